@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
+import { PlanSections } from "@/components/plan/plan-sections";
+import { SectionNav } from "@/components/plan/section-nav";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { canOnPlan } from "@/lib/access/policy";
+import { getPrincipal } from "@/lib/auth";
+import { pageData } from "@/lib/page";
+import { statusLabels } from "@/lib/plan/template";
+import { getPlan } from "@/lib/services/plans";
+import { planStatuses, SUMMARY_MAX, TITLE_MAX } from "@/lib/validation/plan";
+import { archivePlanAction, deletePlanAction } from "../../workspaces/actions";
+import { updatePlanDetailsAction } from "./actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const principal = await getPrincipal();
+  const found = await getPlan(principal, id).catch(() => null);
+  return { title: found ? `${found.plan.title} · Planwright` : "Plan · Planwright" };
+}
+
+export default async function PlanPage({ params }: Props) {
+  const { id } = await params;
+  const principal = await getPrincipal();
+  const { plan, workspaceName, role } = await pageData(() => getPlan(principal, id), `/plans/${id}`);
+  const mayEdit = canOnPlan(role, "rename");
+  const mayManage = canOnPlan(role, "archive");
+
+  return (
+    <main className="mx-auto max-w-6xl px-6 py-8">
+      <p className="text-sm text-slate-500">
+        <Link href={`/workspaces/${plan.workspaceId}`} className="hover:underline">
+          {workspaceName}
+        </Link>{" "}
+        / Plans
+      </p>
+      <header className="mt-1 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-semibold">{plan.title}</h1>
+          <p className="mt-2 flex items-center gap-3 text-sm text-slate-600">
+            <StatusBadge status={plan.status} />
+            {plan.archivedAt && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived</span>}
+            <span>
+              Last change <TimeAgo date={plan.updatedAt} />
+            </span>
+          </p>
+        </div>
+        {mayManage && (
+          <div className="flex items-center gap-1">
+            <ActionForm action={archivePlanAction} aria-label={plan.archivedAt ? "Restore plan" : "Archive plan"}>
+              <input type="hidden" name="planId" value={plan.id} />
+              <input type="hidden" name="archived" value={plan.archivedAt ? "false" : "true"} />
+              <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                {plan.archivedAt ? "Restore" : "Archive"}
+              </button>
+            </ActionForm>
+            <ConfirmAction
+              action={deletePlanAction}
+              fields={{ planId: plan.id, workspaceId: plan.workspaceId, redirectTo: "workspace" }}
+              label="Delete"
+              title={`Delete “${plan.title}”?`}
+              body="The plan and everything in it are removed for everyone. This cannot be undone."
+              confirmLabel="Delete plan"
+            />
+          </div>
+        )}
+      </header>
+      {plan.summary ? (
+        <p className="mt-4 max-w-3xl whitespace-pre-line text-slate-700">{plan.summary}</p>
+      ) : (
+        <p className="mt-4 text-sm text-slate-500">No purpose written yet{mayEdit ? " — add one under “Edit details”." : "."}</p>
+      )}
+      {mayEdit && (
+        <details className="mt-4 max-w-xl rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer text-sm font-medium">Edit details</summary>
+          <ActionForm action={updatePlanDetailsAction} className="mt-3 flex flex-col gap-3" aria-label="Plan details">
+            <input type="hidden" name="planId" value={plan.id} />
+            <Field name="title" label="Title" defaultValue={plan.title} maxLength={TITLE_MAX} required />
+            <Field name="summary" label="Purpose" defaultValue={plan.summary} maxLength={SUMMARY_MAX} />
+            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+              Status
+              <select name="status" defaultValue={plan.status} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+                {planStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {statusLabels[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div>
+              <SubmitButton pendingText="Saving…">Save details</SubmitButton>
+            </div>
+          </ActionForm>
+        </details>
+      )}
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-[14rem_1fr]">
+        <SectionNav />
+        <PlanSections />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth";
+import { toActionState, formFields, type ActionState } from "@/lib/actions";
+import { signUp } from "@/lib/services/users";
+
+/** Only same-site paths are followed after sign-in. */
+function safeNext(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/workspaces";
+}
+
+export async function signUpAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  try {
+    await signUp(fields);
+    await signIn("credentials", { email: fields.email, password: fields.password, redirectTo: safeNext(fields.next) });
+    return { ok: true };
+  } catch (err) {
+    return toActionState(err, fields);
+  }
+}
+
+export async function signInAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const fields = formFields(formData);
+  try {
+    await signIn("credentials", { email: fields.email, password: fields.password, redirectTo: safeNext(fields.next) });
+    return { ok: true };
+  } catch (err) {
+    if (err instanceof AuthError) {
+      return { ok: false, message: "That email and password do not match an account.", values: { email: fields.email ?? "" } };
+    }
+    return toActionState(err, fields);
+  }
+}
+
+export async function oauthSignInAction(formData: FormData) {
+  const provider = formData.get("provider");
+  if (provider !== "github" && provider !== "google") return;
+  await signIn(provider, { redirectTo: safeNext(formFields(formData).next) });
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/signin" });
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
+
+export function AppHeader({ userName }: { userName: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
+        <nav aria-label="Main" className="flex items-center gap-6">
+          <Link href="/workspaces" className="text-lg font-semibold text-indigo-700">
+            Planwright
+          </Link>
+          <Link href="/workspaces" className="text-sm text-slate-700 hover:text-slate-900">
+            Workspaces
+          </Link>
+          <Link href="/settings" className="text-sm text-slate-700 hover:text-slate-900">
+            Settings
+          </Link>
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-600" data-testid="current-user">
+            {userName}
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,31 @@
+import { planSections, planningSteps } from "@/lib/plan/template";
+
+const stepTitle = Object.fromEntries(planningSteps.map((s) => [s.id, s.title]));
+
+/** Every section of the plan in order, each with its hint and an honest empty state. */
+export function PlanSections() {
+  return (
+    <div className="flex flex-col gap-4">
+      {planSections.map((s, i) => (
+        <section
+          key={s.id}
+          id={s.id}
+          aria-labelledby={`${s.id}-title`}
+          className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <div className="flex items-baseline justify-between gap-4">
+            <h2 id={`${s.id}-title`} className="text-lg font-semibold">
+              <span className="mr-2 text-slate-400">{i + 1}.</span>
+              {s.title}
+            </h2>
+            <span className="text-xs font-medium uppercase tracking-wide text-slate-400">{stepTitle[s.step]}</span>
+          </div>
+          <p className="mt-1 text-sm text-slate-600">{s.hint}</p>
+          <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
+            Nothing here yet.
+          </p>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState, useRef, type ReactNode } from "react";
+import type { ActionState } from "@/lib/actions";
+
+type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
+
+/**
+ * A button that asks for confirmation in a modal dialog before running a destructive action.
+ * Escape or "Cancel" closes the dialog without doing anything.
+ */
+export function ConfirmAction({
+  action,
+  fields,
+  label,
+  title,
+  body,
+  confirmLabel,
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  label: ReactNode;
+  title: string;
+  body: ReactNode;
+  confirmLabel: string;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [state, formAction, pending] = useActionState(action, undefined);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        className="rounded px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50"
+      >
+        {label}
+      </button>
+      <dialog ref={dialog} aria-labelledby="confirm-title" className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+        <form action={formAction} className="p-6">
+          {Object.entries(fields).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <h2 id="confirm-title" className="text-lg font-semibold">
+            {title}
+          </h2>
+          <div className="mt-2 text-sm text-slate-600">{body}</div>
+          {state && !state.ok && (
+            <p role="alert" className="mt-3 text-sm text-red-700">
+              {state.message}
+            </p>
+          )}
+          <div className="mt-6 flex justify-end gap-2">
+            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
+              Cancel
+            </button>
+            <button type="submit" disabled={pending} className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
+              {pending ? "Working…" : confirmLabel}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

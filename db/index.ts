@@ -1,0 +1,61 @@
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+/** The Drizzle handle, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };
+
+// One handle per process, shared by server.ts and the Next.js bundles (which load
+// their own copy of this module) and kept across dev hot reloads.
+const KEY = Symbol.for("planwright.db");
+type Holder = { [KEY]?: Promise<Handle> };
+const holder = globalThis as Holder;
+
+/** Folder of the embedded database when DATABASE_URL is unset. */
+export const dataDir = () => path.resolve(process.env.PLANWRIGHT_DATA_DIR ?? ".data");
+
+async function open(): Promise<Handle> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    });
+    return { db: drizzle(client, { schema }) as unknown as Db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = await PGlite.create(path.join(dataDir(), "pglite"));
+  return { db: drizzle(client, { schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
+}
+
+function handle(): Promise<Handle> {
+  holder[KEY] ??= open().catch((err) => {
+    delete holder[KEY];
+    throw err;
+  });
+  return holder[KEY];
+}
+
+/** The process-wide database handle (PostgreSQL when DATABASE_URL is set, else embedded PGlite). */
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function getDriver(): Promise<Handle["driver"]> {
+  return (await handle()).driver;
+}
+
+/** Close the process-wide handle (tests, graceful shutdown). */
+export async function closeDb(): Promise<void> {
+  const h = holder[KEY];
+  if (!h) return;
+  delete holder[KEY];
+  await (await h).close();
+}
+
+export { schema };

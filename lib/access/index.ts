@@ -1,0 +1,49 @@
+import "server-only";
+import { getPlanForUser } from "@/db/queries/plans";
+import { getWorkspaceMembership } from "@/db/queries/workspaces";
+import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { uuid } from "@/lib/validation/common";
+import {
+  canOnPlan,
+  canOnWorkspace,
+  planRoleFor,
+  type PlanAction,
+  type PlanRole,
+  type WorkspaceAction,
+} from "./policy";
+
+export * from "./policy";
+
+/** Who is asking. Every read and write of workspace or plan data names one. */
+export type Principal = { kind: "user"; userId: string };
+
+export function requireUser(principal: Principal | null | undefined): Principal {
+  if (!principal) throw new UnauthorizedError();
+  return principal;
+}
+
+const isId = (id: string) => uuid.safeParse(id).success;
+
+/**
+ * Load a workspace the principal belongs to and check `action`.
+ * Non-members get NotFound, never Forbidden: they learn nothing about what exists.
+ */
+export async function requireWorkspace(principal: Principal | null | undefined, workspaceId: string, action: WorkspaceAction) {
+  const who = requireUser(principal);
+  if (!isId(workspaceId)) throw new NotFoundError("Workspace");
+  const row = await getWorkspaceMembership(workspaceId, who.userId);
+  if (!row) throw new NotFoundError("Workspace");
+  if (!canOnWorkspace(row.role, action)) throw new ForbiddenError();
+  return { workspace: row.workspace, role: row.role, principal: who };
+}
+
+/** Load a plan the principal may see and check `action`; NotFound for anyone outside its workspace. */
+export async function requirePlan(principal: Principal | null | undefined, planId: string, action: PlanAction) {
+  const who = requireUser(principal);
+  if (!isId(planId)) throw new NotFoundError("Plan");
+  const row = await getPlanForUser(planId, who.userId);
+  if (!row || !row.role) throw new NotFoundError("Plan");
+  const role: PlanRole = planRoleFor(row.role, row.plan.ownerId === who.userId);
+  if (!canOnPlan(role, action)) throw new ForbiddenError();
+  return { plan: row.plan, workspaceName: row.workspaceName, workspaceRole: row.role, role, principal: who };
+}

@@ -1,0 +1,58 @@
+import type { WorkspaceRole } from "@/db/schema";
+
+/**
+ * What someone may do with a plan:
+ * - manager: workspace owner/admin, or the plan's own owner — everything, including archive and delete;
+ * - editor: any other workspace member — read and edit content, rename;
+ * - viewer: read only.
+ */
+export type PlanRole = "manager" | "editor" | "viewer";
+export type PlanAction = "read" | "edit" | "rename" | "set-status" | "archive" | "delete";
+export type WorkspaceAction = "read" | "create-plan" | "rename" | "invite" | "manage-members" | "delete";
+
+const planRules: Record<PlanAction, readonly PlanRole[]> = {
+  read: ["manager", "editor", "viewer"],
+  edit: ["manager", "editor"],
+  rename: ["manager", "editor"],
+  "set-status": ["manager", "editor"],
+  archive: ["manager"],
+  delete: ["manager"],
+};
+
+const workspaceRules: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
+  read: ["owner", "admin", "member"],
+  "create-plan": ["owner", "admin", "member"],
+  rename: ["owner", "admin"],
+  invite: ["owner", "admin"],
+  "manage-members": ["owner", "admin"],
+  delete: ["owner"],
+};
+
+export function canOnPlan(role: PlanRole, action: PlanAction): boolean {
+  return planRules[action].includes(role);
+}
+
+export function canOnWorkspace(role: WorkspaceRole, action: WorkspaceAction): boolean {
+  return workspaceRules[action].includes(role);
+}
+
+/** The plan role a workspace member holds on one of its plans. */
+export function planRoleFor(workspaceRole: WorkspaceRole, isPlanOwner: boolean): PlanRole {
+  if (workspaceRole === "owner" || workspaceRole === "admin" || isPlanOwner) return "manager";
+  return "editor";
+}
+
+/**
+ * Whether `actor` may give `target` the role `next` (or remove them when `next` is null).
+ * Admins manage members and admins; only owners touch owners.
+ */
+export function canChangeMember(actor: WorkspaceRole, target: WorkspaceRole, next: WorkspaceRole | null): boolean {
+  if (!canOnWorkspace(actor, "manage-members")) return false;
+  if (actor === "owner") return true;
+  return target !== "owner" && next !== "owner";
+}
+
+/** Which roles `actor` may hand out in an invitation. */
+export function canInviteAs(actor: WorkspaceRole, role: WorkspaceRole): boolean {
+  return canOnWorkspace(actor, "invite") && (actor === "owner" || role !== "owner");
+}

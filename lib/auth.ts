@@ -1,0 +1,76 @@
+import "server-only";
+import { cache } from "react";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import type { Provider } from "next-auth/providers";
+import type { Principal } from "@/lib/access";
+import { oauthProviders } from "@/lib/env";
+import { userForOAuth, verifyCredentials } from "@/lib/services/users";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+const providers: Provider[] = [
+  Credentials({
+    credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(credentials) {
+      const user = await verifyCredentials(credentials);
+      if (!user) throw new CredentialsSignin();
+      return user;
+    },
+  }),
+];
+const enabled = oauthProviders();
+if (enabled.github) providers.push(GitHub);
+if (enabled.google) providers.push(Google);
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt" },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers,
+  logger: {
+    // A wrong password is an expected outcome, not an error with a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error.message);
+    },
+  },
+  callbacks: {
+    async signIn({ account, profile }) {
+      if (!account || account.provider === "credentials") return true;
+      return typeof profile?.email === "string" && profile.email.length > 0;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account && account.provider !== "credentials" && profile?.email) {
+        const u = await userForOAuth({ email: profile.email, name: profile.name as string | undefined, image: user?.image });
+        token.uid = u.id;
+        token.name = u.name;
+      } else if (user?.id) {
+        token.uid = user.id;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+});
+
+/** The signed-in principal for this request (once per render), or null. */
+export const getPrincipal = cache(async (): Promise<Principal | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  return id ? { kind: "user", userId: id } : null;
+});
+
+export const getSessionUser = cache(async () => (await auth())?.user ?? null);
+
+/** Names of the OAuth providers switched on, for the sign-in page. */
+export const enabledOAuth = () => Object.entries(enabled).filter(([, on]) => on).map(([id]) => id as "github" | "google");

@@ -1,0 +1,39 @@
+import "server-only";
+import { deletePlanRow, insertPlan, listPlans, updatePlanRow } from "@/db/queries/plans";
+import { requirePlan, requireWorkspace, type Principal } from "@/lib/access";
+import { parseInput } from "@/lib/errors";
+import { createPlanInput, updatePlanInput } from "@/lib/validation/plan";
+
+export async function listWorkspacePlans(principal: Principal | null, workspaceId: string, opts: { archived?: boolean } = {}) {
+  await requireWorkspace(principal, workspaceId, "read");
+  return listPlans(workspaceId, opts);
+}
+
+/** Create a plan from the implementation-plan template; the creator owns it. */
+export async function createPlan(principal: Principal | null, workspaceId: string, input: unknown) {
+  const { principal: who } = await requireWorkspace(principal, workspaceId, "create-plan");
+  const data = parseInput(createPlanInput, input);
+  return insertPlan({ workspaceId, title: data.title, summary: data.summary, ownerId: who.userId });
+}
+
+/** The plan and what the principal may do with it. NotFound for anyone outside its workspace. */
+export async function getPlan(principal: Principal | null, planId: string) {
+  return requirePlan(principal, planId, "read");
+}
+
+export async function updatePlan(principal: Principal | null, planId: string, input: unknown) {
+  const data = parseInput(updatePlanInput, input);
+  if (data.archived !== undefined) await requirePlan(principal, planId, "archive");
+  if (data.title !== undefined || data.summary !== undefined) await requirePlan(principal, planId, "rename");
+  if (data.status !== undefined) await requirePlan(principal, planId, "set-status");
+  const { archived, ...rest } = data;
+  return (await updatePlanRow(planId, {
+    ...rest,
+    ...(archived === undefined ? {} : { archivedAt: archived ? new Date() : null }),
+  }))!;
+}
+
+export async function deletePlan(principal: Principal | null, planId: string) {
+  await requirePlan(principal, planId, "delete");
+  await deletePlanRow(planId);
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { hash, verify } from "@node-rs/argon2";
+import { findUserByEmail, insertUser } from "@/db/queries/users";
+import { acceptInvitations } from "@/db/queries/workspaces";
+import { ConflictError, parseInput } from "@/lib/errors";
+import { signInInput, signUpInput } from "@/lib/validation/auth";
+
+// argon2id with the OWASP-recommended minimum (19 MiB, 2 passes).
+const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export const hashPassword = (password: string) => hash(password, ARGON2);
+
+/** Create an account from untrusted input; pending invitations for the email become memberships. */
+export async function signUp(input: unknown) {
+  const data = parseInput(signUpInput, input);
+  const passwordHash = await hashPassword(data.password);
+  const user = await insertUser({ name: data.name, email: data.email, passwordHash });
+  if (!user) {
+    throw new ConflictError("An account with this email already exists. Sign in instead.", {
+      email: ["An account with this email already exists."],
+    });
+  }
+  await acceptInvitations(user.id, user.email);
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+// A fixed hash verified when the email is unknown, so both paths take the same time.
+let decoy: Promise<string> | undefined;
+
+/** The user for these credentials, or null. Never says which part was wrong. */
+export async function verifyCredentials(input: unknown) {
+  const parsed = signInInput.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const user = await findUserByEmail(email);
+  if (!user?.passwordHash) {
+    decoy ??= hashPassword("planwright-decoy-password");
+    await verify(await decoy, password).catch(() => false);
+    return null;
+  }
+  const ok = await verify(user.passwordHash, password).catch(() => false);
+  if (!ok) return null;
+  await acceptInvitations(user.id, user.email);
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+/** Find or create the user behind an OAuth sign-in (matched by verified email). */
+export async function userForOAuth(profile: { email: string; name?: string | null; image?: string | null }) {
+  const email = profile.email.toLowerCase();
+  const existing = await findUserByEmail(email);
+  const user =
+    existing ??
+    (await insertUser({ name: profile.name || email.split("@")[0]!, email, passwordHash: null, image: profile.image ?? null })) ??
+    (await findUserByEmail(email));
+  if (!user) throw new Error("Could not create the user for this sign-in.");
+  await acceptInvitations(user.id, user.email);
+  return user;
+}

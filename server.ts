@@ -1,0 +1,88 @@
+/**
+ * Planwright's one process: the Next.js handler and the collaboration upgrade path on one port.
+ * Run with `npm run dev` (development) or `npm start` after `npm run build` (production).
+ */
+import http from "node:http";
+import type { Duplex } from "node:stream";
+import next from "next";
+import { closeDb, getDb, getDriver } from "./db/index";
+import { runMigrations } from "./db/migrate";
+import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./db/seed";
+import { EnvError, loadEnv } from "./lib/env";
+
+function refuse(socket: Duplex, status: number, reason: string) {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+async function main() {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  // A self-hosted workspace reports nothing to third parties unless asked to.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  // next-auth inside the Next.js bundles reads the secret from the environment.
+  process.env.AUTH_SECRET = env.AUTH_SECRET;
+  const dev = env.NODE_ENV !== "production";
+
+  await runMigrations();
+  const driver = await getDriver();
+  if (driver === "pglite") {
+    const created = await seedDemo(await getDb());
+    if (created) console.log("Demo workspace and plan created on the embedded database.");
+  }
+
+  const app = next({ dev, hostname: "localhost", port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const nextUpgrade = app.getUpgradeHandler();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error("[http]", err);
+      if (!res.headersSent) res.writeHead(500).end("Internal server error");
+    });
+  });
+
+  server.on("upgrade", (req, socket, head) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path.startsWith("/collab/")) {
+      // Reserved for the collaboration server.
+      refuse(socket, 503, "Service Unavailable");
+    } else if (dev) {
+      nextUpgrade(req, socket, head);
+    } else {
+      refuse(socket, 404, "Not Found");
+    }
+  });
+
+  server.listen(env.PORT, env.HOSTNAME, () => {
+    const url = `http://localhost:${env.PORT}`;
+    console.log(`Planwright ready at ${url} (${dev ? "development" : "production"}, database: ${driver === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+    if (driver === "pglite") console.log(`Demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received, shutting down…`);
+    server.close();
+    server.closeAllConnections();
+    void closeDb().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error("Planwright failed to start:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});
