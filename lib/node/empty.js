@@ -1,0 +1,1 @@
+// Intentionally empty: stands in for the `server-only` marker outside Next.js bundles.
