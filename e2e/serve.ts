@@ -1,0 +1,15 @@
+/**
+ * The server Playwright starts: the production build on a fresh PostgreSQL database of its own.
+ */
+import { randomBytes } from "node:crypto";
+import { createTestDatabase } from "../db/test-database";
+
+const db = await createTestDatabase("pw_e2e");
+process.env.DATABASE_URL = db.url;
+process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+const drop = () => void db.drop().catch(() => {});
+process.once("exit", () => {});
+process.once("SIGTERM", drop);
+process.once("SIGINT", drop);
+console.log(`e2e database: ${db.name}`);
+await import("../server");
