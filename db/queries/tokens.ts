@@ -35,7 +35,7 @@ export async function revokeTokenRow(userId: string, id: string) {
 }
 
 /** The owner of an active token with this digest, and mark it used. */
-export async function useTokenByHash(tokenHash: string) {
+export async function consumeTokenByHash(tokenHash: string) {
   const db = await getDb();
   const [row] = await db
     .update(apiTokens)

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { insertToken, listTokens, revokeTokenRow, useTokenByHash } from "@/db/queries/tokens";
+import { insertToken, listTokens, revokeTokenRow, consumeTokenByHash } from "@/db/queries/tokens";
 import { requireUser, type Principal } from "@/lib/access";
 import { NotFoundError, parseInput } from "@/lib/errors";
 import { uuid } from "@/lib/validation/common";
@@ -34,6 +34,6 @@ export async function revokeApiToken(principal: Principal | null, id: string) {
 /** The principal behind a bearer token, or null for an unknown or revoked one. */
 export async function principalFromToken(token: string): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-  const userId = await useTokenByHash(digestToken(token));
+  const userId = await consumeTokenByHash(digestToken(token));
   return userId ? { kind: "user", userId } : null;
 }
