@@ -14,7 +14,7 @@ type Holder = { [KEY]?: Promise<Handle> };
 const holder = globalThis as Holder;
 
 /** Folder of the embedded database when DATABASE_URL is unset. */
-export const dataDir = () => path.resolve(process.env.PLANWRIGHT_DATA_DIR ?? ".data");
+export const dataDir = () => path.resolve(/*turbopackIgnore: true*/ process.env.PLANWRIGHT_DATA_DIR ?? ".data");
 
 async function open(): Promise<Handle> {
   const url = process.env.DATABASE_URL;

@@ -1,6 +1,6 @@
 /**
  * Throwaway PostgreSQL databases for tests and the e2e server: each run gets its own,
- * so runs never collide. Databases left behind by killed runs are dropped after a day.
+ * so runs never collide. Databases left behind by killed runs are dropped by the next run.
  */
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
@@ -8,7 +8,8 @@ import postgres from "postgres";
 export const adminUrl = () =>
   process.env.TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-const STALE_MS = 24 * 60 * 60 * 1000;
+/** A test database this old and with nobody connected was left behind by a killed run. */
+const STALE_MS = 10 * 60 * 1000;
 
 /** Create an empty database on the admin server; returns its URL and a function that drops it. */
 export async function createTestDatabase(prefix = "pw_test") {
@@ -20,7 +21,8 @@ export async function createTestDatabase(prefix = "pw_test") {
     for (const { datname } of stale) {
       const born = parseInt(datname.split("_")[2] ?? "", 36);
       if (Number.isFinite(born) && Date.now() - born > STALE_MS) {
-        await sql.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
+        // Without FORCE: a database still in use by a concurrent run is left alone.
+        await sql.unsafe(`drop database if exists "${datname}"`).catch(() => {});
       }
     }
     await sql.unsafe(`create database "${name}"`);

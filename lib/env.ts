@@ -36,7 +36,7 @@ export class EnvError extends Error {}
  * Validate the environment once at start-up. In production a missing or weak AUTH_SECRET
  * stops start-up with a sentence; in development a generated one is kept under the data folder.
  */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
@@ -76,7 +76,7 @@ function devSecret(dataDir: string): string {
 }
 
 /** Which OAuth providers are switched on by their variables. */
-export function oauthProviders(source: NodeJS.ProcessEnv = process.env) {
+export function oauthProviders(source: Record<string, string | undefined> = process.env) {
   return {
     github: Boolean(source.AUTH_GITHUB_ID && source.AUTH_GITHUB_SECRET),
     google: Boolean(source.AUTH_GOOGLE_ID && source.AUTH_GOOGLE_SECRET),

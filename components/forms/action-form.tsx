@@ -45,9 +45,11 @@ function FormMessage({ successMessage }: { successMessage?: string }) {
   const state = useFormState();
   if (!state) return null;
   if (!state.ok && state.message) {
+    // Field messages already stand under their fields; the summary only points at them.
+    const onFields = state.fieldErrors && Object.keys(state.fieldErrors).length > 0;
     return (
       <p role="alert" className="mt-2 text-sm text-red-700">
-        {state.message}
+        {onFields ? "Please correct the fields marked above." : state.message}
       </p>
     );
   }
