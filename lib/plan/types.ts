@@ -115,3 +115,88 @@ export interface WorkingCalendar {
 }
 
 export const defaultCalendar: WorkingCalendar = { workingWeekdays: [1, 2, 3, 4, 5], holidays: [] };
+
+/** A saved copy of the schedule's dates (plan approval saves one), to measure slippage against. */
+export interface Baseline {
+  id: string;
+  name: string;
+  /** When it was saved, an ISO 8601 instant. */
+  savedAt: string;
+  tasks: { id: string; start: ISODate | null; end: ISODate | null }[];
+}
+
+export type RiskBandId = "low" | "medium" | "high" | "critical";
+
+/** A score band of the risk matrix: scores min…max (inclusive) belong to it. */
+export interface RiskBand {
+  id: RiskBandId;
+  label: string;
+  min: number;
+  max: number;
+}
+
+export interface BudgetLine {
+  id: string;
+  category: string;
+  description: string;
+  /** Planned cost, in the line's currency. */
+  planned: number;
+  /** Cost incurred so far (0 until something is spent). */
+  actual: number;
+  /** ISO 4217 code, e.g. "EUR". */
+  currency: string;
+  order: number;
+}
+
+export type ResourceKind = "person" | "tool" | "equipment";
+
+/** Someone or something the plan needs: a person with a role, a tool or software, equipment. */
+export interface Resource {
+  id: string;
+  kind: ResourceKind;
+  name: string;
+  /** For people: the role they play in the plan. */
+  role: string;
+  /** For people who are workspace members. */
+  userId: string | null;
+  /** Share of their time given to the plan, 0–100 (100 for tools and equipment). */
+  allocation: number;
+  notes: string;
+  order: number;
+}
+
+export interface ScopeContent {
+  inScope: string[];
+  outOfScope: string[];
+  assumptions: string[];
+  constraints: string[];
+  text: string;
+}
+
+export interface Swot {
+  strengths: string[];
+  weaknesses: string[];
+  opportunities: string[];
+  threats: string[];
+}
+
+/** Everything a plan holds, as one value, so completeness and metrics take one argument. */
+export interface PlanContent {
+  objectives: Objective[];
+  scope: ScopeContent;
+  deliverables: Deliverable[];
+  /** The implementation strategy as plain text. */
+  strategy: string;
+  tasks: Task[];
+  dependencies: Dependency[];
+  risks: Risk[];
+  /** The plan's score bands; the default bands when absent. */
+  riskBands?: RiskBand[];
+  swot: Swot;
+  raciColumns: RaciColumn[];
+  raciCells: RaciCell[];
+  resources: Resource[];
+  budgetLines: BudgetLine[];
+  calendar: WorkingCalendar;
+  baselines: Baseline[];
+}
