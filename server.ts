@@ -3,23 +3,21 @@
  * Run with `npm run dev` (development) or `npm start` after `npm run build` (production).
  */
 import http from "node:http";
-import type { Duplex } from "node:stream";
 import next from "next";
 import { closeDb, getDb, getDriver } from "./db/index";
 import { runMigrations } from "./db/migrate";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./db/seed";
+import { attachCollab, CollabConfigError, loadCollabConfig } from "./lib/collab";
 import { EnvError, loadEnv } from "./lib/env";
-
-function refuse(socket: Duplex, status: number, reason: string) {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
 
 async function main() {
   let env;
+  let collabConfig;
   try {
     env = loadEnv();
+    collabConfig = loadCollabConfig();
   } catch (err) {
-    if (err instanceof EnvError) {
+    if (err instanceof EnvError || err instanceof CollabConfigError) {
       console.error(err.message);
       process.exit(1);
     }
@@ -50,17 +48,13 @@ async function main() {
     });
   });
 
-  server.on("upgrade", (req, socket, head) => {
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
-    if (path.startsWith("/collab/")) {
-      // Reserved for the collaboration server.
-      refuse(socket, 503, "Service Unavailable");
-    } else if (dev) {
-      nextUpgrade(req, socket, head);
-    } else {
-      refuse(socket, 404, "Not Found");
-    }
-  });
+  // `/collab/<planId>` is the collaboration server; in development other upgrades are Next's HMR,
+  // in production they are refused (left alone they would hang).
+  const collab = attachCollab(
+    server,
+    { config: collabConfig, secret: env.AUTH_SECRET, redisUrl: env.REDIS_URL },
+    dev ? (req, socket, head) => void nextUpgrade(req, socket, head) : undefined,
+  );
 
   server.listen(env.PORT, env.HOSTNAME, () => {
     const url = `http://localhost:${env.PORT}`;
@@ -75,7 +69,11 @@ async function main() {
     console.log(`${signal} received, shutting down…`);
     server.close();
     server.closeAllConnections();
-    void closeDb().finally(() => process.exit(0));
+    void collab
+      .close()
+      .catch((err) => console.error("[collab] shutdown:", err))
+      .then(() => closeDb())
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));

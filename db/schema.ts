@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
+  bigserial,
+  customType,
+  date,
+  doublePrecision,
   index,
+  integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -127,3 +134,77 @@ export type Workspace = typeof workspaces.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
 export type WorkspaceRole = (typeof workspaceRole.enumValues)[number];
 export type PlanStatus = (typeof planStatus.enumValues)[number];
+
+// ── Live collaboration: the plan document's durable store and its relational projection ──
+
+/** Raw bytes; postgres.js hands back a Buffer and PGlite a Uint8Array, both are Uint8Arrays. */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+  fromDriver: (value) => value,
+});
+
+/** Append-only log of Yjs updates per plan: the authoritative content until compacted into a snapshot. */
+export const collabUpdates = pgTable(
+  "collab_updates",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    data: bytes("data").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("collab_updates_plan_idx").on(t.planId, t.id)],
+);
+
+/** The compacted state of a plan's document; the log holds only what came after it. */
+export const collabSnapshots = pgTable("collab_snapshots", {
+  planId: uuid("plan_id")
+    .primaryKey()
+    .references(() => plans.id, { onDelete: "cascade" }),
+  data: bytes("data").notNull(),
+  /** How many log rows have been folded into this snapshot over its life (for operators). */
+  mergedUpdates: bigint("merged_updates", { mode: "number" }).notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Per-plan state of the projection: which document schema it was read with and what was skipped. */
+export const planProjections = pgTable("plan_projections", {
+  planId: uuid("plan_id")
+    .primaryKey()
+    .references(() => plans.id, { onDelete: "cascade" }),
+  schemaVersion: integer("schema_version").notNull(),
+  taskCount: integer("task_count").notNull().default(0),
+  /** Rows that failed validation: [{ section, id, error }]. */
+  invalidRows: jsonb("invalid_rows").$type<{ section: string; id: string; error: string }[]>().notNull().default([]),
+  projectedAt: timestamp("projected_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Tasks of the Schedule section, projected from the document (docs/collab-schema.md). */
+export const planTasks = pgTable(
+  "plan_tasks",
+  {
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull(),
+    name: text("name").notNull(),
+    start: date("start_date", { mode: "string" }),
+    end: date("end_date", { mode: "string" }),
+    progress: integer("progress").notNull().default(0),
+    kind: text("kind").$type<"task" | "milestone" | "buffer">().notNull().default("task"),
+    parentId: uuid("parent_id"),
+    deliverableId: uuid("deliverable_id"),
+    /** A workspace member's user id or a resource id; not a foreign key, the document may name either. */
+    assigneeId: uuid("assignee_id"),
+    order: doublePrecision("sort_order").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.id] }),
+    index("plan_tasks_assignee_idx").on(t.assigneeId),
+    index("plan_tasks_dates_idx").on(t.start, t.end),
+  ],
+);
+
+export type PlanTaskRow = typeof planTasks.$inferSelect;

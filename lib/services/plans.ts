@@ -1,6 +1,7 @@
 import "server-only";
 import { deletePlanRow, insertPlan, listPlans, updatePlanRow } from "@/db/queries/plans";
 import { requirePlan, requireWorkspace, type Principal } from "@/lib/access";
+import { collabAccessChanged } from "@/lib/collab/access-hook";
 import { parseInput } from "@/lib/errors";
 import { createPlanInput, updatePlanInput } from "@/lib/validation/plan";
 
@@ -36,4 +37,5 @@ export async function updatePlan(principal: Principal | null, planId: string, in
 export async function deletePlan(principal: Principal | null, planId: string) {
   await requirePlan(principal, planId, "delete");
   await deletePlanRow(planId);
+  await collabAccessChanged({ planId });
 }

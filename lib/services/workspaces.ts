@@ -15,6 +15,7 @@ import {
   updateWorkspaceName,
   upsertInvitation,
 } from "@/db/queries/workspaces";
+import { collabAccessChanged } from "@/lib/collab/access-hook";
 import { canChangeMember, canInviteAs, requireUser, requireWorkspace, type Principal } from "@/lib/access";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput } from "@/lib/errors";
 import { uuid } from "@/lib/validation/common";
@@ -106,4 +107,6 @@ export async function removeMember(principal: Principal | null, workspaceId: str
     throw new ConflictError("A workspace needs at least one owner. Make someone else an owner first.");
   }
   await deleteMembership(workspaceId, userId);
+  // Their open plan sockets re-check access and close.
+  await collabAccessChanged({ userId });
 }

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+const schema = z.object({
+  /** Largest websocket message accepted; a bigger one closes its sender with 1009. */
+  COLLAB_MAX_MESSAGE_BYTES: int(10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+  COLLAB_MAX_CONNECTIONS_PER_PLAN: int(200, 1, 100_000),
+  COLLAB_MAX_CONNECTIONS_PER_USER: int(20, 1, 100_000),
+  /** How long a document with no connections stays in memory. */
+  COLLAB_IDLE_UNLOAD_MS: int(30_000, 0, 24 * 3600_000),
+  /** Log rows since the last snapshot that trigger a background compaction. */
+  COLLAB_COMPACT_AFTER: int(500, 1, 10_000_000),
+  /** Quiet time before projecting; a busy plan is still projected at least this often × 4. */
+  COLLAB_PROJECTION_DEBOUNCE_MS: int(250, 0, 1000),
+  /** Periodic re-check of every connection's access (membership changes made elsewhere). */
+  COLLAB_RECHECK_MS: int(60_000, 1000, 24 * 3600_000),
+});
+
+export type CollabConfig = {
+  maxMessageBytes: number;
+  maxConnectionsPerPlan: number;
+  maxConnectionsPerUser: number;
+  idleUnloadMs: number;
+  compactAfter: number;
+  projectionDebounceMs: number;
+  recheckMs: number;
+};
+
+export class CollabConfigError extends Error {}
+
+/** Read and validate the collaboration limits; empty variables mean "use the default". */
+export function loadCollabConfig(source: Record<string, string | undefined> = process.env): CollabConfig {
+  const present = Object.fromEntries(Object.keys(schema.shape).flatMap((k) => (source[k]?.trim() ? [[k, source[k]!.trim()]] : [])));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new CollabConfigError(`Planwright cannot start: the collaboration settings are invalid.\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+    maxConnectionsPerPlan: e.COLLAB_MAX_CONNECTIONS_PER_PLAN,
+    maxConnectionsPerUser: e.COLLAB_MAX_CONNECTIONS_PER_USER,
+    idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
+    compactAfter: e.COLLAB_COMPACT_AFTER,
+    projectionDebounceMs: e.COLLAB_PROJECTION_DEBOUNCE_MS,
+    recheckMs: e.COLLAB_RECHECK_MS,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Prometheus metrics of the collaboration server. The registry lives on globalThis: the server
+ * (server.ts's module graph) and the /api/metrics route (Next's bundle) load separate copies of
+ * this module but must report the same numbers.
+ */
+import client from "prom-client";
+
+type Metrics = ReturnType<typeof create>;
+const KEY = Symbol.for("planwright.collab.metrics");
+const holder = globalThis as { [KEY]?: Metrics };
+
+function create() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: "planwright_" });
+  const m = {
+    registry,
+    openDocuments: new client.Gauge({ name: "planwright_collab_open_documents", help: "Plan documents held in memory", registers: [registry] }),
+    connections: new client.Gauge({ name: "planwright_collab_connections", help: "Open collaboration connections by role", labelNames: ["role"] as const, registers: [registry] }),
+    persistedUpdates: new client.Counter({ name: "planwright_collab_persisted_updates_total", help: "Updates committed to the log", registers: [registry] }),
+    persistBatches: new client.Counter({ name: "planwright_collab_persist_batches_total", help: "Group commits to the log", registers: [registry] }),
+    persistSeconds: new client.Histogram({
+      name: "planwright_collab_persist_seconds",
+      help: "Time to commit one group of updates",
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    persistFailures: new client.Counter({ name: "planwright_collab_persist_failures_total", help: "Group commits that failed", registers: [registry] }),
+    refusedWrites: new client.Counter({ name: "planwright_collab_refused_writes_total", help: "Writes refused from read-only connections", labelNames: ["kind"] as const, registers: [registry] }),
+    refusedUpgrades: new client.Counter({ name: "planwright_collab_refused_upgrades_total", help: "Upgrades refused", labelNames: ["status"] as const, registers: [registry] }),
+    closedBadFrames: new client.Counter({ name: "planwright_collab_bad_frames_total", help: "Connections closed for a malformed or oversized message", labelNames: ["reason"] as const, registers: [registry] }),
+    relayLag: new client.Histogram({
+      name: "planwright_collab_relay_lag_seconds",
+      help: "Publish-to-receipt time of messages relayed between instances",
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+      registers: [registry],
+    }),
+    compactions: new client.Counter({ name: "planwright_collab_compactions_total", help: "Snapshots written by compaction", registers: [registry] }),
+    projections: new client.Counter({ name: "planwright_collab_projections_total", help: "Projections written", registers: [registry] }),
+    invalidRows: new client.Counter({ name: "planwright_collab_invalid_rows_total", help: "Malformed document rows skipped by the projection", registers: [registry] }),
+  };
+  return m;
+}
+
+/** The process-wide collaboration metrics. */
+export function collabMetrics(): Metrics {
+  holder[KEY] ??= create();
+  return holder[KEY];
+}

@@ -1,0 +1,129 @@
+/**
+ * The durable store of plan documents: an append-only log of Yjs updates plus one compacted
+ * snapshot per plan. Loading = snapshot + every log row not yet folded into it.
+ */
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import { getDb } from "@/db";
+import { collabSnapshots, collabUpdates } from "@/db/schema";
+
+/** Rows of `db.execute`: postgres.js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
+export type StoredState = { snapshot: Uint8Array | null; updates: Uint8Array[] };
+
+/** Append updates of any number of plans in one statement (one group commit). */
+export async function appendUpdates(rows: { planId: string; data: Uint8Array }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const db = await getDb();
+  await db.insert(collabUpdates).values(rows);
+}
+
+/**
+ * Snapshot and log tail read from one consistent view, so a compaction committing in between
+ * cannot hide rows from us.
+ */
+export async function loadState(planId: string): Promise<StoredState> {
+  const db = await getDb();
+  return db.transaction(
+    async (tx) => {
+      const [snap] = await tx.select({ data: collabSnapshots.data }).from(collabSnapshots).where(eq(collabSnapshots.planId, planId));
+      const rows = await tx
+        .select({ data: collabUpdates.data })
+        .from(collabUpdates)
+        .where(eq(collabUpdates.planId, planId))
+        .orderBy(asc(collabUpdates.id));
+      return { snapshot: snap ? new Uint8Array(snap.data) : null, updates: rows.map((r) => new Uint8Array(r.data)) };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
+/**
+ * Apply a stored state to a document. Merging first makes 100k small rows cheap; if the merge
+ * trips on a bad row, rows are applied one by one and the bad ones reported and skipped.
+ */
+export function applyState(doc: Y.Doc, state: StoredState, origin: unknown = "store"): { skipped: number } {
+  const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
+  if (parts.length === 0) return { skipped: 0 };
+  try {
+    Y.applyUpdate(doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), origin);
+    return { skipped: 0 };
+  } catch {
+    let skipped = 0;
+    for (const part of parts) {
+      try {
+        Y.applyUpdate(doc, part, origin);
+      } catch {
+        skipped++;
+      }
+    }
+    if (skipped) console.error(`[collab] skipped ${skipped} unreadable stored update(s)`);
+    return { skipped };
+  }
+}
+
+/** A fresh document holding the stored content of a plan. */
+export async function loadDoc(planId: string): Promise<{ doc: Y.Doc; logRows: number }> {
+  const state = await loadState(planId);
+  const doc = new Y.Doc();
+  applyState(doc, state);
+  return { doc, logRows: state.updates.length };
+}
+
+const lockKey = (planId: string) => sql`hashtextextended(${"planwright.collab.compact:" + planId}, 0)`;
+
+/**
+ * Fold a plan's log into its snapshot. Runs under a transaction-scoped advisory lock so two
+ * instances never compact one plan at once; repeatable read makes the delete touch only the
+ * rows that were merged (rows committed meanwhile stay in the log). Returns rows merged.
+ */
+export async function compact(planId: string): Promise<number> {
+  const db = await getDb();
+  try {
+    return await db.transaction(
+      async (tx) => {
+        const [lock] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${lockKey(planId)}) as locked`));
+        if (!lock?.locked) return 0;
+        const rows = await tx
+          .select({ id: collabUpdates.id, data: collabUpdates.data })
+          .from(collabUpdates)
+          .where(eq(collabUpdates.planId, planId))
+          .orderBy(asc(collabUpdates.id));
+        if (rows.length === 0) return 0;
+        const [snap] = await tx.select({ data: collabSnapshots.data }).from(collabSnapshots).where(eq(collabSnapshots.planId, planId));
+        const doc = new Y.Doc();
+        applyState(doc, { snapshot: snap ? new Uint8Array(snap.data) : null, updates: rows.map((r) => new Uint8Array(r.data)) });
+        const data = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
+        const maxId = rows[rows.length - 1]!.id;
+        await tx
+          .insert(collabSnapshots)
+          .values({ planId, data, mergedUpdates: rows.length })
+          .onConflictDoUpdate({
+            target: collabSnapshots.planId,
+            set: { data, mergedUpdates: sql`${collabSnapshots.mergedUpdates} + ${rows.length}`, updatedAt: sql`now()` },
+          });
+        await tx.delete(collabUpdates).where(and(eq(collabUpdates.planId, planId), lte(collabUpdates.id, maxId)));
+        return rows.length;
+      },
+      { isolationLevel: "repeatable read" },
+    );
+  } catch (err) {
+    // A concurrent compaction or a deleted plan: the log is untouched, try again later.
+    const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    if (code === "40001" || code === "23503") return 0;
+    throw err;
+  }
+}
+
+/** Plans that have any stored content (for rebuilding projections). */
+export async function plansWithContent(): Promise<string[]> {
+  const db = await getDb();
+  const rows = rowsOf<{ plan_id: string }>(
+    await db.execute(sql`select plan_id from ${collabSnapshots} union select distinct plan_id from ${collabUpdates}`),
+  );
+  return rows.map((r) => r.plan_id);
+}

@@ -1,0 +1,100 @@
+/**
+ * Project a plan's document into relational tables, in one transaction, so server components and
+ * cross-plan SQL read current content without decoding documents. Malformed rows are reported
+ * (log line, metric, plan_projections.invalid_rows) and skipped.
+ */
+import { eq, sql } from "drizzle-orm";
+import type * as Y from "yjs";
+import { getDb } from "@/db";
+import { planProjections, planTasks } from "@/db/schema";
+import { readTasks, schemaVersionOf } from "./doc";
+import { collabMetrics } from "./metrics";
+import { loadDoc } from "./persistence";
+
+const lockKey = (planId: string) => sql`hashtextextended(${"planwright.collab.project:" + planId}, 0)`;
+
+/** Write the projection of `doc` for one plan. Returns false when the plan no longer exists. */
+export async function projectPlan(planId: string, doc: Y.Doc): Promise<boolean> {
+  const { tasks, invalid } = readTasks(doc);
+  const schemaVersion = schemaVersionOf(doc);
+  if (invalid.length) {
+    console.warn(`[collab] plan ${planId}: skipped ${invalid.length} malformed row(s): ${invalid.slice(0, 3).map((r) => `${r.section}/${r.id}: ${r.error}`).join(" | ")}`);
+    collabMetrics().invalidRows.inc(invalid.length);
+  }
+  const db = await getDb();
+  try {
+    await db.transaction(async (tx) => {
+      // Instances projecting the same plan take turns, so delete-then-insert never interleaves.
+      await tx.execute(sql`select pg_advisory_xact_lock(${lockKey(planId)})`);
+      await tx.delete(planTasks).where(eq(planTasks.planId, planId));
+      if (tasks.length) await tx.insert(planTasks).values(tasks.map((t) => ({ ...t, planId })));
+      const state = { schemaVersion, taskCount: tasks.length, invalidRows: invalid.slice(0, 100), projectedAt: new Date() };
+      await tx.insert(planProjections).values({ planId, ...state }).onConflictDoUpdate({ target: planProjections.planId, set: state });
+    });
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    if (code === "23503") return false; // the plan was deleted meanwhile
+    throw err;
+  }
+  collabMetrics().projections.inc();
+  return true;
+}
+
+/** Rebuild one plan's projection from its stored log (the log is authoritative). */
+export async function rebuildProjection(planId: string): Promise<boolean> {
+  const { doc } = await loadDoc(planId);
+  try {
+    return await projectPlan(planId, doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Debounces projection per plan: runs `debounceMs` after the last persisted batch, and at most
+ * `4 × debounceMs` (≤ 1 s) after the first one even while edits keep coming.
+ */
+export class ProjectionScheduler {
+  private timers = new Map<string, { timer: NodeJS.Timeout; first: number }>();
+  private running = new Map<string, Promise<void>>();
+
+  constructor(
+    private debounceMs: number,
+    private docFor: (planId: string) => Y.Doc | undefined,
+  ) {}
+
+  schedule(planId: string) {
+    const now = Date.now();
+    const existing = this.timers.get(planId);
+    const first = existing?.first ?? now;
+    if (existing) clearTimeout(existing.timer);
+    const wait = Math.max(0, Math.min(this.debounceMs, first + this.debounceMs * 4 - now));
+    this.timers.set(planId, { first, timer: setTimeout(() => void this.run(planId), wait) });
+  }
+
+  /** Project now if something is pending (before a document leaves memory). */
+  async flush(planId: string) {
+    if (this.timers.has(planId)) await this.run(planId);
+    else await this.running.get(planId);
+  }
+
+  private async run(planId: string) {
+    const t = this.timers.get(planId);
+    if (t) clearTimeout(t.timer);
+    this.timers.delete(planId);
+    await this.running.get(planId);
+    const doc = this.docFor(planId);
+    if (!doc) return;
+    const job = projectPlan(planId, doc)
+      .then(() => undefined)
+      .catch((err) => console.error(`[collab] projection of plan ${planId} failed:`, err instanceof Error ? err.message : err))
+      .finally(() => this.running.delete(planId));
+    this.running.set(planId, job);
+    await job;
+  }
+
+  async close() {
+    for (const planId of [...this.timers.keys()]) await this.run(planId);
+    await Promise.all(this.running.values());
+  }
+}

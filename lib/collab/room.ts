@@ -1,0 +1,89 @@
+/**
+ * One plan's live document in memory: the Y.Doc (holding only persisted content), the awareness
+ * of everyone connected, and the connections to fan changes out to.
+ */
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { Connection } from "./connection";
+import { encodeAwarenessMessage, encodeSyncMessage, SYNC_UPDATE } from "./protocol";
+
+/** Origins of changes that did not come from a local connection. */
+export const FROM_RELAY = Symbol("relay");
+export const FROM_STORE = Symbol("store");
+
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly conns = new Set<Connection>();
+  /** Upgrades authorized but not yet attached; the room must not unload under them. */
+  joining = 0;
+  /** Log rows not yet folded into the snapshot. */
+  logRows: number;
+  compacting = false;
+  idleTimer: NodeJS.Timeout | null = null;
+  unloading: Promise<void> | null = null;
+
+  constructor(
+    readonly planId: string,
+    doc: Y.Doc,
+    logRows: number,
+    private publish: ((kind: "update" | "awareness", payload: Uint8Array) => void) | null,
+  ) {
+    this.doc = doc;
+    this.logRows = logRows;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    doc.on("update", this.onDocUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  get inUse() {
+    return this.conns.size > 0 || this.joining > 0;
+  }
+
+  /** Fan a committed change out to every connection but its sender, and to other instances. */
+  private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    const message = encodeSyncMessage(SYNC_UPDATE, update);
+    for (const conn of this.conns) if (conn !== origin) conn.send(message);
+    if (origin instanceof Connection) this.publish?.("update", update);
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin instanceof Connection) {
+      for (const id of added) origin.awarenessClients.add(id);
+      for (const id of removed) origin.awarenessClients.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwarenessMessage(update);
+    // Echoed to the sender too: the stock client treats 30 s of silence as a dead connection.
+    for (const conn of this.conns) conn.send(message);
+    if (origin !== FROM_RELAY) this.publish?.("awareness", update);
+  };
+
+  add(conn: Connection) {
+    this.conns.add(conn);
+  }
+
+  remove(conn: Connection) {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessClients.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
+  }
+
+  allAwareness(): Uint8Array | null {
+    const states = this.awareness.getStates();
+    if (states.size === 0) return null;
+    return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
+  }
+
+  destroy() {
+    this.doc.off("update", this.onDocUpdate);
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,243 @@
+import { randomUUID } from "node:crypto";
+import * as encoding from "lib0/encoding";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { useTestDatabase } from "@/db/testing";
+import { loadDoc } from "./persistence";
+import { insertTask, readTasks, tasksOf, updateTask } from "./doc";
+import { collabMetrics } from "./metrics";
+import { encodeSyncMessage, MSG_SYNC, SYNC_STEP2, SYNC_UPDATE } from "./protocol";
+import { createPlan } from "@/lib/services/plans";
+import { signUp } from "@/lib/services/users";
+import { createWorkspace, inviteMember, removeMember } from "@/lib/services/workspaces";
+import {
+  closeCode,
+  connectClient,
+  rawSocket,
+  sessionCookie,
+  startCollabServer,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from "./test-helpers";
+
+useTestDatabase();
+
+let n = 0;
+async function user(name: string) {
+  const email = `${name.toLowerCase()}${++n}-${randomUUID().slice(0, 6)}@example.com`;
+  const u = await signUp({ name, email, password: "correct horse battery" });
+  return { id: u.id, email, cookie: await sessionCookie(u.id), principal: { kind: "user" as const, userId: u.id } };
+}
+
+const VIEW_TOKEN = "view-token-for-tests";
+let server: TestServer;
+let owner: Awaited<ReturnType<typeof user>>;
+let editor: Awaited<ReturnType<typeof user>>;
+let workspaceId: string;
+const clients: TestClient[] = [];
+const client = (...args: Parameters<typeof connectClient>) => {
+  const c = connectClient(...args);
+  clients.push(c);
+  return c;
+};
+const synced = (c: TestClient) => waitFor(() => c.provider.synced, "client synced");
+
+async function newPlan(title = "Plan") {
+  return (await createPlan(owner.principal, workspaceId, { title })).id;
+}
+
+async function logRows(planId: string) {
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  try {
+    const [r] = await sql<{ n: number }[]>`select count(*)::int as n from collab_updates where plan_id = ${planId}`;
+    return r!.n;
+  } finally {
+    await sql.end();
+  }
+}
+
+beforeAll(async () => {
+  owner = await user("Owner");
+  editor = await user("Editor");
+  workspaceId = (await createWorkspace(owner.principal, { name: "Collab" })).id;
+  await inviteMember(owner.principal, workspaceId, { email: editor.email, role: "member" });
+  server = await startCollabServer({
+    config: { idleUnloadMs: 200, compactAfter: 20, projectionDebounceMs: 50, maxMessageBytes: 64 * 1024 },
+    // Share links are a later feature; a fixed read-only token stands in for one here.
+    resolveShareToken: async (token) => (token === VIEW_TOKEN ? { tokenId: "test-link" } : null),
+  });
+});
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.close();
+});
+
+describe("collaboration server (real PostgreSQL, stock y-websocket clients)", () => {
+  it("two editors converge, and each is told when its edits are saved", async () => {
+    const planId = await newPlan();
+    const a = client(server.url, planId, { cookie: owner.cookie });
+    const b = client(server.url, planId, { cookie: editor.cookie });
+    await Promise.all([synced(a), synced(b)]);
+    const t1 = randomUUID();
+    const t2 = randomUUID();
+    a.doc.transact(() => insertTask(a.doc, t1, { name: "Design", start: "2026-01-05", end: "2026-01-09" }));
+    b.doc.transact(() => insertTask(b.doc, t2, { name: "Build" }));
+    await waitFor(() => tasksOf(a.doc).size === 2 && tasksOf(b.doc).size === 2, "both tasks everywhere");
+    // Concurrent edits of different fields of one row both survive.
+    updateTask(a.doc, t1, { name: "Design v2" });
+    updateTask(b.doc, t1, { end: "2026-01-12" });
+    await waitFor(() => JSON.stringify(readTasks(a.doc).tasks) === JSON.stringify(readTasks(b.doc).tasks) && readTasks(a.doc).tasks.some((t) => t.name === "Design v2" && t.end === "2026-01-12"), "field edits merged");
+    await waitFor(() => a.saved() >= 3 && b.saved() >= 3, "saved acknowledgements");
+    const stored = await loadDoc(planId);
+    expect(readTasks(stored.doc).tasks).toEqual(readTasks(a.doc).tasks);
+  });
+
+  it("persists before broadcast: while the log cannot be written, nobody sees the edit and no ack comes", async () => {
+    const planId = await newPlan();
+    const a = client(server.url, planId, { cookie: owner.cookie });
+    const b = client(server.url, planId, { cookie: editor.cookie });
+    await Promise.all([synced(a), synced(b)]);
+    await waitFor(() => a.saved() >= 1, "initial step 2 acknowledged");
+    const savedBefore = a.saved();
+    const blocker = postgres(process.env.DATABASE_URL!, { max: 1 });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const locked = new Promise<void>((resolve) => {
+      void blocker.begin(async (tx) => {
+        await tx`lock table collab_updates in exclusive mode`;
+        resolve();
+        await held;
+      });
+    });
+    await locked;
+    a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: "Blocked" }));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(tasksOf(b.doc).size).toBe(0);
+    expect(a.saved()).toBe(savedBefore);
+    release();
+    await waitFor(() => tasksOf(b.doc).size === 1, "edit arrives once stored");
+    await waitFor(() => a.saved() > savedBefore, "ack after commit");
+    await blocker.end();
+    expect(await logRows(planId)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses a viewer's updates and sync step 2: never applied, stored or relayed", async () => {
+    const planId = await newPlan();
+    const a = client(server.url, planId, { cookie: owner.cookie });
+    await synced(a);
+    a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: "Original" }));
+    await waitFor(() => a.saved() >= 2, "owner's edit saved");
+    const rowsBefore = await logRows(planId);
+    const refusedBefore = (await collabMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0);
+
+    // A viewer that edited "offline" before connecting: its local changes must not slip in.
+    const viewerDoc = new Y.Doc();
+    insertTask(viewerDoc, randomUUID(), { name: "Offline viewer edit" });
+    const v = client(server.url, planId, { token: VIEW_TOKEN, doc: viewerDoc });
+    await synced(v);
+    expect(tasksOf(v.doc).size).toBe(2);
+    v.doc.transact(() => insertTask(v.doc, randomUUID(), { name: "Live viewer edit" }));
+
+    // And a hand-made client sending both kinds of write explicitly.
+    const raw = await rawSocket(`${server.url}/${planId}?token=${VIEW_TOKEN}`);
+    expect(raw.status).toBe(101);
+    const evil = new Y.Doc();
+    insertTask(evil, randomUUID(), { name: "Sneaky" });
+    const update = Y.encodeStateAsUpdate(evil);
+    raw.ws!.send(encodeSyncMessage(SYNC_UPDATE, update));
+    raw.ws!.send(encodeSyncMessage(SYNC_STEP2, update));
+
+    await waitFor(async () => (await collabMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0) >= refusedBefore + 3, "refusals counted");
+    await new Promise((r) => setTimeout(r, 150));
+    expect(readTasks(a.doc).tasks.map((t) => t.name)).toEqual(["Original"]);
+    expect(readTasks(server.collab.docOf(planId)!).tasks.map((t) => t.name)).toEqual(["Original"]);
+    expect(await logRows(planId)).toBe(rowsBefore);
+    // The viewer still receives live updates.
+    a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: "Second" }));
+    await waitFor(() => readTasks(v.doc).tasks.some((t) => t.name === "Second"), "viewer gets updates");
+    raw.ws!.close();
+  });
+
+  it("refuses non-members, bad cookies, unknown tokens and bad paths before the upgrade", async () => {
+    const planId = await newPlan();
+    const stranger = await user("Mallory");
+    expect((await rawSocket(`${server.url}/${planId}`, stranger.cookie)).status).toBe(404);
+    expect((await rawSocket(`${server.url}/${planId}`)).status).toBe(401);
+    expect((await rawSocket(`${server.url}/${planId}`, "authjs.session-token=not-a-jwt")).status).toBe(401);
+    const forged = (await sessionCookie(owner.id, "some-other-secret-0123456789abcdef0123")).toString();
+    expect((await rawSocket(`${server.url}/${planId}`, forged)).status).toBe(401);
+    expect((await rawSocket(`${server.url}/${planId}?token=unknown-token-123`)).status).toBe(401);
+    expect((await rawSocket(`${server.url}/not-a-uuid`, owner.cookie)).status).toBe(404);
+    expect((await rawSocket(`${server.url}/${randomUUID()}`, owner.cookie)).status).toBe(404);
+    expect((await rawSocket(`${server.url}/${planId}`, owner.cookie)).status).toBe(101);
+  });
+
+  it("a garbage, truncated or oversized frame closes only its sender", async () => {
+    const planId = await newPlan();
+    const a = client(server.url, planId, { cookie: owner.cookie });
+    const b = client(server.url, planId, { cookie: editor.cookie });
+    await Promise.all([synced(a), synced(b)]);
+
+    const garbage = (await rawSocket(`${server.url}/${planId}`, owner.cookie)).ws!;
+    const garbageClosed = closeCode(garbage);
+    garbage.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0x07, 1, 2, 3]));
+    expect(await garbageClosed).toBe(4400);
+
+    const truncated = (await rawSocket(`${server.url}/${planId}`, owner.cookie)).ws!;
+    const truncatedClosed = closeCode(truncated);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MSG_SYNC);
+    encoding.writeVarUint(e, SYNC_UPDATE);
+    encoding.writeVarUint(e, 500); // claims 500 bytes, carries 3
+    encoding.writeUint8Array(e, new Uint8Array([1, 2, 3]));
+    truncated.send(encoding.toUint8Array(e));
+    expect(await truncatedClosed).toBe(4400);
+
+    const badUpdate = (await rawSocket(`${server.url}/${planId}`, owner.cookie)).ws!;
+    const badUpdateClosed = closeCode(badUpdate);
+    badUpdate.send(encodeSyncMessage(SYNC_UPDATE, new Uint8Array([5, 200, 1, 7, 7, 7, 7])));
+    expect(await badUpdateClosed).toBe(4400);
+
+    const big = (await rawSocket(`${server.url}/${planId}`, owner.cookie)).ws!;
+    const bigClosed = closeCode(big);
+    big.send(Buffer.alloc(65 * 1024, 1));
+    expect(await bigClosed).toBe(1009);
+
+    // Everyone else carries on.
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+    a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: "Still fine" }));
+    await waitFor(() => tasksOf(b.doc).size === 1, "others still converge");
+  });
+
+  it("closes a removed member's sockets at once", async () => {
+    const planId = await newPlan();
+    const member = await user("Leaver");
+    await inviteMember(owner.principal, workspaceId, { email: member.email, role: "member" });
+    const conn = (await rawSocket(`${server.url}/${planId}`, member.cookie)).ws!;
+    const closed = closeCode(conn);
+    await removeMember(owner.principal, workspaceId, member.id);
+    expect(await closed).toBe(4403);
+    expect((await rawSocket(`${server.url}/${planId}`, member.cookie)).status).toBe(404);
+  });
+
+  it("unloads idle documents and reloads them from snapshot + tail", async () => {
+    const planId = await newPlan();
+    const a = client(server.url, planId, { cookie: owner.cookie });
+    await synced(a);
+    for (let i = 0; i < 30; i++) a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: `T${i}`, order: i }));
+    await waitFor(() => a.saved() >= 31, "all saved");
+    a.destroy();
+    await waitFor(() => server.collab.docOf(planId) === undefined, "document left memory");
+    const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+    const [snap] = await sql<{ n: number }[]>`select count(*)::int as n from collab_snapshots where plan_id = ${planId}`;
+    await sql.end();
+    expect(snap!.n).toBe(1);
+    expect(await logRows(planId)).toBeLessThan(20);
+    const again = client(server.url, planId, { cookie: editor.cookie });
+    await synced(again);
+    expect(readTasks(again.doc).tasks.map((t) => t.name)).toEqual(Array.from({ length: 30 }, (_, i) => `T${i}`));
+  });
+});

@@ -1,0 +1,419 @@
+/**
+ * The collaboration server: y-websocket protocol on `/collab/<planId>`, authenticated before the
+ * upgrade, persisted before broadcast, optionally relayed through Redis. One instance per process
+ * in production (server.ts); tests and benchmarks may run several.
+ */
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import * as Y from "yjs";
+import { onCollabAccessChanged, type AccessChange } from "./access-hook";
+import { authorizeUpgrade, planIdFromPath, recheckIdentity, type CollabIdentity, type ShareTokenResolver } from "./auth";
+import { GroupCommitter, type Write } from "./committer";
+import type { CollabConfig } from "./config";
+import { Connection } from "./connection";
+import { hasNews } from "./news";
+import { collabMetrics } from "./metrics";
+import { applyState, compact, loadState } from "./persistence";
+import { ProjectionScheduler } from "./projection";
+import { CLOSE, encodeSaved, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
+import { RedisRelay } from "./relay";
+import { FROM_RELAY, FROM_STORE, Room } from "./room";
+
+export type CollabServerOptions = {
+  config: CollabConfig;
+  /** next-auth's secret, to read the session cookie. */
+  secret: string;
+  redisUrl?: string;
+  /** Share links plug in here (read-only principals); without it every `?token=` is refused. */
+  resolveShareToken?: ShareTokenResolver;
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too Many Requests",
+  503: "Service Unavailable",
+};
+
+function refuse(socket: Duplex, status: number) {
+  collabMetrics().refusedUpgrades.inc({ status: String(status) });
+  if (socket.destroyed) return;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+const toBytes = (data: RawData): Uint8Array =>
+  data instanceof ArrayBuffer ? new Uint8Array(data) : Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+export class CollabServer {
+  private wss: WebSocketServer;
+  private rooms = new Map<string, Room>();
+  private loading = new Map<string, Promise<Room>>();
+  private perUser = new Map<string, number>();
+  private perPlan = new Map<string, number>();
+  private committer: GroupCommitter;
+  private projections: ProjectionScheduler;
+  private relay: RedisRelay | null = null;
+  private stopListening: () => void;
+  private recheckTimer: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(private opts: CollabServerOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.config.maxMessageBytes, perMessageDeflate: false });
+    this.committer = new GroupCommitter(
+      (writes) => this.committed(writes),
+      (writes, err) => this.commitFailed(writes, err),
+    );
+    this.projections = new ProjectionScheduler(opts.config.projectionDebounceMs, (planId) => this.rooms.get(planId)?.doc);
+    if (opts.redisUrl) {
+      this.relay = new RedisRelay(
+        opts.redisUrl,
+        (planId, kind, payload) => this.relayed(planId, kind, payload),
+        () => void this.resyncFromStore(),
+      );
+    }
+    this.stopListening = onCollabAccessChanged((change) => this.recheck(change));
+    this.recheckTimer = setInterval(() => void this.recheck({}).catch(() => {}), opts.config.recheckMs).unref();
+  }
+
+  /** Resolves when the Redis relay (if any) is connected. */
+  async ready() {
+    await this.relay?.ready();
+  }
+
+  /** True when the request is for us (and then we own the socket). */
+  handles(req: IncomingMessage): boolean {
+    return (req.url ?? "/").split("?")[0]!.startsWith("/collab/");
+  }
+
+  /** Authorize, check limits, load the document, then upgrade; refusals answer with an HTTP status. */
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on("error", () => {});
+    if (this.closing) return refuse(socket, 503);
+    const decision = await authorizeUpgrade(req, { secret: this.opts.secret, resolveShareToken: this.opts.resolveShareToken });
+    if (!decision.ok) return refuse(socket, decision.status);
+    const { planId, identity } = decision;
+    const { maxConnectionsPerPlan, maxConnectionsPerUser } = this.opts.config;
+    if ((this.perPlan.get(planId) ?? 0) >= maxConnectionsPerPlan || (this.perUser.get(identity.key) ?? 0) >= maxConnectionsPerUser) {
+      return refuse(socket, 429);
+    }
+    this.count(planId, identity.key, +1);
+    let room: Room;
+    try {
+      room = await this.acquire(planId);
+    } catch (err) {
+      this.count(planId, identity.key, -1);
+      console.error(`[collab] could not load plan ${planId}:`, err instanceof Error ? err.message : err);
+      return refuse(socket, 503);
+    }
+    room.joining++;
+    if (socket.destroyed || this.closing) {
+      room.joining--;
+      this.count(planId, identity.key, -1);
+      this.maybeIdle(room);
+      return;
+    }
+    const token = new URL(req.url ?? "/", "http://localhost").searchParams.get("token");
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      room.joining--;
+      this.attach(ws, room, identity, token);
+    });
+  }
+
+  private count(planId: string, key: string, delta: number) {
+    for (const [map, k] of [
+      [this.perPlan, planId],
+      [this.perUser, key],
+    ] as const) {
+      const n = (map.get(k) ?? 0) + delta;
+      if (n > 0) map.set(k, n);
+      else map.delete(k);
+    }
+  }
+
+  private attach(ws: WebSocket, room: Room, identity: CollabIdentity, token: string | null) {
+    ws.binaryType = "arraybuffer";
+    const conn = new Connection(ws, room.planId, identity, token);
+    const m = collabMetrics();
+    let role = identity.role;
+    m.connections.inc({ role });
+    room.add(conn);
+
+    ws.on("message", (data, isBinary) => {
+      if (!isBinary) return this.closeBad(conn, CLOSE.badData, "text frame");
+      this.onMessage(conn, room, toBytes(data));
+    });
+    ws.on("error", (err: Error & { code?: string }) => {
+      // ws closes the socket itself (1009 for an oversized message, 1002 for a broken frame).
+      const reason = err.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" ? "too-big" : "protocol";
+      m.closedBadFrames.inc({ reason });
+      console.warn(`[collab] closed ${conn.identity.key} on plan ${room.planId}: ${err.message}`);
+    });
+    ws.on("close", () => {
+      conn.closed = true;
+      role = conn.identity.role;
+      m.connections.dec({ role });
+      room.remove(conn);
+      this.count(room.planId, identity.key, -1);
+      this.maybeIdle(room);
+    });
+
+    // Editors are asked for what they have (offline edits arrive as sync step 2); viewers are not.
+    if (!conn.readOnly) conn.send(encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc)));
+    const presence = room.allAwareness();
+    if (presence) conn.send(presence);
+  }
+
+  private closeBad(conn: Connection, code: number, reason: string) {
+    collabMetrics().closedBadFrames.inc({ reason: code === CLOSE.tooBig ? "too-big" : "malformed" });
+    console.warn(`[collab] closed ${conn.identity.key} on plan ${conn.planId}: ${reason}`);
+    conn.close(code, reason);
+  }
+
+  private onMessage(conn: Connection, room: Room, data: Uint8Array) {
+    if (conn.closed) return;
+    const msg = parseClientMessage(data);
+    switch (msg.type) {
+      case "bad":
+        return this.closeBad(conn, CLOSE.badData, msg.reason);
+      case "sync-step1": {
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(room.doc, msg.stateVector);
+        } catch {
+          return this.closeBad(conn, CLOSE.badData, "unreadable state vector");
+        }
+        return conn.send(encodeSyncMessage(SYNC_STEP2, diff));
+      }
+      case "write": {
+        if (conn.readOnly) {
+          // Never applied, stored or relayed; the socket stays open for reading.
+          collabMetrics().refusedWrites.inc({ kind: msg.kind });
+          return;
+        }
+        let empty: boolean;
+        try {
+          empty = !hasNews(room.doc, msg.update, msg.kind === "step2");
+        } catch {
+          return this.closeBad(conn, CLOSE.badData, "unreadable update");
+        }
+        conn.writesReceived++;
+        const write: Write = { planId: room.planId, conn, update: msg.update, seq: conn.writesReceived, empty };
+        return this.committer.enqueue(write);
+      }
+      case "awareness":
+        try {
+          awarenessProtocol.applyAwarenessUpdate(room.awareness, msg.update, conn);
+        } catch {
+          this.closeBad(conn, CLOSE.badData, "unreadable awareness update");
+        }
+        return;
+      case "query-awareness": {
+        const presence = room.allAwareness();
+        if (presence) conn.send(presence);
+        return;
+      }
+    }
+  }
+
+  /** Committed writes: apply (which broadcasts and relays), acknowledge, schedule follow-ups. */
+  private committed(writes: Write[]) {
+    const acks = new Map<Connection, number>();
+    const touched = new Set<Room>();
+    for (const w of writes) {
+      const room = this.rooms.get(w.planId);
+      if (room && !w.empty) {
+        try {
+          Y.applyUpdate(room.doc, w.update, w.conn ?? FROM_STORE);
+        } catch (err) {
+          console.error(`[collab] stored update of plan ${w.planId} could not be applied:`, err instanceof Error ? err.message : err);
+          if (w.conn) this.closeBad(w.conn, CLOSE.badData, "update could not be applied");
+        }
+        room.logRows++;
+        touched.add(room);
+      }
+      if (w.conn) acks.set(w.conn, w.seq);
+    }
+    for (const [conn, seq] of acks) conn.send(encodeSaved(seq));
+    for (const room of touched) {
+      this.projections.schedule(room.planId);
+      this.maybeCompact(room);
+    }
+  }
+
+  /** Not stored, so not applied or acknowledged: the sender reconnects and re-sends by sync. */
+  private commitFailed(writes: Write[], err: unknown) {
+    console.error(`[collab] could not store ${writes.length} update(s):`, err instanceof Error ? err.message : err);
+    for (const w of writes) w.conn?.close(CLOSE.serverError, "Could not save; reconnect to retry");
+  }
+
+  private maybeCompact(room: Room) {
+    if (room.compacting || room.logRows < this.opts.config.compactAfter) return;
+    room.compacting = true;
+    compact(room.planId)
+      .then((merged) => {
+        room.logRows = Math.max(0, room.logRows - merged);
+        if (merged) collabMetrics().compactions.inc();
+      })
+      .catch((err) => console.error(`[collab] compaction of plan ${room.planId} failed:`, err instanceof Error ? err.message : err))
+      .finally(() => (room.compacting = false));
+  }
+
+  /** The room of a plan, loading snapshot + tail on first use (subscribed to the relay first). */
+  private async acquire(planId: string): Promise<Room> {
+    for (;;) {
+      const existing = this.rooms.get(planId);
+      if (existing && !existing.unloading) {
+        if (existing.idleTimer) clearTimeout(existing.idleTimer);
+        existing.idleTimer = null;
+        return existing;
+      }
+      if (existing?.unloading) {
+        await existing.unloading;
+        continue;
+      }
+      const pending = this.loading.get(planId);
+      if (pending) return pending;
+      const load = this.load(planId).finally(() => this.loading.delete(planId));
+      this.loading.set(planId, load);
+      return load;
+    }
+  }
+
+  private async load(planId: string): Promise<Room> {
+    // Subscribe before reading the store: nothing published meanwhile is missed (applying twice is harmless).
+    const early: Uint8Array[] = [];
+    const relay = this.relay;
+    if (relay) await relay.subscribe(planId);
+    const bufferEarly = (p: Uint8Array) => early.push(p);
+    this.earlyUpdates.set(planId, bufferEarly);
+    try {
+      const state = await loadState(planId);
+      const doc = new Y.Doc();
+      applyState(doc, state);
+      for (const u of early) Y.applyUpdate(doc, u, FROM_RELAY);
+      const room = new Room(planId, doc, state.updates.length, relay ? (kind, payload) => relay.publish(planId, kind, payload) : null);
+      this.rooms.set(planId, room);
+      collabMetrics().openDocuments.inc();
+      this.maybeCompact(room);
+      return room;
+    } catch (err) {
+      if (relay) await relay.unsubscribe(planId);
+      throw err;
+    } finally {
+      this.earlyUpdates.delete(planId);
+    }
+  }
+
+  private earlyUpdates = new Map<string, (p: Uint8Array) => void>();
+
+  private relayed(planId: string, kind: "update" | "awareness", payload: Uint8Array) {
+    const room = this.rooms.get(planId);
+    if (!room) {
+      if (kind === "update") this.earlyUpdates.get(planId)?.(payload);
+      return;
+    }
+    try {
+      if (kind === "update") {
+        Y.applyUpdate(room.doc, payload, FROM_RELAY);
+        this.projections.schedule(planId);
+      } else awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, FROM_RELAY);
+    } catch (err) {
+      console.error(`[collab] unreadable relayed ${kind} for plan ${planId}:`, err instanceof Error ? err.message : err);
+    }
+  }
+
+  /** After a Redis outage relayed updates may be missing: top every open document up from the store. */
+  private async resyncFromStore() {
+    for (const room of this.rooms.values()) {
+      try {
+        applyState(room.doc, await loadState(room.planId), FROM_STORE);
+      } catch (err) {
+        console.error(`[collab] resync of plan ${room.planId} failed:`, err instanceof Error ? err.message : err);
+      }
+    }
+  }
+
+  private maybeIdle(room: Room) {
+    if (room.inUse || room.idleTimer || room.unloading || this.closing) return;
+    room.idleTimer = setTimeout(() => {
+      room.idleTimer = null;
+      if (!room.inUse) void this.unload(room);
+    }, this.opts.config.idleUnloadMs);
+    room.idleTimer.unref?.();
+  }
+
+  /** Let an idle document leave memory: its writes committed, projected and compacted first. */
+  private unload(room: Room): Promise<void> {
+    room.unloading ??= (async () => {
+      try {
+        await this.committer.drain();
+        await this.projections.flush(room.planId);
+        if (room.logRows > 0 && !room.compacting) await compact(room.planId).catch(() => 0);
+      } finally {
+        if (this.relay) await this.relay.unsubscribe(room.planId);
+        this.rooms.delete(room.planId);
+        room.destroy();
+        collabMetrics().openDocuments.dec();
+      }
+    })();
+    return room.unloading;
+  }
+
+  /** Re-check the access of matching connections; close those that lost it, adjust roles that changed. */
+  async recheck(change: AccessChange): Promise<void> {
+    const checks: Promise<void>[] = [];
+    for (const room of this.rooms.values()) {
+      if (change.planId && room.planId !== change.planId) continue;
+      for (const conn of room.conns) {
+        const id = conn.identity;
+        if (change.userId && id.principal?.userId !== change.userId) continue;
+        if (change.shareTokenId && id.shareTokenId !== change.shareTokenId) continue;
+        checks.push(
+          recheckIdentity(id, room.planId, this.opts.resolveShareToken, conn.shareToken).then((now) => {
+            if (!now) return conn.close(CLOSE.forbidden, "Access to this plan was removed");
+            if (now.role !== id.role) {
+              collabMetrics().connections.dec({ role: id.role });
+              collabMetrics().connections.inc({ role: now.role });
+            }
+            conn.identity = now;
+          }),
+        );
+      }
+    }
+    await Promise.all(checks);
+  }
+
+  /** Number of documents in memory (tests, benchmarks). */
+  get openDocuments() {
+    return this.rooms.size;
+  }
+
+  /** The in-memory document of a plan, if loaded (tests). */
+  docOf(planId: string): Y.Doc | undefined {
+    return this.rooms.get(planId)?.doc;
+  }
+
+  /** Close every connection, store what is pending and release the documents. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.recheckTimer);
+    this.stopListening();
+    for (const room of this.rooms.values()) for (const conn of room.conns) conn.close(CLOSE.goingAway, "Server shutting down");
+    await this.committer.drain();
+    await this.projections.close();
+    for (const room of [...this.rooms.values()]) {
+      if (room.idleTimer) clearTimeout(room.idleTimer);
+      room.destroy();
+    }
+    collabMetrics().openDocuments.dec(this.rooms.size);
+    this.rooms.clear();
+    this.wss.close();
+    await this.relay?.close();
+  }
+}
+
+export { planIdFromPath };

@@ -1,0 +1,112 @@
+/**
+ * Helpers for the collaboration tests and benchmarks: real servers, real clients (the stock
+ * y-websocket provider over `ws`), real session cookies sealed with next-auth's own encoder.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { attachCollab, type CollabServer } from "./index";
+import { loadCollabConfig, type CollabConfig } from "./config";
+import type { ShareTokenResolver } from "./auth";
+import { MSG_SAVED } from "./protocol";
+import * as decoding from "lib0/decoding";
+
+export const TEST_SECRET = "collab-test-secret-0123456789abcdef0123456789";
+
+/** A session cookie exactly as next-auth would set it after sign-in. */
+export async function sessionCookie(userId: string, secret = TEST_SECRET): Promise<string> {
+  const salt = "authjs.session-token";
+  const token = await encode({ token: { uid: userId, sub: userId, name: "Test" }, secret, salt, maxAge: 3600 });
+  return `${salt}=${token}`;
+}
+
+export type TestServer = { url: string; port: number; collab: CollabServer; close: () => Promise<void> };
+
+/** A collaboration server on an ephemeral port (no Next.js). */
+export async function startCollabServer(
+  opts: { config?: Partial<CollabConfig>; redisUrl?: string; resolveShareToken?: ShareTokenResolver; port?: number } = {},
+): Promise<TestServer> {
+  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const config = { ...loadCollabConfig({}), ...opts.config };
+  const collab = attachCollab(server, { config, secret: TEST_SECRET, redisUrl: opts.redisUrl, resolveShareToken: opts.resolveShareToken });
+  await collab.ready();
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `ws://127.0.0.1:${port}/collab`,
+    port,
+    collab,
+    async close() {
+      server.closeAllConnections();
+      await collab.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A `ws` WebSocket class that sends a cookie with its handshake, for the provider's polyfill slot. */
+export function socketWithCookie(cookie?: string): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  } as typeof WebSocket;
+}
+
+export type TestClient = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Highest "saved" count the server acknowledged on the current connection. */
+  saved: () => number;
+  destroy: () => void;
+};
+
+/** The stock WebsocketProvider from Node, with the "saved" message registered like the browser does. */
+export function connectClient(url: string, planId: string, opts: { cookie?: string; token?: string; doc?: Y.Doc; connect?: boolean } = {}): TestClient {
+  const doc = opts.doc ?? new Y.Doc();
+  let saved = 0;
+  const provider = new WebsocketProvider(url, planId, doc, {
+    WebSocketPolyfill: socketWithCookie(opts.cookie) as never,
+    disableBc: true,
+    connect: opts.connect ?? true,
+    params: opts.token ? { token: opts.token } : {},
+    maxBackoffTime: 500,
+  });
+  provider.messageHandlers[MSG_SAVED] = (_enc, dec: decoding.Decoder) => {
+    saved = decoding.readVarUint(dec);
+  };
+  provider.on("status", ({ status }) => {
+    if (status === "connecting") saved = 0;
+  });
+  return { doc, provider, saved: () => saved, destroy: () => provider.destroy() };
+}
+
+/** Wait until `check` holds (polling), or fail with `what`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 15));
+  }
+}
+
+/** Open a raw socket; resolves with the HTTP status when the upgrade is refused, or the open socket. */
+export function rawSocket(url: string, cookie?: string): Promise<{ status: number; ws: WebSocket | null }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, cookie ? { headers: { cookie } } : {});
+    ws.binaryType = "arraybuffer";
+    ws.on("unexpected-response", (_req, res) => {
+      resolve({ status: res.statusCode ?? 0, ws: null });
+      ws.terminate();
+    });
+    ws.on("open", () => resolve({ status: 101, ws }));
+    ws.on("error", () => resolve({ status: 0, ws: null }));
+  });
+}
+
+/** Resolves with the close code once the socket closes. */
+export const closeCode = (ws: WebSocket) => new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
