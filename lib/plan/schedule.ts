@@ -12,6 +12,7 @@
  */
 import { workingDaysBetween } from "./calendar";
 import { compareDates, isISODate, maxDate, minDate } from "./dates";
+import type { Problem } from "./problem";
 import type { Dependency, ISODate, Task, WorkingCalendar } from "./types";
 import { datesOf, spanOf, workTime, type Span, type WorkTime } from "./work-time";
 
@@ -22,11 +23,7 @@ export interface DateChange {
   end: ISODate;
 }
 
-/** A problem with one field of a row, worded for the person who can fix it. */
-export interface Problem {
-  field: string;
-  message: string;
-}
+export type { Problem } from "./problem";
 
 /** How a task is named in messages: in quotes, “Untitled task” when it has no name. */
 export function taskLabel(task: Pick<Task, "name"> | undefined): string {
