@@ -129,11 +129,51 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );
 
+/** A workspace member's role on one plan, when it differs from the default (members edit). */
+export const planMemberRole = pgEnum("plan_member_role", ["editor", "viewer"]);
+
+export const planMembers = pgTable(
+  "plan_members",
+  {
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: planMemberRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.userId] })],
+);
+
+/** Read-only links to one plan. Only a SHA-256 digest of the token is kept. */
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    label: text("label").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    viewCount: integer("view_count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("share_links_token_hash_key").on(t.tokenHash), index("share_links_plan_idx").on(t.planId)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
 export type WorkspaceRole = (typeof workspaceRole.enumValues)[number];
 export type PlanStatus = (typeof planStatus.enumValues)[number];
+export type PlanMemberRole = (typeof planMemberRole.enumValues)[number];
+export type ShareLink = typeof shareLinks.$inferSelect;
 
 // ── Live collaboration: the plan document's durable store and its relational projection ──
 
