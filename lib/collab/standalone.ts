@@ -18,7 +18,7 @@ const env = z
     AUTH_SECRET: z.string().min(16, "AUTH_SECRET is required"),
     REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
   })
-  .safeParse(process.env);
+  .safeParse({ ...process.env, REDIS_URL: process.env.REDIS_URL?.trim() || undefined });
 if (!env.success) {
   console.error(`collab server cannot start: ${env.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   process.exit(1);

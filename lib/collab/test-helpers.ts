@@ -61,6 +61,7 @@ export type TestClient = {
   provider: WebsocketProvider;
   /** Highest "saved" count the server acknowledged on the current connection. */
   saved: () => number;
+  awareness: () => WebsocketProvider["awareness"];
   destroy: () => void;
 };
 
@@ -81,7 +82,7 @@ export function connectClient(url: string, planId: string, opts: { cookie?: stri
   provider.on("status", ({ status }) => {
     if (status === "connecting") saved = 0;
   });
-  return { doc, provider, saved: () => saved, destroy: () => provider.destroy() };
+  return { doc, provider, saved: () => saved, awareness: () => provider.awareness, destroy: () => provider.destroy() };
 }
 
 /** Wait until `check` holds (polling), or fail with `what`. */
