@@ -6,7 +6,7 @@
 import type { IncomingMessage } from "node:http";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
-import { requirePlan, type PlanRole, type Principal } from "@/lib/access";
+import { requirePlan, type PlanRole } from "@/lib/access";
 import { AppError } from "@/lib/errors";
 
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -14,7 +14,8 @@ export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session
 /** Whoever holds a connection. `key` groups connections for the per-user limit. */
 export type CollabIdentity = {
   key: string;
-  principal: Principal | null;
+  /** The signed-in user, or null for a share link. */
+  userId: string | null;
   /** Set for share links: the link's id, so revoking it can close its sockets. */
   shareTokenId: string | null;
   role: PlanRole;
@@ -103,9 +104,8 @@ function refusal(err: unknown): UpgradeDecision {
 
 /** Authorize a user principal on a plan through lib/access. */
 export async function identityForUser(userId: string, planId: string): Promise<CollabIdentity> {
-  const principal: Principal = { kind: "user", userId };
-  const { role } = await requirePlan(principal, planId, "read");
-  return { key: `user:${userId}`, principal, shareTokenId: null, role, readOnly: role === "viewer" };
+  const { role } = await requirePlan({ kind: "user", userId }, planId, "read");
+  return { key: `user:${userId}`, userId, shareTokenId: null, role, readOnly: role === "viewer" };
 }
 
 /** Decide an upgrade request: plan from the path, then share token or session cookie. */
@@ -125,7 +125,7 @@ export async function authorizeUpgrade(
     try {
       const link = await opts.resolveShareToken(parsed.data, planId);
       if (!link) return { ok: false, status: 401, reason: "Unknown link" };
-      return { ok: true, planId, identity: { key: `share:${link.tokenId}`, principal: null, shareTokenId: link.tokenId, role: "viewer", readOnly: true } };
+      return { ok: true, planId, identity: { key: `share:${link.tokenId}`, userId: null, shareTokenId: link.tokenId, role: "viewer", readOnly: true } };
     } catch (err) {
       return refusal(err);
     }
@@ -152,8 +152,8 @@ export async function recheckIdentity(
       const link = token && resolveShareToken ? await resolveShareToken(token, planId) : null;
       return link ? identity : null;
     }
-    if (!identity.principal) return null;
-    return await identityForUser(identity.principal.userId, planId);
+    if (!identity.userId) return null;
+    return await identityForUser(identity.userId, planId);
   } catch (err) {
     if (err instanceof AppError) return null;
     throw err;

@@ -370,7 +370,7 @@ export class CollabServer {
       if (change.planId && room.planId !== change.planId) continue;
       for (const conn of room.conns) {
         const id = conn.identity;
-        if (change.userId && id.principal?.userId !== change.userId) continue;
+        if (change.userId && id.userId !== change.userId) continue;
         if (change.shareTokenId && id.shareTokenId !== change.shareTokenId) continue;
         checks.push(
           recheckIdentity(id, room.planId, this.opts.resolveShareToken, conn.shareToken).then((now) => {
