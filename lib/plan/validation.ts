@@ -1,0 +1,172 @@
+/**
+ * zod schemas for every row of a plan's document, accepting exactly the shapes of types.ts.
+ * The projection validates each row with them (a malformed row is reported and skipped) and the
+ * editors validate input with them, so an invalid value never enters the document. Messages are
+ * sentences for the person typing; text may be empty (a row being written) but is bounded.
+ */
+import { z } from "zod";
+import { compareDates, isISODate } from "./dates";
+import type { Problem } from "./problem";
+
+export const ID_MAX = 100;
+export const NAME_MAX = 200;
+export const SHORT_MAX = 100;
+export const TEXT_MAX = 10_000;
+export const LAG_MAX = 365;
+export const AMOUNT_MAX = 1e12;
+
+const id = (what = "Id") => z.string({ message: `${what} must be text.` }).min(1, `${what} is missing.`).max(ID_MAX, `${what} must be at most ${ID_MAX} characters.`);
+const text = (what: string, max: number) => z.string({ message: `${what} must be text.` }).max(max, `${what} must be at most ${max} characters.`);
+const isoDate = (what: string) => z.string({ message: `${what} must be a date.` }).refine(isISODate, `${what} must be a real date, written YYYY-MM-DD.`);
+const order = z.number({ message: "Order must be a number." });
+const percent = (what: string) => z.number({ message: `${what} must be a number.` }).min(0, `${what} must be between 0 and 100%.`).max(100, `${what} must be between 0 and 100%.`);
+const scale = (what: string) =>
+  z.number({ message: `${what} must be a number from 1 to 5.` }).int(`${what} must be a whole number from 1 to 5.`).min(1, `${what} must be from 1 to 5.`).max(5, `${what} must be from 1 to 5.`);
+const cost = (what: string) => z.number({ message: `${what} must be a number.` }).min(0, `${what} cannot be negative.`).max(AMOUNT_MAX, `${what} is too large.`);
+const oneOf = <const T extends readonly [string, ...string[]]>(what: string, values: T) => z.enum(values, { message: `${what} must be one of ${values.join(", ")}.` });
+
+/** End not before start: checked only when both are valid dates. */
+const endNotBeforeStart = (v: { start: string | null; end: string | null }) => !v.start || !v.end || !isISODate(v.start) || !isISODate(v.end) || compareDates(v.end, v.start) >= 0;
+
+export const isoDateSchema = isoDate("Date");
+
+export const taskSchema = z
+  .object({
+    id: id(),
+    name: text("Name", NAME_MAX),
+    start: isoDate("Start").nullable(),
+    end: isoDate("End").nullable(),
+    progress: percent("Progress"),
+    kind: oneOf("Kind", ["task", "milestone", "buffer"]),
+    parentId: id("Parent").nullable(),
+    deliverableId: id("Deliverable").nullable(),
+    assigneeId: id("Assignee").nullable(),
+    order,
+  })
+  .refine(endNotBeforeStart, { path: ["end"], message: "The end date cannot be before the start date." })
+  .refine((t) => t.kind !== "milestone" || t.start === t.end, { path: ["end"], message: "A milestone is a single day: its start and end must be the same date." })
+  .refine((t) => t.parentId !== t.id, { path: ["parentId"], message: "A task cannot be its own parent." });
+
+export const dependencySchema = z
+  .object({
+    id: id(),
+    from: id("Predecessor"),
+    to: id("Successor"),
+    type: oneOf("Type", ["FS", "SS", "FF", "SF"]),
+    lag: z
+      .number({ message: "Lag must be a number of working days." })
+      .int("Lag must be a whole number of working days.")
+      .min(-LAG_MAX, `Lag must be between -${LAG_MAX} and ${LAG_MAX} working days.`)
+      .max(LAG_MAX, `Lag must be between -${LAG_MAX} and ${LAG_MAX} working days.`),
+  })
+  .refine((d) => d.from !== d.to, { path: ["to"], message: "A task cannot depend on itself." });
+
+const kpiNumber = (what: string) => z.number({ message: `${what} must be a number.` }).nullable();
+
+export const kpiSchema = z.object({
+  metric: text("Metric", NAME_MAX),
+  baseline: kpiNumber("Baseline"),
+  target: kpiNumber("Target"),
+  current: kpiNumber("Current value"),
+  unit: text("Unit", 30),
+  due: isoDate("Due date").nullable(),
+});
+
+export const objectiveSchema = z.object({
+  id: id(),
+  title: text("Title", NAME_MAX),
+  description: text("Description", TEXT_MAX),
+  kpi: kpiSchema,
+  order,
+});
+
+export const deliverableSchema = z.object({
+  id: id(),
+  name: text("Name", NAME_MAX),
+  description: text("Description", TEXT_MAX),
+  ownerId: id("Owner").nullable(),
+  due: isoDate("Due date").nullable(),
+  acceptanceCriteria: text("Acceptance criteria", TEXT_MAX),
+  status: oneOf("Status", ["planned", "in_progress", "done", "accepted"]),
+  order,
+});
+
+export const riskSchema = z.object({
+  id: id(),
+  title: text("Title", NAME_MAX),
+  description: text("Description", TEXT_MAX),
+  category: text("Category", SHORT_MAX),
+  ownerId: id("Owner").nullable(),
+  likelihood: scale("Likelihood"),
+  impact: scale("Impact"),
+  trigger: text("Trigger", TEXT_MAX),
+  mitigation: text("Mitigation", TEXT_MAX),
+  contingency: text("Contingency plan", TEXT_MAX),
+  status: oneOf("Status", ["open", "mitigating", "closed", "occurred"]),
+  linkedTaskIds: z.array(id("Linked task"), { message: "Linked tasks must be a list." }).max(500, "A risk can link at most 500 tasks."),
+  reviewDate: isoDate("Review date").nullable(),
+});
+
+export const raciColumnSchema = z
+  .object({
+    id: id(),
+    kind: oneOf("Kind", ["member", "role"]),
+    userId: id("Member").nullable(),
+    name: text("Name", SHORT_MAX),
+    order,
+  })
+  .refine((c) => c.kind !== "member" || c.userId !== null, { path: ["userId"], message: "A member column needs the member it stands for." })
+  .refine((c) => c.kind !== "role" || c.name.trim() !== "", { path: ["name"], message: "Give the role a name." });
+
+export const raciCellSchema = z.object({
+  rowId: id("Row"),
+  columnId: id("Column"),
+  value: oneOf("A RACI cell", ["R", "A", "C", "I"]),
+});
+
+export const budgetLineSchema = z.object({
+  id: id(),
+  category: text("Category", SHORT_MAX),
+  description: text("Description", 500),
+  planned: cost("Planned cost"),
+  actual: cost("Actual cost"),
+  currency: z.string({ message: "Currency must be text." }).regex(/^[A-Z]{3}$/, "Currency must be a three-letter code such as EUR or USD."),
+  order,
+});
+
+export const resourceSchema = z.object({
+  id: id(),
+  kind: oneOf("Kind", ["person", "tool", "equipment"]),
+  name: text("Name", NAME_MAX),
+  role: text("Role", SHORT_MAX),
+  userId: id("Member").nullable(),
+  allocation: percent("Allocation"),
+  notes: text("Notes", TEXT_MAX),
+  order,
+});
+
+export const workingCalendarSchema = z.object({
+  workingWeekdays: z
+    .array(z.number().int().min(0).max(6), { message: "Working days must be weekdays 0 (Sunday) to 6 (Saturday)." })
+    .min(1, "At least one day of the week must be worked.")
+    .refine((days) => new Set(days).size === days.length, "Each weekday may appear once."),
+  holidays: z.array(z.object({ date: isoDate("Holiday date"), name: text("Holiday name", SHORT_MAX) })).max(1000, "At most 1,000 holidays."),
+});
+
+export const riskBandSchema = z
+  .object({
+    id: oneOf("Band", ["low", "medium", "high", "critical"]),
+    label: text("Label", 40),
+    min: z.number().int().min(1, "Scores run from 1 to 25.").max(25, "Scores run from 1 to 25."),
+    max: z.number().int().min(1, "Scores run from 1 to 25.").max(25, "Scores run from 1 to 25."),
+  })
+  .refine((b) => b.min <= b.max, { path: ["max"], message: "A band's highest score cannot be below its lowest." });
+
+export type RowResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** Validates one row and turns zod's issues into field problems for the editor or the projection's report. */
+export function validateRow<T>(schema: z.ZodType<T>, value: unknown): RowResult<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, problems: r.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })) };
+}
