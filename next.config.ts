@@ -6,6 +6,19 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "ioredis", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
+  async headers() {
+    return [
+      {
+        // Read-only links: never indexed, never cached by shared caches, the token never sent as Referer.
+        source: "/s/:token*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Cache-Control", value: "private, no-store" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -9,6 +9,7 @@ import { runMigrations } from "./db/migrate";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./db/seed";
 import { attachCollab, CollabConfigError, loadCollabConfig } from "./lib/collab";
 import { EnvError, loadEnv } from "./lib/env";
+import { shareLinkForPlan } from "./lib/services/sharing";
 
 async function main() {
   let env;
@@ -52,7 +53,7 @@ async function main() {
   // in production they are refused (left alone they would hang).
   const collab = attachCollab(
     server,
-    { config: collabConfig, secret: env.AUTH_SECRET, redisUrl: env.REDIS_URL },
+    { config: collabConfig, secret: env.AUTH_SECRET, redisUrl: env.REDIS_URL, resolveShareToken: shareLinkForPlan },
     dev ? (req, socket, head) => void nextUpgrade(req, socket, head) : undefined,
   );
 

@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
-import type { Principal } from "@/lib/access";
+import type { UserPrincipal } from "@/lib/access";
 import { oauthProviders } from "@/lib/env";
 import { userForOAuth, verifyCredentials } from "@/lib/services/users";
 
@@ -64,7 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 });
 
 /** The signed-in principal for this request (once per render), or null. */
-export const getPrincipal = cache(async (): Promise<Principal | null> => {
+export const getPrincipal = cache(async (): Promise<UserPrincipal | null> => {
   const session = await auth();
   const id = session?.user?.id;
   return id ? { kind: "user", userId: id } : null;

@@ -1,16 +1,32 @@
 import "server-only";
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, plans, users, workspaces, type Plan } from "@/db/schema";
+import { memberships, planMembers, plans, users, workspaces, type Plan } from "@/db/schema";
 
-/** A plan together with the requesting user's role in its workspace (undefined when not a member). */
+/**
+ * A plan together with the requesting user's role in its workspace (null when not a member)
+ * and their per-plan role, if one was set.
+ */
 export async function getPlanForUser(planId: string, userId: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ plan: plans, workspaceName: workspaces.name, role: memberships.role })
+    .select({ plan: plans, workspaceName: workspaces.name, role: memberships.role, planRole: planMembers.role })
     .from(plans)
     .innerJoin(workspaces, eq(workspaces.id, plans.workspaceId))
     .leftJoin(memberships, and(eq(memberships.workspaceId, plans.workspaceId), eq(memberships.userId, userId)))
+    .leftJoin(planMembers, and(eq(planMembers.planId, plans.id), eq(planMembers.userId, userId)))
+    .where(eq(plans.id, planId))
+    .limit(1);
+  return row;
+}
+
+/** A plan with its workspace's name, no membership involved (share links). */
+export async function getPlanById(planId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ plan: plans, workspaceName: workspaces.name })
+    .from(plans)
+    .innerJoin(workspaces, eq(workspaces.id, plans.workspaceId))
     .where(eq(plans.id, planId))
     .limit(1);
   return row;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPlanForUser } from "@/db/queries/plans";
+import { getPlanById, getPlanForUser } from "@/db/queries/plans";
 import { getWorkspaceMembership } from "@/db/queries/workspaces";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { uuid } from "@/lib/validation/common";
@@ -14,11 +14,17 @@ import {
 
 export * from "./policy";
 
-/** Who is asking. Every read and write of workspace or plan data names one. */
-export type Principal = { kind: "user"; userId: string };
+/**
+ * Who is asking. Every read and write of workspace or plan data names one: a signed-in user, or the
+ * holder of a read-only share link (verified, for one plan).
+ */
+export type Principal = UserPrincipal | SharePrincipal;
+export type UserPrincipal = { kind: "user"; userId: string };
+export type SharePrincipal = { kind: "share"; linkId: string; planId: string };
 
-export function requireUser(principal: Principal | null | undefined): Principal {
-  if (!principal) throw new UnauthorizedError();
+/** A signed-in user; share-link holders are not users and get nothing beyond their plan. */
+export function requireUser(principal: Principal | null | undefined): UserPrincipal {
+  if (!principal || principal.kind !== "user") throw new UnauthorizedError();
   return principal;
 }
 
@@ -39,11 +45,21 @@ export async function requireWorkspace(principal: Principal | null | undefined, 
 
 /** Load a plan the principal may see and check `action`; NotFound for anyone outside its workspace. */
 export async function requirePlan(principal: Principal | null | undefined, planId: string, action: PlanAction) {
+  if (principal?.kind === "share") return requireSharedPlan(principal, planId, action);
   const who = requireUser(principal);
   if (!isId(planId)) throw new NotFoundError("Plan");
   const row = await getPlanForUser(planId, who.userId);
   if (!row || !row.role) throw new NotFoundError("Plan");
-  const role: PlanRole = planRoleFor(row.role, row.plan.ownerId === who.userId);
+  const role: PlanRole = planRoleFor(row.role, row.plan.ownerId === who.userId, row.planRole);
   if (!canOnPlan(role, action)) throw new ForbiddenError();
   return { plan: row.plan, workspaceName: row.workspaceName, workspaceRole: row.role, role, principal: who };
+}
+
+/** A share link reads its own plan and nothing else; archived plans stay readable, deleted ones vanish. */
+async function requireSharedPlan(principal: SharePrincipal, planId: string, action: PlanAction) {
+  if (principal.planId !== planId || !isId(planId)) throw new NotFoundError("Plan");
+  const row = await getPlanById(planId);
+  if (!row) throw new NotFoundError("Plan");
+  if (!canOnPlan("viewer", action)) throw new ForbiddenError("This link gives read-only access.");
+  return { plan: row.plan, workspaceName: row.workspaceName, workspaceRole: null, role: "viewer" as PlanRole, principal };
 }

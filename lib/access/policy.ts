@@ -1,4 +1,4 @@
-import type { WorkspaceRole } from "@/db/schema";
+import type { PlanMemberRole, WorkspaceRole } from "@/db/schema";
 
 /**
  * What someone may do with a plan:
@@ -7,7 +7,7 @@ import type { WorkspaceRole } from "@/db/schema";
  * - viewer: read only.
  */
 export type PlanRole = "manager" | "editor" | "viewer";
-export type PlanAction = "read" | "edit" | "rename" | "set-status" | "archive" | "delete";
+export type PlanAction = "read" | "edit" | "rename" | "set-status" | "share" | "manage-access" | "archive" | "delete";
 export type WorkspaceAction = "read" | "create-plan" | "rename" | "invite" | "manage-members" | "delete";
 
 const planRules: Record<PlanAction, readonly PlanRole[]> = {
@@ -15,6 +15,8 @@ const planRules: Record<PlanAction, readonly PlanRole[]> = {
   edit: ["manager", "editor"],
   rename: ["manager", "editor"],
   "set-status": ["manager", "editor"],
+  share: ["manager", "editor"],
+  "manage-access": ["manager"],
   archive: ["manager"],
   delete: ["manager"],
 };
@@ -36,10 +38,13 @@ export function canOnWorkspace(role: WorkspaceRole, action: WorkspaceAction): bo
   return workspaceRules[action].includes(role);
 }
 
-/** The plan role a workspace member holds on one of its plans. */
-export function planRoleFor(workspaceRole: WorkspaceRole, isPlanOwner: boolean): PlanRole {
+/**
+ * The plan role a workspace member holds on one of its plans: owners, admins and the plan's owner
+ * manage it; other members edit unless the plan makes them viewers.
+ */
+export function planRoleFor(workspaceRole: WorkspaceRole, isPlanOwner: boolean, override?: PlanMemberRole | null): PlanRole {
   if (workspaceRole === "owner" || workspaceRole === "admin" || isPlanOwner) return "manager";
-  return "editor";
+  return override ?? "editor";
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
-import type { Principal } from "@/lib/access";
+import type { UserPrincipal as Principal } from "@/lib/access";
 import { NotFoundError, ValidationError, ForbiddenError } from "@/lib/errors";
 import { createPlan, deletePlan, getPlan, listWorkspacePlans, updatePlan } from "./plans";
 import { signUp } from "./users";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
-import type { Principal } from "@/lib/access";
+import type { UserPrincipal as Principal } from "@/lib/access";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { signUp, verifyCredentials } from "./users";
 import {
