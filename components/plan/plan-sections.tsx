@@ -1,9 +1,13 @@
-import { planSections, planningSteps } from "@/lib/plan/template";
+import type { ReactNode } from "react";
+import { planSections, planningSteps, type PlanSectionId } from "@/lib/plan/template";
 
 const stepTitle = Object.fromEntries(planningSteps.map((s) => [s.id, s.title]));
 
-/** Every section of the plan in order, each with its hint and an honest empty state. */
-export function PlanSections() {
+/**
+ * Every section of the plan in order, each with its hint, and either its editor (`content`) or an
+ * honest empty state.
+ */
+export function PlanSections({ content = {} }: { content?: Partial<Record<PlanSectionId, ReactNode>> }) {
   return (
     <div className="flex flex-col gap-4">
       {planSections.map((s, i) => (
@@ -21,9 +25,11 @@ export function PlanSections() {
             <span className="text-xs font-medium uppercase tracking-wide text-slate-400">{stepTitle[s.step]}</span>
           </div>
           <p className="mt-1 text-sm text-slate-600">{s.hint}</p>
-          <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
-            Nothing here yet.
-          </p>
+          {content[s.id] ?? (
+            <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
+              Nothing here yet.
+            </p>
+          )}
         </section>
       ))}
     </div>

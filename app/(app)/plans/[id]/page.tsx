@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
+import { CollabProvider } from "@/components/collab/collab-provider";
+import { CollabStatus } from "@/components/collab/collab-status";
+import { LiveTaskList } from "@/components/collab/live-task-list";
 import { PlanSections } from "@/components/plan/plan-sections";
 import { SectionNav } from "@/components/plan/section-nav";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { canOnPlan } from "@/lib/access/policy";
-import { getPrincipal } from "@/lib/auth";
+import { listPlanTasks } from "@/db/queries/plan-content";
+import { getPrincipal, getSessionUser } from "@/lib/auth";
 import { pageData } from "@/lib/page";
 import { statusLabels } from "@/lib/plan/template";
 import { getPlan } from "@/lib/services/plans";
@@ -30,8 +34,11 @@ export default async function PlanPage({ params }: Props) {
   const { plan, workspaceName, role } = await pageData(() => getPlan(principal, id), `/plans/${id}`);
   const mayEdit = canOnPlan(role, "rename");
   const mayManage = canOnPlan(role, "archive");
+  // First paint comes from the projection; the live document takes over once joined.
+  const [tasks, me] = await Promise.all([listPlanTasks(plan.id), getSessionUser()]);
 
   return (
+    <CollabProvider planId={plan.id} user={{ id: me?.id ?? "", name: me?.name ?? "Someone" }} readOnly={!canOnPlan(role, "edit")}>
     <main className="mx-auto max-w-6xl px-6 py-8">
       <p className="text-sm text-slate-500">
         <Link href={`/workspaces/${plan.workspaceId}`} className="hover:underline">
@@ -70,6 +77,9 @@ export default async function PlanPage({ params }: Props) {
           </div>
         )}
       </header>
+      <div className="mt-3">
+        <CollabStatus />
+      </div>
       {plan.summary ? (
         <p className="mt-4 max-w-3xl whitespace-pre-line text-slate-700">{plan.summary}</p>
       ) : (
@@ -100,8 +110,9 @@ export default async function PlanPage({ params }: Props) {
       )}
       <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-[14rem_1fr]">
         <SectionNav />
-        <PlanSections />
+        <PlanSections content={{ schedule: <LiveTaskList initialTasks={tasks} /> }} />
       </div>
     </main>
+    </CollabProvider>
   );
 }

@@ -1,0 +1,38 @@
+"use client";
+
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { CollabClient, type CollabSnapshot, type CollabUser } from "./collab-client";
+
+const Ctx = createContext<CollabClient | null>(null);
+
+/** Joins the plan's live document for everything inside it. */
+export function CollabProvider({ planId, user, readOnly, children }: { planId: string; user: CollabUser; readOnly: boolean; children: ReactNode }) {
+  const [client, setClient] = useState<CollabClient | null>(null);
+  useEffect(() => {
+    const c = new CollabClient(planId, user, readOnly);
+    c.start();
+    // The client needs browser APIs (WebSocket, IndexedDB), so it can only exist after mount.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setClient(c);
+    return () => {
+      setClient(null);
+      c.destroy();
+    };
+    // The user's display name changing does not warrant a new connection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [planId, user.id, readOnly]);
+  return <Ctx.Provider value={client}>{children}</Ctx.Provider>;
+}
+
+/** The live client, or null during the first paint (server render, before the effect runs). */
+export function useCollabClient(): CollabClient | null {
+  return useContext(Ctx);
+}
+
+const idle: CollabSnapshot = { connection: "connecting", save: "saved", refusal: null, ready: false, peers: [], canUndo: false, canRedo: false };
+const noop = () => () => {};
+
+export function useCollabState(): CollabSnapshot {
+  const client = useCollabClient();
+  return useSyncExternalStore(client?.subscribe ?? noop, client?.getSnapshot ?? (() => idle), () => idle);
+}

@@ -1,0 +1,69 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { App, uniqueEmail } from "./fixtures";
+
+async function person(browser: Browser, name: string, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const app = new App(page);
+  await app.signUp(name, email);
+  return { context, page, app };
+}
+
+const badge = (page: Page) => page.getByTestId("connection-badge");
+const saved = (page: Page) => page.getByTestId("save-indicator");
+const taskNames = (page: Page) => page.getByRole("table", { name: "Tasks" }).getByLabel("Task name");
+const addTask = async (page: Page, name: string) => {
+  await page.getByLabel("New task name").fill(name);
+  await page.getByRole("button", { name: "Add task" }).click();
+};
+
+test("two people edit one plan live, see each other, and converge after one goes offline", async ({ browser, baseURL }) => {
+  const ann = await person(browser, "Ann Lee", uniqueEmail("ann"));
+  const workspaceId = await ann.app.createWorkspace("Live editing");
+  const planId = await ann.app.createPlan("Launch plan");
+  const bobEmail = uniqueEmail("bob");
+  const invite = await ann.page.request.post(`/api/v1/workspaces/${workspaceId}/members`, {
+    data: { email: bobEmail, role: "member" },
+    headers: { Origin: baseURL! },
+  });
+  expect(invite.ok()).toBe(true);
+  const bob = await person(browser, "Bob Stone", bobEmail);
+  await bob.page.goto(`/plans/${planId}`);
+
+  await expect(badge(ann.page)).toHaveText("Live");
+  await expect(badge(bob.page)).toHaveText("Live");
+  // Presence: each sees the other's avatar by name.
+  await expect(ann.page.getByRole("list", { name: "People on this plan" })).toContainText("Bob Stone");
+  await expect(bob.page.getByRole("list", { name: "People on this plan" })).toContainText("Ann Lee");
+
+  // Ann's edit reaches Bob, and Bob's reaches Ann.
+  await addTask(ann.page, "Kick-off workshop");
+  await expect(taskNames(bob.page)).toHaveValue("Kick-off workshop");
+  await expect(saved(ann.page)).toHaveText("All changes saved");
+  await bob.page.getByLabel("Start of Kick-off workshop").fill("2026-03-02");
+  await expect(ann.page.getByLabel("Start of Kick-off workshop")).toHaveValue("2026-03-02");
+
+  // Bob drops off the network and keeps working; Ann carries on too.
+  await bob.context.setOffline(true);
+  await expect(badge(bob.page)).toContainText("Offline");
+  await addTask(bob.page, "Written offline");
+  await expect(badge(bob.page)).toHaveText("Offline — unsynced changes");
+  await addTask(ann.page, "Added while Bob was away");
+  await expect(taskNames(ann.page)).toHaveCount(2);
+
+  await bob.context.setOffline(false);
+  await expect(badge(bob.page)).toHaveText("Live");
+  for (const page of [ann.page, bob.page]) await expect(taskNames(page)).toHaveCount(3);
+  const names = async (page: Page) => (await taskNames(page).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).sort();
+  expect(await names(ann.page)).toEqual(["Added while Bob was away", "Kick-off workshop", "Written offline"]);
+  expect(await names(bob.page)).toEqual(await names(ann.page));
+  await expect(saved(bob.page)).toHaveText("All changes saved");
+
+  // The first paint of a fresh load already shows the content (server-rendered from the projection).
+  await expect
+    .poll(async () => (await ann.page.request.get(`/plans/${planId}`)).text(), { timeout: 5000 })
+    .toContain("Written offline");
+
+  await ann.context.close();
+  await bob.context.close();
+});
