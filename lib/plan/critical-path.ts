@@ -7,7 +7,7 @@
  * before the plan's end moves". Summary and undated tasks take no part; a loop's closing link is left out.
  */
 import type { Dependency, ISODate, Task, WorkingCalendar } from "./types";
-import { linkBound, scheduleGraph } from "./schedule";
+import { appendTo, linkBound, scheduleGraph } from "./schedule";
 import { datesOf, type Span } from "./work-time";
 
 export interface TaskTiming {
@@ -36,8 +36,8 @@ export function criticalPath(tasks: readonly Task[], deps: readonly Dependency[]
   const incoming = new Map<string, Dependency[]>();
   const outgoing = new Map<string, Dependency[]>();
   for (const d of g.links) {
-    incoming.set(d.to, [...(incoming.get(d.to) ?? []), d]);
-    outgoing.set(d.from, [...(outgoing.get(d.from) ?? []), d]);
+    appendTo(incoming, d.to, d);
+    appendTo(outgoing, d.from, d);
   }
   const duration = (id: string) => g.spans.get(id)!.finish - g.spans.get(id)!.start;
 

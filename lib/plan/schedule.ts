@@ -62,12 +62,19 @@ export function summaryTaskIds(tasks: readonly Task[]): Set<string> {
   return new Set(tasks.flatMap((t) => (t.parentId && t.parentId !== t.id && ids.has(t.parentId) ? [t.parentId] : [])));
 }
 
+/** Adds a value to the list kept under a key (linear, unlike spreading a copy each time). */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loops
 
 function successorsOf(deps: readonly Dependency[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const d of deps) out.set(d.from, [...(out.get(d.from) ?? []), d.to]);
+  for (const d of deps) appendTo(out, d.from, d.to);
   return out;
 }
 
@@ -200,7 +207,7 @@ function breakLoops(ids: string[], deps: Dependency[]): { order: string[]; links
     const indeg = new Map(ids.map((id) => [id, 0]));
     for (const d of links) indeg.set(d.to, indeg.get(d.to)! + 1);
     const out = new Map<string, Dependency[]>();
-    for (const d of links) out.set(d.from, [...(out.get(d.from) ?? []), d]);
+    for (const d of links) appendTo(out, d.from, d);
     const order = ids.filter((id) => indeg.get(id) === 0);
     for (let i = 0; i < order.length; i++) {
       for (const d of out.get(order[i]!) ?? []) {
@@ -230,7 +237,7 @@ export function shiftDependents(tasks: readonly Task[], deps: readonly Dependenc
   const g = scheduleGraph(tasks, deps, calendar);
   if (!g.spans.has(movedTaskId)) return [];
   const incoming = new Map<string, Dependency[]>();
-  for (const d of g.links) incoming.set(d.to, [...(incoming.get(d.to) ?? []), d]);
+  for (const d of g.links) appendTo(incoming, d.to, d);
   const moved = new Set([movedTaskId]);
   const changes: DateChange[] = [];
   for (const id of g.order) {
@@ -285,7 +292,7 @@ export function rollUpSummaries(tasks: readonly Task[], calendar: WorkingCalenda
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const children = new Map<string, Task[]>();
   for (const t of tasks) {
-    if (t.parentId && t.parentId !== t.id && byId.has(t.parentId)) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t]);
+    if (t.parentId && t.parentId !== t.id && byId.has(t.parentId)) appendTo(children, t.parentId, t);
   }
   const result = new Map<string, SummaryRollup & { work: number; done: number; count: number; sum: number }>();
   const visiting = new Set<string>();
