@@ -57,7 +57,14 @@ export default async function PlanPage({ params }: Props) {
             </span>
           </p>
         </div>
-        {mayManage && (
+        <div className="flex items-center gap-1">
+          <Link
+            href={`/plans/${plan.id}/share`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
+            Share
+          </Link>
+          {mayManage && (
           <div className="flex items-center gap-1">
             <ActionForm action={archivePlanAction} aria-label={plan.archivedAt ? "Restore plan" : "Archive plan"}>
               <input type="hidden" name="planId" value={plan.id} />
@@ -75,7 +82,8 @@ export default async function PlanPage({ params }: Props) {
               confirmLabel="Delete plan"
             />
           </div>
-        )}
+          )}
+        </div>
       </header>
       <div className="mt-3">
         <CollabStatus />
