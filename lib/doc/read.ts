@@ -1,0 +1,157 @@
+/**
+ * Reading a plan document into plain data. Malformed rows are returned apart (never thrown), so
+ * one bad row from an old or hostile client cannot break a page or the projection.
+ */
+import * as Y from "yjs";
+import type { PlanContent } from "@/lib/plan/types";
+import {
+  collections,
+  defaultSettings,
+  META,
+  RACI_CELLS,
+  raciLetterSchema,
+  SCHEMA_VERSION,
+  settingsSchema,
+  texts,
+  type CollectionName,
+  type DocContent,
+  type InvalidRow,
+  type PlanSettings,
+  type RowOf,
+  type TextName,
+} from "./layout";
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const rowsOf = (doc: Y.Doc, name: CollectionName) => doc.getMap<Y.Map<unknown>>(name);
+export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>(META);
+export const raciCellsOf = (doc: Y.Doc) => doc.getMap<string>(RACI_CELLS);
+export const textOf = (doc: Y.Doc, name: TextName) => doc.getText(texts[name]);
+
+/** Schema version the document declares (the current one when never written). */
+export function schemaVersionOf(doc: Y.Doc): number {
+  const v = metaOf(doc).get("schemaVersion");
+  return typeof v === "number" && Number.isInteger(v) && v > 0 ? v : SCHEMA_VERSION;
+}
+
+const plain = (value: unknown): unknown => (value instanceof Y.AbstractType ? value.toJSON() : value);
+
+function issueText(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join(".") || "row"}: ${i.message}`).join("; ");
+}
+
+/** One row as plain data with defaults filled in, or the reason it is malformed. */
+export function parseRow<C extends CollectionName>(name: C, key: string, value: unknown): { ok: true; row: RowOf<C> } | { ok: false; error: string } {
+  if (!uuid.test(key)) return { ok: false, error: "row key is not a UUID" };
+  const fields = plain(value);
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) return { ok: false, error: "row is not a map of fields" };
+  const { schema, defaults } = collections[name];
+  const merged: Record<string, unknown> = { ...defaults, ...fields, id: key };
+  // Nested objects (an objective's KPI) take defaults field by field too.
+  for (const [k, d] of Object.entries(defaults)) {
+    const v = merged[k];
+    if (d && typeof d === "object" && !Array.isArray(d) && v && typeof v === "object" && !Array.isArray(v)) merged[k] = { ...d, ...v };
+  }
+  const parsed = (schema as unknown as { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }).safeParse(merged);
+  return parsed.success ? { ok: true, row: parsed.data as RowOf<C> } : { ok: false, error: issueText(parsed.error!.issues) };
+}
+
+const byOrder = (a: { id: string; order?: unknown }, b: { id: string; order?: unknown }) =>
+  (typeof a.order === "number" && typeof b.order === "number" ? a.order - b.order : 0) || a.id.localeCompare(b.id);
+
+/** Every valid row of a collection in display order; malformed rows reported apart. */
+export function readRows<C extends CollectionName>(doc: Y.Doc, name: C): { rows: RowOf<C>[]; invalid: InvalidRow[] } {
+  const rows: RowOf<C>[] = [];
+  const invalid: InvalidRow[] = [];
+  rowsOf(doc, name).forEach((value, key) => {
+    const r = parseRow(name, key, value);
+    if (r.ok) rows.push(r.row);
+    else invalid.push({ section: name, id: key, error: r.error });
+  });
+  rows.sort(byOrder as (a: RowOf<C>, b: RowOf<C>) => number);
+  return { rows, invalid };
+}
+
+export function readRaciCells(doc: Y.Doc): { cells: DocContent["raciCells"]; invalid: InvalidRow[] } {
+  const cells: DocContent["raciCells"] = [];
+  const invalid: InvalidRow[] = [];
+  raciCellsOf(doc).forEach((value, key) => {
+    const [rowId, columnId, extra] = key.split(":");
+    const letter = raciLetterSchema.safeParse(value);
+    if (!rowId || !columnId || extra !== undefined || !uuid.test(rowId) || !uuid.test(columnId) || !letter.success) {
+      invalid.push({ section: RACI_CELLS, id: key, error: "cell key must be rowId:columnId and its value R, A, C or I" });
+      return;
+    }
+    cells.push({ rowId, columnId, value: letter.data });
+  });
+  return { cells, invalid };
+}
+
+/** Plan settings, each one falling back to its default when missing or malformed. */
+export function readSettings(doc: Y.Doc): PlanSettings {
+  const meta = metaOf(doc);
+  const out: Record<string, unknown> = { ...defaultSettings };
+  for (const key of Object.keys(defaultSettings) as (keyof PlanSettings)[]) {
+    const candidate = plain(meta.get(key));
+    if (candidate === undefined) continue;
+    const ok = settingsSchema.shape[key].safeParse(candidate);
+    if (ok.success) out[key] = ok.data;
+  }
+  return out as PlanSettings;
+}
+
+/** The whole document as plain data, with every malformed row reported. */
+export function readDocContent(doc: Y.Doc): { content: DocContent; invalid: InvalidRow[] } {
+  const invalid: InvalidRow[] = [];
+  const take = <C extends CollectionName>(name: C) => {
+    const r = readRows(doc, name);
+    invalid.push(...r.invalid);
+    return r.rows;
+  };
+  const raci = readRaciCells(doc);
+  invalid.push(...raci.invalid);
+  return {
+    content: {
+      objectives: take("objectives"),
+      scopeItems: take("scopeItems"),
+      scopeText: textOf(doc, "scopeText").toString(),
+      deliverables: take("deliverables"),
+      strategy: textOf(doc, "strategy").toString(),
+      tasks: take("tasks"),
+      dependencies: take("dependencies"),
+      risks: take("risks"),
+      swotItems: take("swotItems"),
+      raciColumns: take("raciColumns"),
+      raciCells: raci.cells,
+      resources: take("resources"),
+      budgetLines: take("budgetLines"),
+      holidays: take("holidays"),
+      baselines: take("baselines"),
+      settings: readSettings(doc),
+    },
+    invalid,
+  };
+}
+
+/** The shape the plan rules (lib/plan) work on. */
+export function toPlanContent(c: DocContent): PlanContent {
+  const scope = (kind: string) => c.scopeItems.filter((i) => i.kind === kind).map((i) => i.text);
+  const swot = (q: string) => c.swotItems.filter((i) => i.quadrant === q).map((i) => i.text);
+  return {
+    objectives: c.objectives,
+    scope: { inScope: scope("in"), outOfScope: scope("out"), assumptions: scope("assumption"), constraints: scope("constraint"), text: c.scopeText },
+    deliverables: c.deliverables,
+    strategy: c.strategy,
+    tasks: c.tasks,
+    dependencies: c.dependencies,
+    risks: c.risks,
+    riskBands: c.settings.riskBands,
+    swot: { strengths: swot("strengths"), weaknesses: swot("weaknesses"), opportunities: swot("opportunities"), threats: swot("threats") },
+    raciColumns: c.raciColumns,
+    raciCells: c.raciCells,
+    resources: c.resources,
+    budgetLines: c.budgetLines,
+    calendar: { workingWeekdays: c.settings.workingWeekdays, holidays: c.holidays.map((h) => ({ date: h.date, name: h.name })) },
+    baselines: c.baselines,
+  };
+}
