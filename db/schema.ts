@@ -8,6 +8,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -218,6 +219,13 @@ export const planProjections = pgTable("plan_projections", {
   taskCount: integer("task_count").notNull().default(0),
   /** Rows that failed validation: [{ section, id, error }]. */
   invalidRows: jsonb("invalid_rows").$type<{ section: string; id: string; error: string }[]>().notNull().default([]),
+  /** Long-form texts and plan settings of the document, as last projected. */
+  strategy: text("strategy").notNull().default(""),
+  scopeText: text("scope_text").notNull().default(""),
+  settings: jsonb("settings").$type<Record<string, unknown>>(),
+  /** Completeness score 0–100 and duration-weighted % complete, for plan lists. */
+  completeness: integer("completeness"),
+  percentComplete: integer("percent_complete"),
   projectedAt: timestamp("projected_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -234,10 +242,10 @@ export const planTasks = pgTable(
     end: date("end_date", { mode: "string" }),
     progress: integer("progress").notNull().default(0),
     kind: text("kind").$type<"task" | "milestone" | "buffer">().notNull().default("task"),
-    parentId: uuid("parent_id"),
-    deliverableId: uuid("deliverable_id"),
-    /** A workspace member's user id or a resource id; not a foreign key, the document may name either. */
-    assigneeId: uuid("assignee_id"),
+    parentId: text("parent_id"),
+    deliverableId: text("deliverable_id"),
+    /** A resource id (usually) or a workspace member's user id; not a foreign key, the document may name either. */
+    assigneeId: text("assignee_id"),
     order: doublePrecision("sort_order").notNull().default(0),
   },
   (t) => [
@@ -248,3 +256,163 @@ export const planTasks = pgTable(
 );
 
 export type PlanTaskRow = typeof planTasks.$inferSelect;
+
+// Every other section of the document, projected the same way (one transaction per plan).
+// References between rows are text, not foreign keys: the document is the source of truth and
+// may name rows that another person deleted a moment ago.
+
+const planRef = () =>
+  uuid("plan_id")
+    .notNull()
+    .references(() => plans.id, { onDelete: "cascade" });
+const sortOrder = () => doublePrecision("sort_order").notNull().default(0);
+
+export const planObjectives = pgTable(
+  "plan_objectives",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    metric: text("metric").notNull(),
+    baseline: doublePrecision("baseline"),
+    target: doublePrecision("target"),
+    current: doublePrecision("current_value"),
+    unit: text("unit").notNull(),
+    due: date("due_date", { mode: "string" }),
+    order: sortOrder(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planScopeItems = pgTable(
+  "plan_scope_items",
+  { planId: planRef(), id: uuid("id").notNull(), kind: text("kind").notNull(), text: text("text").notNull(), order: sortOrder() },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planDeliverables = pgTable(
+  "plan_deliverables",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    ownerId: text("owner_id"),
+    due: date("due_date", { mode: "string" }),
+    acceptanceCriteria: text("acceptance_criteria").notNull(),
+    status: text("status").notNull(),
+    order: sortOrder(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planDependencies = pgTable(
+  "plan_dependencies",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    from: text("from_task").notNull(),
+    to: text("to_task").notNull(),
+    type: text("type").notNull(),
+    lag: integer("lag").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planRisks = pgTable(
+  "plan_risks",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    category: text("category").notNull(),
+    ownerId: text("owner_id"),
+    likelihood: integer("likelihood").notNull(),
+    impact: integer("impact").notNull(),
+    /** likelihood × impact, stored for cross-plan queries ("all high risks"). */
+    score: integer("score").notNull(),
+    trigger: text("trigger").notNull(),
+    mitigation: text("mitigation").notNull(),
+    contingency: text("contingency").notNull(),
+    status: text("status").notNull(),
+    linkedTaskIds: jsonb("linked_task_ids").$type<string[]>().notNull(),
+    reviewDate: date("review_date", { mode: "string" }),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] }), index("plan_risks_score_idx").on(t.score)],
+);
+
+export const planSwotItems = pgTable(
+  "plan_swot_items",
+  { planId: planRef(), id: uuid("id").notNull(), quadrant: text("quadrant").notNull(), text: text("text").notNull(), order: sortOrder() },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planRaciColumns = pgTable(
+  "plan_raci_columns",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    kind: text("kind").notNull(),
+    userId: text("user_id"),
+    name: text("name").notNull(),
+    order: sortOrder(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planRaciCells = pgTable(
+  "plan_raci_cells",
+  { planId: planRef(), rowId: text("row_id").notNull(), columnId: text("column_id").notNull(), value: text("value").notNull() },
+  (t) => [primaryKey({ columns: [t.planId, t.rowId, t.columnId] })],
+);
+
+export const planResources = pgTable(
+  "plan_resources",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    userId: text("user_id"),
+    allocation: doublePrecision("allocation").notNull(),
+    notes: text("notes").notNull(),
+    order: sortOrder(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planBudgetLines = pgTable(
+  "plan_budget_lines",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    category: text("category").notNull(),
+    description: text("description").notNull(),
+    planned: numeric("planned", { precision: 16, scale: 2, mode: "number" }).notNull(),
+    actual: numeric("actual", { precision: 16, scale: 2, mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    order: sortOrder(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planHolidays = pgTable(
+  "plan_holidays",
+  { planId: planRef(), id: uuid("id").notNull(), date: date("date", { mode: "string" }).notNull(), name: text("name").notNull() },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planBaselines = pgTable(
+  "plan_baselines",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    name: text("name").notNull(),
+    savedAt: text("saved_at").notNull(),
+    tasks: jsonb("tasks").$type<{ id: string; start: string | null; end: string | null }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);

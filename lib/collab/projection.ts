@@ -3,19 +3,23 @@
  * cross-plan SQL read current content without decoding documents. Malformed rows are reported
  * (log line, metric, plan_projections.invalid_rows) and skipped.
  */
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type * as Y from "yjs";
 import { getDb } from "@/db";
-import { planProjections, planTasks } from "@/db/schema";
-import { readTasks, schemaVersionOf } from "./doc";
+import { planProjections } from "@/db/schema";
+import { readDocContent, schemaVersionOf, toPlanContent } from "@/lib/doc";
+import { planCompleteness } from "@/lib/plan/completeness";
+import { planPercentComplete } from "@/lib/plan/progress";
 import { collabMetrics } from "./metrics";
 import { loadDoc } from "./persistence";
+import { writeContentProjection } from "./project-content";
 
 const lockKey = (planId: string) => sql`hashtextextended(${"planwright.collab.project:" + planId}, 0)`;
 
 /** Write the projection of `doc` for one plan. Returns false when the plan no longer exists. */
 export async function projectPlan(planId: string, doc: Y.Doc): Promise<boolean> {
-  const { tasks, invalid } = readTasks(doc);
+  const { content, invalid } = readDocContent(doc);
+  const rules = toPlanContent(content);
   const schemaVersion = schemaVersionOf(doc);
   if (invalid.length) {
     console.warn(`[collab] plan ${planId}: skipped ${invalid.length} malformed row(s): ${invalid.slice(0, 3).map((r) => `${r.section}/${r.id}: ${r.error}`).join(" | ")}`);
@@ -26,9 +30,18 @@ export async function projectPlan(planId: string, doc: Y.Doc): Promise<boolean> 
     await db.transaction(async (tx) => {
       // Instances projecting the same plan take turns, so delete-then-insert never interleaves.
       await tx.execute(sql`select pg_advisory_xact_lock(${lockKey(planId)})`);
-      await tx.delete(planTasks).where(eq(planTasks.planId, planId));
-      if (tasks.length) await tx.insert(planTasks).values(tasks.map((t) => ({ ...t, planId })));
-      const state = { schemaVersion, taskCount: tasks.length, invalidRows: invalid.slice(0, 100), projectedAt: new Date() };
+      await writeContentProjection(tx, planId, content);
+      const state = {
+        schemaVersion,
+        taskCount: content.tasks.length,
+        invalidRows: invalid.slice(0, 100),
+        strategy: content.strategy,
+        scopeText: content.scopeText,
+        settings: content.settings,
+        completeness: planCompleteness(rules).score,
+        percentComplete: Math.round(planPercentComplete(rules.tasks, rules.calendar)),
+        projectedAt: new Date(),
+      };
       await tx.insert(planProjections).values({ planId, ...state }).onConflictDoUpdate({ target: planProjections.planId, set: state });
     });
   } catch (err) {
