@@ -28,6 +28,10 @@ describe("migrations on the embedded database (PGlite)", () => {
       expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThan(0);
       const demo = await db.select().from(schema.users);
       expect(demo.map((u) => u.email)).toContain(DEMO_EMAIL);
+      // the demo plan's content is in its document log and already projected
+      expect((await db.select().from(schema.collabUpdates)).length).toBe(1);
+      expect((await db.select().from(schema.planTasks)).length).toBeGreaterThan(10);
+      expect((await db.select().from(schema.planRisks)).length).toBeGreaterThan(3);
     } finally {
       await client.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,12 @@
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
+import * as Y from "yjs";
+import { projectPlan } from "@/lib/collab/projection";
+import { fromPlanContent, writeDocContent } from "@/lib/doc";
+import { dateInTimeZone } from "@/lib/plan/dates";
+import { demoPlanContent } from "./demo-content";
 import type { Db } from "./index";
-import { memberships, plans, users, workspaces } from "./schema";
+import { collabUpdates, memberships, plans, users, workspaces } from "./schema";
 
 export const DEMO_EMAIL = "demo@planwright.local";
 export const DEMO_PASSWORD = "planwright-demo";
@@ -14,11 +19,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_EMAIL)).limit(1);
   if (existing) return false;
   const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  await db.transaction(async (tx) => {
+  const [userId, planId] = await db.transaction(async (tx) => {
     const [user] = await tx.insert(users).values({ name: "Dana Demo", email: DEMO_EMAIL, passwordHash }).returning();
     const [ws] = await tx.insert(workspaces).values({ name: "Demo workspace", createdBy: user!.id }).returning();
     await tx.insert(memberships).values({ workspaceId: ws!.id, userId: user!.id, role: "owner" });
-    await tx.insert(plans).values([
+    const [main] = await tx.insert(plans).values([
       {
         workspaceId: ws!.id,
         ownerId: user!.id,
@@ -36,7 +41,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
         status: "draft",
         summary: "Equip both warehouses with handheld scanners and retire paper pick lists before peak season.",
       },
-    ]);
+    ]).returning();
+    return [user!.id, main!.id] as const;
   });
+  // The plan's content lives in its live document: store it as the first update of the log,
+  // then project it so the first page view already shows it.
+  const doc = new Y.Doc();
+  writeDocContent(doc, fromPlanContent(demoPlanContent(dateInTimeZone(new Date(), "UTC"), userId)));
+  await db.insert(collabUpdates).values({ planId, data: Y.encodeStateAsUpdate(doc) });
+  await projectPlan(planId, doc, db);
+  doc.destroy();
   return true;
 }

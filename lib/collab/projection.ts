@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type * as Y from "yjs";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { planProjections } from "@/db/schema";
 import { readDocContent, schemaVersionOf, toPlanContent } from "@/lib/doc";
 import { planCompleteness } from "@/lib/plan/completeness";
@@ -17,7 +17,7 @@ import { writeContentProjection } from "./project-content";
 const lockKey = (planId: string) => sql`hashtextextended(${"planwright.collab.project:" + planId}, 0)`;
 
 /** Write the projection of `doc` for one plan. Returns false when the plan no longer exists. */
-export async function projectPlan(planId: string, doc: Y.Doc): Promise<boolean> {
+export async function projectPlan(planId: string, doc: Y.Doc, target?: Db): Promise<boolean> {
   const { content, invalid } = readDocContent(doc);
   const rules = toPlanContent(content);
   const schemaVersion = schemaVersionOf(doc);
@@ -25,7 +25,7 @@ export async function projectPlan(planId: string, doc: Y.Doc): Promise<boolean> 
     console.warn(`[collab] plan ${planId}: skipped ${invalid.length} malformed row(s): ${invalid.slice(0, 3).map((r) => `${r.section}/${r.id}: ${r.error}`).join(" | ")}`);
     collabMetrics().invalidRows.inc(invalid.length);
   }
-  const db = await getDb();
+  const db = target ?? (await getDb());
   try {
     await db.transaction(async (tx) => {
       // Instances projecting the same plan take turns, so delete-then-insert never interleaves.
