@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // the database handle is shared with server.ts through globalThis.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "ioredis", "prom-client"],
   poweredByHeader: false,
+  // A separate build folder lets several builds (or test runs) share one checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   async headers() {
     return [
