@@ -7,7 +7,7 @@ import * as decoding from "lib0/decoding";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { metaOf, tasksOf } from "@/lib/collab/doc";
+import { collections, META, RACI_CELLS, texts } from "@/lib/doc/layout";
 import { MSG_SAVED, MSG_SYNC, SYNC_STEP1 } from "@/lib/collab/protocol";
 import { colorFor } from "./colors";
 
@@ -35,8 +35,24 @@ export const LOCAL = Symbol("local-edit");
 const REFUSAL = {
   signedOut: "Your session has ended. Sign in again to keep editing live.",
   noAccess: "You no longer have access to this plan.",
+  linkGone: "This link no longer works: it was revoked or has expired.",
   badData: "The server closed the connection. Reload the page to continue.",
 } as const;
+
+/** Every top-level shared type of a plan document. */
+function undoScope(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  return [
+    ...Object.keys(collections).map((name) => doc.getMap(name)),
+    doc.getMap(RACI_CELLS),
+    doc.getMap(META),
+    ...Object.values(texts).map((name) => doc.getText(name)),
+  ] as Y.AbstractType<unknown>[];
+}
+
+/** Whether the document holds any plan content yet. */
+function hasContent(doc: Y.Doc): boolean {
+  return undoScope(doc).some((t) => (t instanceof Y.Text ? t.length : (t as Y.Map<unknown>).size) > 0);
+}
 
 export class CollabClient {
   readonly doc = new Y.Doc();
@@ -56,11 +72,18 @@ export class CollabClient {
     private planId: string,
     private user: CollabUser,
     readonly readOnly: boolean,
+    /** A read-only link's token, for people who are not signed in. */
+    private shareToken?: string,
   ) {
     this.snap = { connection: "connecting", save: "saved", refusal: null, ready: false, peers: [], canUndo: false, canRedo: false };
     const origin = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
-    this.provider = new WebsocketProvider(origin, planId, this.doc, { connect: false, maxBackoffTime: 5000 });
-    this.undo = new Y.UndoManager([tasksOf(this.doc), metaOf(this.doc)], { trackedOrigins: new Set([LOCAL]), captureTimeout: 400 });
+    this.provider = new WebsocketProvider(origin, planId, this.doc, {
+      connect: false,
+      maxBackoffTime: 5000,
+      params: shareToken ? { token: shareToken } : {},
+    });
+    // Undo covers every part of the plan this person edits, and only their own edits.
+    this.undo = new Y.UndoManager(undoScope(this.doc), { trackedOrigins: new Set([LOCAL]), captureTimeout: 400 });
     this.wireSavedSignal();
     this.wireConnection();
     this.wirePresence();
@@ -73,7 +96,7 @@ export class CollabClient {
     try {
       this.idb = new IndexeddbPersistence(`planwright:plan:${this.planId}`, this.doc);
       void this.idb.whenSynced.then(() => {
-        if (tasksOf(this.doc).size > 0) this.update({ ready: true });
+        if (hasContent(this.doc)) this.update({ ready: true });
       });
     } catch {
       // No IndexedDB (private mode in some browsers): live editing still works, just not offline.
@@ -153,7 +176,8 @@ export class CollabClient {
     });
     // Close codes 4400–4499 are final: the stock provider stops by itself.
     this.provider.on("closed", ({ code }: { code: number }) => {
-      this.update({ connection: "refused", refusal: code === 4403 || code === 4404 ? REFUSAL.noAccess : REFUSAL.badData });
+      const gone = code === 4401 || code === 4403 || code === 4404;
+      this.update({ connection: "refused", refusal: gone ? (this.shareToken ? REFUSAL.linkGone : REFUSAL.noAccess) : REFUSAL.badData });
     });
     const offline = () => {
       this.provider.disconnect();
@@ -180,10 +204,12 @@ export class CollabClient {
     if (this.checking) return;
     this.checking = true;
     try {
-      const res = await fetch(`/api/v1/plans/${this.planId}`, { credentials: "same-origin", cache: "no-store" });
+      const url = this.shareToken ? `/api/v1/shared/${encodeURIComponent(this.shareToken)}` : `/api/v1/plans/${this.planId}`;
+      const res = await fetch(url, { credentials: "same-origin", cache: "no-store" });
       if (res.status === 401 || res.status === 403 || res.status === 404) {
         this.provider.disconnect();
-        this.update({ connection: "refused", refusal: res.status === 401 ? REFUSAL.signedOut : REFUSAL.noAccess });
+        const refusal = this.shareToken ? REFUSAL.linkGone : res.status === 401 ? REFUSAL.signedOut : REFUSAL.noAccess;
+        this.update({ connection: "refused", refusal });
       } else {
         this.provider.maxBackoffTime = 30_000;
       }

@@ -6,10 +6,22 @@ import { CollabClient, type CollabSnapshot, type CollabUser } from "./collab-cli
 const Ctx = createContext<CollabClient | null>(null);
 
 /** Joins the plan's live document for everything inside it. */
-export function CollabProvider({ planId, user, readOnly, children }: { planId: string; user: CollabUser; readOnly: boolean; children: ReactNode }) {
+export function CollabProvider({
+  planId,
+  user,
+  readOnly,
+  shareToken,
+  children,
+}: {
+  planId: string;
+  user: CollabUser;
+  readOnly: boolean;
+  shareToken?: string;
+  children: ReactNode;
+}) {
   const [client, setClient] = useState<CollabClient | null>(null);
   useEffect(() => {
-    const c = new CollabClient(planId, user, readOnly);
+    const c = new CollabClient(planId, user, readOnly, shareToken);
     c.start();
     // The client needs browser APIs (WebSocket, IndexedDB), so it can only exist after mount.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -20,7 +32,7 @@ export function CollabProvider({ planId, user, readOnly, children }: { planId: s
     };
     // The user's display name changing does not warrant a new connection.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [planId, user.id, readOnly]);
+  }, [planId, user.id, readOnly, shareToken]);
   return <Ctx.Provider value={client}>{children}</Ctx.Provider>;
 }
 

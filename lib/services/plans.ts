@@ -1,5 +1,7 @@
 import "server-only";
+import { getPlanContent } from "@/db/queries/plan-content";
 import { deletePlanRow, insertPlan, listPlans, updatePlanRow } from "@/db/queries/plans";
+import { listMembers } from "@/db/queries/workspaces";
 import { requirePlan, requireWorkspace, type Principal } from "@/lib/access";
 import { collabAccessChanged } from "@/lib/collab/access-hook";
 import { parseInput } from "@/lib/errors";
@@ -38,4 +40,14 @@ export async function deletePlan(principal: Principal | null, planId: string) {
   await requirePlan(principal, planId, "delete");
   await deletePlanRow(planId);
   await collabAccessChanged({ planId });
+}
+
+/**
+ * Everything a plan page renders on first paint: the plan, the caller's role, its content as last
+ * projected, and the names (never emails) of the workspace members its rows may refer to.
+ */
+export async function getPlanView(principal: Principal | null, planId: string) {
+  const found = await requirePlan(principal, planId, "read");
+  const [content, members] = await Promise.all([getPlanContent(planId), listMembers(found.plan.workspaceId)]);
+  return { ...found, content, members: members.map((m) => ({ id: m.userId, name: m.name })) };
 }

@@ -13,6 +13,7 @@ import { getMemberRole } from "@/db/queries/workspaces";
 import { requirePlan, requireUser, type Principal, type SharePrincipal } from "@/lib/access";
 import { collabAccessChanged } from "@/lib/collab/access-hook";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/errors";
+import { getPlanView } from "@/lib/services/plans";
 import { uuid } from "@/lib/validation/common";
 import { createShareLinkInput, planMemberRoleInput } from "@/lib/validation/sharing";
 
@@ -87,12 +88,19 @@ export async function recordShareView(principal: SharePrincipal) {
   await countShareView(principal.linkId);
 }
 
-/** The plan behind a share token for a page view, or NotFound. */
+/** The plan behind a share token, or NotFound. */
 export async function getSharedPlan(token: string) {
   const principal = await principalFromShareToken(token);
   if (!principal) throw new NotFoundError("Link");
   const found = await requirePlan(principal, principal.planId, "read");
   return { ...found, principal };
+}
+
+/** Everything the read-only page renders, through the same access check as members' pages. */
+export async function getSharedPlanView(token: string) {
+  const principal = await principalFromShareToken(token);
+  if (!principal) throw new NotFoundError("Link");
+  return { ...(await getPlanView(principal, principal.planId)), principal };
 }
 
 /** Members of the plan's workspace and the role each holds on this plan. */

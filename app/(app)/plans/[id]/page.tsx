@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
-import { CollabProvider } from "@/components/collab/collab-provider";
 import { CollabStatus } from "@/components/collab/collab-status";
-import { LiveTaskList } from "@/components/collab/live-task-list";
-import { PlanSections } from "@/components/plan/plan-sections";
-import { SectionNav } from "@/components/plan/section-nav";
+import { PlanBody } from "@/components/plan/plan-body";
+import { PlanLive } from "@/components/plan/plan-live";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { canOnPlan } from "@/lib/access/policy";
-import { listPlanTasks } from "@/db/queries/plan-content";
 import { getPrincipal, getSessionUser } from "@/lib/auth";
 import { pageData } from "@/lib/page";
 import { statusLabels } from "@/lib/plan/template";
-import { getPlan } from "@/lib/services/plans";
+import { dateInTimeZone } from "@/lib/plan/dates";
+import { getPlan, getPlanView } from "@/lib/services/plans";
 import { planStatuses, SUMMARY_MAX, TITLE_MAX } from "@/lib/validation/plan";
 import { archivePlanAction, deletePlanAction } from "../../workspaces/actions";
 import { updatePlanDetailsAction } from "./actions";
@@ -31,14 +29,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   const principal = await getPrincipal();
-  const { plan, workspaceName, role } = await pageData(() => getPlan(principal, id), `/plans/${id}`);
+  // First paint comes from the projection; the live document takes over once joined.
+  const [{ plan, workspaceName, role, content, members }, me] = await Promise.all([
+    pageData(() => getPlanView(principal, id), `/plans/${id}`),
+    getSessionUser(),
+  ]);
   const mayEdit = canOnPlan(role, "rename");
   const mayManage = canOnPlan(role, "archive");
-  // First paint comes from the projection; the live document takes over once joined.
-  const [tasks, me] = await Promise.all([listPlanTasks(plan.id), getSessionUser()]);
 
   return (
-    <CollabProvider planId={plan.id} user={{ id: me?.id ?? "", name: me?.name ?? "Someone" }} readOnly={!canOnPlan(role, "edit")}>
+    <PlanLive
+      planId={plan.id}
+      user={{ id: me?.id ?? "", name: me?.name ?? "Someone" }}
+      canEdit={canOnPlan(role, "edit")}
+      initial={content}
+      members={members}
+      today={dateInTimeZone(new Date(), "UTC")}
+    >
     <main className="mx-auto max-w-6xl px-6 py-8">
       <p className="text-sm text-slate-500">
         <Link href={`/workspaces/${plan.workspaceId}`} className="hover:underline">
@@ -116,11 +123,8 @@ export default async function PlanPage({ params }: Props) {
           </ActionForm>
         </details>
       )}
-      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-[14rem_1fr]">
-        <SectionNav />
-        <PlanSections content={{ schedule: <LiveTaskList initialTasks={tasks} /> }} />
-      </div>
+      <PlanBody />
     </main>
-    </CollabProvider>
+    </PlanLive>
   );
 }

@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { DeliverablesSection } from "@/components/sections/deliverables";
+import { MetricsSection } from "@/components/sections/metrics";
+import { ObjectivesSection } from "@/components/sections/objectives";
+import { RaciSection } from "@/components/sections/raci";
+import { ResourcesSection } from "@/components/sections/resources";
+import { RisksSection } from "@/components/sections/risks";
+import { ScheduleSection } from "@/components/sections/schedule";
+import { ScopeSection } from "@/components/sections/scope";
+import { StrategySection } from "@/components/sections/strategy";
+import type { PlanSectionId } from "@/lib/plan/template";
+import { PlanSections } from "./plan-sections";
+import { SectionNav } from "./section-nav";
+
+/** Each section's body; the section frame (title, hint) comes from PlanSections. */
+const bodies: Record<PlanSectionId, ReactNode> = {
+  objectives: <ObjectivesSection />,
+  scope: <ScopeSection />,
+  deliverables: <DeliverablesSection />,
+  strategy: <StrategySection />,
+  schedule: <ScheduleSection />,
+  risks: <RisksSection />,
+  resources: <ResourcesSection />,
+  raci: <RaciSection />,
+  metrics: <MetricsSection />,
+};
+
+/** The nine sections with their navigation. Must be inside PlanLive. */
+export function PlanBody() {
+  return (
+    <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-[14rem_1fr]">
+      <SectionNav />
+      <PlanSections content={bodies} />
+    </div>
+  );
+}
