@@ -416,3 +416,123 @@ export const planBaselines = pgTable(
   },
   (t) => [primaryKey({ columns: [t.planId, t.id] })],
 );
+
+// ── Review and conversation: sign-off, activity, comments, announcements, inbox ──
+
+export const signoffDecision = pgEnum("signoff_decision", ["approved", "changes_requested"]);
+
+/** People named on a plan whose sign-off it needs before it is approved. */
+export const planApprovers = pgTable(
+  "plan_approvers",
+  {
+    planId: planRef(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.userId] })],
+);
+
+/** Each approver's decision, with a comment; the latest per approver counts. */
+export const planSignoffs = pgTable(
+  "plan_signoffs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: planRef(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    decision: signoffDecision("decision").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_signoffs_plan_idx").on(t.planId, t.createdAt)],
+);
+
+/** The moment a plan became approved: its frozen baseline and a fingerprint of each section. */
+export const planApprovals = pgTable(
+  "plan_approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: planRef(),
+    approvedAt: timestamp("approved_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Baseline row id saved into the document at approval. */
+    baselineId: text("baseline_id"),
+    /** section id → digest of that section's content when approved. */
+    sectionDigests: jsonb("section_digests").$type<Record<string, string>>().notNull(),
+  },
+  (t) => [index("plan_approvals_plan_idx").on(t.planId, t.approvedAt)],
+);
+
+/** Who changed which sections of a plan's document, and when (one row per person per minute). */
+export const planActivity = pgTable(
+  "plan_activity",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    planId: planRef(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    sections: jsonb("sections").$type<string[]>().notNull(),
+    edits: integer("edits").notNull().default(1),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("plan_activity_plan_idx").on(t.planId, t.at)],
+);
+
+/** A comment on a section or on one row (task, deliverable, risk…) of a plan. */
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: planRef(),
+    /** Section id from the plan template. */
+    section: text("section").notNull(),
+    /** Row kind and id when the comment is about one row; null for the section as a whole. */
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("comments_plan_idx").on(t.planId, t.section)],
+);
+
+/** A status update posted by a plan's owners to everyone following it. */
+export const announcements = pgTable(
+  "announcements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: planRef(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("announcements_plan_idx").on(t.planId, t.createdAt)],
+);
+
+export const notificationKind = pgEnum("notification_kind", ["mention", "announcement", "signoff_request", "signoff"]);
+
+/** One item in a person's inbox. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKind("kind").notNull(),
+    planId: planRef(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    commentId: uuid("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    announcementId: uuid("announcement_id").references(() => announcements.id, { onDelete: "cascade" }),
+    /** A short line shown in the inbox ("Dana mentioned you in Risks"). */
+    summary: text("summary").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
