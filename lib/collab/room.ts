@@ -10,6 +10,8 @@ import { encodeAwarenessMessage, encodeSyncMessage, SYNC_UPDATE } from "./protoc
 /** Origins of changes that did not come from a local connection. */
 export const FROM_RELAY = Symbol("relay");
 export const FROM_STORE = Symbol("store");
+/** A server-side edit (server-edit.ts), already stored: broadcast and relayed like a user's. */
+export const FROM_SERVER = Symbol("server");
 
 export class Room {
   readonly doc: Y.Doc;
@@ -46,7 +48,7 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     const message = encodeSyncMessage(SYNC_UPDATE, update);
     for (const conn of this.conns) if (conn !== origin) conn.send(message);
-    if (origin instanceof Connection) this.publish?.("update", update);
+    if (origin instanceof Connection || origin === FROM_SERVER) this.publish?.("update", update);
   };
 
   private onAwarenessUpdate = (

@@ -9,17 +9,19 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import * as Y from "yjs";
 import { onCollabAccessChanged, type AccessChange } from "./access-hook";
+import { ActivityRecorder } from "./activity";
 import { authorizeUpgrade, planIdFromPath, recheckIdentity, type CollabIdentity, type ShareTokenResolver } from "./auth";
 import { GroupCommitter, type Write } from "./committer";
 import type { CollabConfig } from "./config";
 import { Connection } from "./connection";
 import { hasNews } from "./news";
 import { collabMetrics } from "./metrics";
-import { applyState, compact, loadState } from "./persistence";
+import { appendUpdates, applyState, compact, loadState } from "./persistence";
 import { ProjectionScheduler } from "./projection";
 import { CLOSE, encodeSaved, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
 import { RedisRelay } from "./relay";
-import { FROM_RELAY, FROM_STORE, Room } from "./room";
+import { FROM_RELAY, FROM_SERVER, FROM_STORE, Room } from "./room";
+import { registerServerEditor, type MakeUpdate } from "./server-edit";
 
 export type CollabServerOptions = {
   config: CollabConfig;
@@ -58,6 +60,9 @@ export class CollabServer {
   private projections: ProjectionScheduler;
   private relay: RedisRelay | null = null;
   private stopListening: () => void;
+  private stopServerEdits: () => void;
+  /** Who changed which section, counted after updates are applied and written in batches. */
+  private activity = new ActivityRecorder();
   private recheckTimer: NodeJS.Timeout;
   private closing = false;
 
@@ -76,6 +81,8 @@ export class CollabServer {
       );
     }
     this.stopListening = onCollabAccessChanged((change) => this.recheck(change));
+    // Services (approval baselines, duplicates) edit documents through this instance: editPlanDocument.
+    this.stopServerEdits = registerServerEditor((planId, makeUpdate) => this.serverEdit(planId, makeUpdate));
     this.recheckTimer = setInterval(() => void this.recheck({}).catch(() => {}), opts.config.recheckMs).unref();
   }
 
@@ -296,6 +303,8 @@ export class CollabServer {
       applyState(doc, state);
       for (const u of early) Y.applyUpdate(doc, u, FROM_RELAY);
       const room = new Room(planId, doc, state.updates.length, relay ? (kind, payload) => relay.publish(planId, kind, payload) : null);
+      // Runs after an update is applied, i.e. after it was stored and broadcast; only counts in memory.
+      doc.on("afterTransaction", (tr: Y.Transaction) => this.activity.observe(planId, tr));
       this.rooms.set(planId, room);
       collabMetrics().openDocuments.inc();
       this.maybeCompact(room);
@@ -387,6 +396,28 @@ export class CollabServer {
     await Promise.all(checks);
   }
 
+  /**
+   * A server-side edit (see server-edit.ts): made against the room's current state, stored in the
+   * log, then applied to the room so connected clients and the relay receive it, then projected.
+   */
+  private async serverEdit(planId: string, makeUpdate: MakeUpdate): Promise<void> {
+    if (this.closing) throw new Error("The collaboration server is shutting down.");
+    const room = await this.acquire(planId);
+    room.joining++; // keeps the room in memory while the edit is stored
+    try {
+      const update = makeUpdate(Y.encodeStateAsUpdate(room.doc));
+      if (!update) return;
+      await appendUpdates([{ planId, data: update }]);
+      Y.applyUpdate(room.doc, update, FROM_SERVER);
+      room.logRows++;
+      this.projections.schedule(planId);
+      await this.projections.flush(planId);
+    } finally {
+      room.joining--;
+      this.maybeIdle(room);
+    }
+  }
+
   /** Number of documents in memory (tests, benchmarks). */
   get openDocuments() {
     return this.rooms.size;
@@ -402,9 +433,11 @@ export class CollabServer {
     this.closing = true;
     clearInterval(this.recheckTimer);
     this.stopListening();
+    this.stopServerEdits();
     for (const room of this.rooms.values()) for (const conn of room.conns) conn.close(CLOSE.goingAway, "Server shutting down");
     await this.committer.drain();
     await this.projections.close();
+    await this.activity.close();
     for (const room of [...this.rooms.values()]) {
       if (room.idleTimer) clearTimeout(room.idleTimer);
       room.destroy();
