@@ -62,7 +62,7 @@ export function errorResponse(err: unknown): Response {
 /**
  * The one wrapper for /api/v1 route handlers: resolves the principal, parses JSON on demand and
  * renders typed errors. Authorization happens in the services, through lib/access.
- * A handler returns data (sent as `{ data }`, status 200 or `status`), or null for 204.
+ * A handler returns data (sent as `{ data }`, status 200 or `status`), null for 204, or a Response as is.
  */
 export function apiRoute<P = Record<string, never>>(
   handler: (ctx: Ctx<P>) => Promise<unknown>,
@@ -75,6 +75,8 @@ export function apiRoute<P = Record<string, never>>(
       const params = await context.params;
       const data = await handler({ req, principal, params, body: () => readJson(req) });
       if (data === null) return new Response(null, { status: 204 });
+      // Downloads (PDF, Markdown) hand back their own response.
+      if (data instanceof Response) return data;
       return Response.json({ data }, { status: opts.status ?? 200 });
     } catch (err) {
       return errorResponse(err);

@@ -12,7 +12,7 @@ const LEFT = 64;
 const TOP = 16;
 
 export function riskMatrixSvg(risks: readonly (Risk & { ref: string })[], bands: readonly RiskBand[]): string {
-  const grid = heatMap(risks as Risk[], bands as RiskBand[]);
+  const grid = heatMap(risks, bands);
   const refOf = new Map(risks.map((r) => [r.id, r.ref]));
   const width = LEFT + CELL * 5 + 16;
   const height = TOP + CELL * 5 + 52;
