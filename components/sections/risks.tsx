@@ -1,22 +1,102 @@
 "use client";
 
-import { useRows } from "@/components/collab/plan-data";
-import { riskScore } from "@/lib/plan/risk";
-import { Empty } from "./basic";
+import { useMemo, useState } from "react";
+import { useEdit, useNameOf, usePlanData, useRows, useSettings } from "@/components/collab/plan-data";
+import { BandSettings } from "@/components/risks/band-settings";
+import { ContingencyPlans } from "@/components/risks/contingency";
+import { CsvLink } from "@/components/risks/csv-link";
+import { RiskFilters } from "@/components/risks/filters";
+import { HeatMap } from "@/components/risks/heat-map";
+import { RiskTable } from "@/components/risks/risk-table";
+import { Swot } from "@/components/risks/swot";
+import { deleteRow, insertRow, updateRow } from "@/lib/doc";
+import { openExposure, overdueReviews } from "@/lib/plan/risk";
+import type { Risk } from "@/lib/plan/types";
+import { uuid7 } from "@/lib/risk-register/uuid7";
+import { defaultSort, filterRisks, groupByCategory, isFiltered, noFilter, ownerOptions, sortRisks, type RiskSort, type RiskSortKey } from "@/lib/risk-register/view";
 
+const blankRisk = (id: string): Risk => ({
+  id,
+  title: "",
+  description: "",
+  category: "",
+  ownerId: null,
+  likelihood: 3,
+  impact: 3,
+  trigger: "",
+  mitigation: "",
+  contingency: "",
+  status: "open",
+  linkedTaskIds: [],
+  reviewDate: null,
+});
+
+/** Risks: the register, its heat map and score bands, SWOT, and the contingency plans. */
 export function RisksSection() {
   const risks = useRows("risks");
-  if (risks.length === 0) return <Empty>No risks recorded yet.</Empty>;
+  const tasks = useRows("tasks");
+  const resources = useRows("resources");
+  const { riskBands: bands } = useSettings();
+  const { members, today } = usePlanData();
+  const { editable, edit } = useEdit();
+  const nameOf = useNameOf();
+  const owners = useMemo(() => ownerOptions(resources, members), [resources, members]);
+  const [filter, setFilter] = useState(noFilter);
+  const [sort, setSort] = useState<RiskSort>(defaultSort);
+  const [grouped, setGrouped] = useState(false);
+
+  const visible = sortRisks(filterRisks(risks, filter, bands), sort, nameOf);
+  const groups = grouped ? groupByCategory(visible) : [{ category: "", risks: visible }];
+  const overdue = overdueReviews(risks, today);
+  const overdueIds = new Set(overdue.map((r) => r.id));
+
+  // Header clicks cycle ascending → descending → the order risks were added.
+  const onSort = (key: RiskSortKey) =>
+    setSort((s) => (s.key !== key ? { key, direction: "asc" } : s.direction === "asc" ? { key, direction: "desc" } : defaultSort));
+
+  const onAdd = () => {
+    const row = blankRisk(uuid7());
+    const r = edit((doc) => insertRow(doc, "risks", row));
+    if (!r.ok) return null;
+    if (filterRisks([row], filter, bands).length === 0) setFilter(noFilter);
+    return row.id;
+  };
+
   return (
-    <ul className="mt-4 flex flex-col gap-2">
-      {risks.map((r) => (
-        <li key={r.id} className="rounded-md border border-slate-200 p-3 text-sm">
-          <p className="font-medium">
-            {r.title} <span className="text-slate-500">· score {riskScore(r)} · {r.status}</span>
-          </p>
-          {r.mitigation && <p className="text-slate-600">Mitigation: {r.mitigation}</p>}
-        </li>
-      ))}
-    </ul>
+    <div className="mt-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <RiskFilters filter={filter} onFilter={setFilter} owners={owners} bands={bands} grouped={grouped} onGrouped={setGrouped} />
+        <CsvLink file="risks.csv" label="Export risks (CSV)" />
+      </div>
+      <p className="mt-2 text-xs text-slate-600" aria-live="polite">
+        {isFiltered(filter) ? `Showing ${visible.length} of ${risks.length} risks` : `${risks.length} ${risks.length === 1 ? "risk" : "risks"}`}
+        {risks.length > 0 && ` · open exposure ${openExposure(risks)}`}
+        {overdue.length > 0 && <span className="font-medium text-red-700"> · {overdue.length} {overdue.length === 1 ? "review" : "reviews"} overdue</span>}
+      </p>
+      <RiskTable
+        groups={groups}
+        grouped={grouped}
+        editable={editable}
+        owners={owners}
+        tasks={tasks}
+        nameOf={nameOf}
+        bands={bands}
+        overdueIds={overdueIds}
+        sort={sort}
+        onSort={onSort}
+        onUpdate={(id, patch) => edit((doc) => updateRow(doc, "risks", id, patch))}
+        onRemove={(id) => edit((doc) => deleteRow(doc, "risks", id))}
+        onAdd={onAdd}
+        emptyMessage={risks.length === 0 ? "No risks recorded yet." : "No risks match these filters."}
+      />
+      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
+        <div>
+          <HeatMap risks={risks} bands={bands} selected={filter.cell} onSelect={(cell) => setFilter({ ...filter, cell })} />
+          <BandSettings bands={bands} editable={editable} edit={edit} />
+        </div>
+        <Swot />
+      </div>
+      <ContingencyPlans risks={risks} nameOf={nameOf} />
+    </div>
   );
 }

@@ -1,0 +1,81 @@
+"use client";
+
+/**
+ * Which grid cell each collaborator is in: published through awareness as
+ * `cell: { grid, row, col }` (row and column ids, so it survives sorting and filtering) and read
+ * back from everyone else's state. Shared by the risk register and the RACI grid.
+ */
+import { useCallback, useSyncExternalStore } from "react";
+import { useCollabClient } from "@/components/collab/collab-provider";
+import { colorFor } from "@/components/collab/colors";
+
+export type CellPeer = { clientId: number; name: string; color: string };
+type Grid = "risks" | "raci";
+type Snapshot = Map<string, CellPeer[]>;
+
+const empty: Snapshot = new Map();
+const cellKey = (row: string, col: string) => `${row}\u0000${col}`;
+const isShortText = (v: unknown, max = 200): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
+
+// One snapshot per awareness instance and grid, rebuilt only when awareness changes.
+const snapshots = new WeakMap<object, Map<Grid, Snapshot>>();
+
+function readPeers(awareness: { clientID: number; getStates: () => Map<number, Record<string, unknown>> }, grid: Grid): Snapshot {
+  const out: Snapshot = new Map();
+  for (const [clientId, state] of awareness.getStates()) {
+    if (clientId === awareness.clientID) continue;
+    const cell = state.cell as { grid?: unknown; row?: unknown; col?: unknown } | null | undefined;
+    if (!cell || cell.grid !== grid || !isShortText(cell.row) || !isShortText(cell.col)) continue;
+    const user = state.user as { id?: unknown; name?: unknown; color?: unknown } | undefined;
+    if (!user || !isShortText(user.id) || typeof user.name !== "string") continue;
+    const color = typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : colorFor(user.id);
+    const key = cellKey(cell.row, cell.col);
+    out.set(key, [...(out.get(key) ?? []), { clientId, name: user.name.slice(0, 80) || "Someone", color }]);
+  }
+  return out;
+}
+
+export function useCellPresence(grid: Grid) {
+  const client = useCollabClient();
+  const awareness = client?.provider.awareness ?? null;
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      if (!awareness) return () => {};
+      const onChange = () => {
+        snapshots.get(awareness)?.delete(grid);
+        notify();
+      };
+      awareness.on("change", onChange);
+      return () => awareness.off("change", onChange);
+    },
+    [awareness, grid],
+  );
+  const get = () => {
+    if (!awareness) return empty;
+    let byGrid = snapshots.get(awareness);
+    if (!byGrid) snapshots.set(awareness, (byGrid = new Map()));
+    let snap = byGrid.get(grid);
+    if (!snap) byGrid.set(grid, (snap = readPeers(awareness as never, grid)));
+    return snap;
+  };
+  const peers = useSyncExternalStore(subscribe, get, () => empty);
+
+  const peersAt = useCallback((row: string, col: string) => peers.get(cellKey(row, col)) ?? [], [peers]);
+
+  /** Tell the others which cell this person is in (null: left the grid). */
+  const publish = useCallback(
+    (cell: { row: string; col: string } | null) => {
+      if (!awareness) return;
+      const current = awareness.getLocalState()?.cell as { grid?: string; row?: string; col?: string } | null | undefined;
+      if (cell === null) {
+        if (current?.grid === grid) awareness.setLocalStateField("cell", null);
+        return;
+      }
+      if (current?.grid === grid && current.row === cell.row && current.col === cell.col) return;
+      awareness.setLocalStateField("cell", { grid, row: cell.row, col: cell.col });
+    },
+    [awareness, grid],
+  );
+
+  return { peersAt, publish };
+}

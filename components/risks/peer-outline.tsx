@@ -1,0 +1,24 @@
+"use client";
+
+import type { CSSProperties } from "react";
+import type { CellPeer } from "./cell-presence";
+
+/** Cell styling for collaborators in it: an outline in the first one's colour. */
+export function peerStyle(peers: readonly CellPeer[]): CSSProperties | undefined {
+  return peers.length ? { boxShadow: `inset 0 0 0 2px ${peers[0]!.color}` } : undefined;
+}
+
+/** Names of the collaborators in a cell, shown when the cell is hovered. */
+export function PeerTag({ peers }: { peers: readonly CellPeer[] }) {
+  if (!peers.length) return null;
+  const names = peers.map((p) => p.name).join(", ");
+  return (
+    <span
+      title={names}
+      style={{ background: peers[0]!.color }}
+      className="pointer-events-none absolute -top-2.5 right-0 z-10 hidden max-w-[12rem] truncate rounded px-1 text-[10px] font-medium leading-4 text-white group-hover:block"
+    >
+      {names}
+    </span>
+  );
+}

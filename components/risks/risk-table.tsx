@@ -1,0 +1,273 @@
+"use client";
+
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import type { WriteResult } from "@/lib/doc";
+import type { Risk, RiskBand } from "@/lib/plan/types";
+import { moveCell } from "@/lib/risk-register/grid-nav";
+import type { OwnerOption, RiskGroup, RiskSort, RiskSortKey } from "@/lib/risk-register/view";
+import { useCellPresence } from "./cell-presence";
+import { CellEditor, type CellValue, type Move } from "./cell-editor";
+import { CellView } from "./cell-view";
+import { isEditableColumn, removeColumn, riskColumns, type RiskColumn } from "./columns";
+import { PeerTag, peerStyle } from "./peer-outline";
+
+type Props = {
+  groups: readonly RiskGroup[];
+  grouped: boolean;
+  editable: boolean;
+  owners: readonly OwnerOption[];
+  tasks: readonly { id: string; name: string; kind: string }[];
+  nameOf: (id: string | null) => string | null;
+  bands: readonly RiskBand[];
+  overdueIds: ReadonlySet<string>;
+  sort: RiskSort;
+  onSort: (key: RiskSortKey) => void;
+  onUpdate: (riskId: string, patch: Partial<Risk>) => WriteResult;
+  onRemove: (riskId: string) => void;
+  /** Adds a risk (making sure it is shown) and returns its id, or null when it could not. */
+  onAdd: () => string | null;
+  /** Shown inside the table when no row is visible. */
+  emptyMessage: string;
+};
+
+/** What Delete puts in a cell; scales and status cannot be empty. */
+const cleared: Partial<Record<RiskColumn["kind"], CellValue>> = { text: "", longtext: "", owner: null, date: null, tasks: [] };
+
+const cellId = (rowId: string, colId: string) => `${rowId}|${colId}`;
+
+/**
+ * The risk register as a spreadsheet-like grid: arrows (and Home/End) move between cells, Enter or
+ * typing edits, Escape cancels, Tab commits and moves on, Delete clears. Only one cell is a tab
+ * stop, so Tab outside an editor leaves the grid. Collaborators' cells are outlined in their colour.
+ */
+export function RiskTable(props: Props) {
+  const { groups, editable } = props;
+  const columns = editable ? [...riskColumns, removeColumn] : riskColumns;
+  const risks = groups.flatMap((g) => g.risks);
+  const [active, setActive] = useState<{ rowId: string; col: number } | null>(null);
+  const [editing, setEditing] = useState<{ rowId: string; col: number; seed: string | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const wantFocus = useRef(false);
+  const { peersAt, publish } = useCellPresence("risks");
+  const taskNames = new Map(props.tasks.map((t) => [t.id, t.name]));
+
+  const found = active ? risks.findIndex((r) => r.id === active.rowId) : -1;
+  const pos = found >= 0 ? { row: found, col: Math.min(active!.col, columns.length - 1) } : { row: 0, col: 0 };
+  const isEditing = (rowId: string, col: number) => editable && editing?.rowId === rowId && editing.col === col;
+
+  // Move keyboard focus to the active cell after a keyboard move or a finished edit.
+  useEffect(() => {
+    if (!wantFocus.current || editing) return;
+    wantFocus.current = false;
+    const risk = risks[pos.row];
+    if (!risk) return;
+    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId(risk.id, columns[pos.col]!.id))}"]`)?.focus();
+  });
+
+  const goTo = (row: number, col: number) => {
+    const risk = risks[row];
+    if (!risk) return;
+    setActive({ rowId: risk.id, col });
+    wantFocus.current = true;
+  };
+
+  const startEditing = (rowId: string, col: number, seed: string | null) => {
+    if (!editable || !isEditableColumn(columns[col]!)) return;
+    setError(null);
+    setEditing({ rowId, col, seed });
+  };
+
+  const commit = (risk: Risk, col: number, value: CellValue, move: Move, fromBlur: boolean): boolean => {
+    const column = columns[col]!;
+    const result = props.onUpdate(risk.id, { [column.id]: value } as Partial<Risk>);
+    if (!result.ok) {
+      setError(result.problems.map((p) => p.message).join(" "));
+      return false;
+    }
+    setError(null);
+    setEditing(null);
+    const next = move ? moveCell(pos, { key: "Tab", shiftKey: move === "prev" }, risks.length, columns.length) : null;
+    if (next) goTo(next.row, next.col);
+    else if (!fromBlur) wantFocus.current = true;
+    return true;
+  };
+
+  const cancel = () => {
+    setError(null);
+    setEditing(null);
+    wantFocus.current = true;
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    if (editing || risks.length === 0) return;
+    if (e.key === "Tab") return; // leaves the grid
+    const next = moveCell(pos, e, risks.length, columns.length);
+    if (next) {
+      e.preventDefault();
+      return goTo(next.row, next.col);
+    }
+    const risk = risks[pos.row]!;
+    const column = columns[pos.col]!;
+    if (!editable || !isEditableColumn(column)) return;
+    if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      startEditing(risk.id, pos.col, null);
+    } else if (e.key === "Delete" || e.key === "Backspace") {
+      const empty = cleared[column.kind];
+      if (empty === undefined) return;
+      e.preventDefault();
+      const result = props.onUpdate(risk.id, { [column.id]: empty } as Partial<Risk>);
+      setError(result.ok ? null : result.problems.map((p) => p.message).join(" "));
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && (column.kind === "text" || column.kind === "longtext")) {
+      e.preventDefault();
+      startEditing(risk.id, pos.col, e.key);
+    }
+  };
+
+  // Tell the others which cell we are in; clear it when focus leaves the grid.
+  const onFocus = (e: FocusEvent<HTMLTableElement>) => {
+    const key = (e.target as HTMLElement).closest("[data-cell]")?.getAttribute("data-cell");
+    if (!key) return;
+    const [rowId, colId] = key.split("|") as [string, string];
+    publish({ row: rowId, col: colId });
+  };
+  const onBlur = (e: FocusEvent<HTMLTableElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) publish(null);
+  };
+
+  const add = () => {
+    const id = props.onAdd();
+    if (!id) return;
+    setActive({ rowId: id, col: 0 });
+    startEditing(id, 0, null);
+  };
+
+  const ariaSort = (c: RiskColumn) => (c.sort && props.sort.key === c.sort ? (props.sort.direction === "asc" ? "ascending" : "descending") : undefined);
+
+  let rowIndex = -1;
+  return (
+    <div>
+      <div className="mt-3 overflow-x-auto rounded-md border border-slate-200">
+        <table ref={tableRef} role="grid" aria-label="Risk register" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
+          <thead className="bg-slate-50">
+            <tr>
+              {columns.map((c) => (
+                <th key={c.id} scope="col" aria-sort={ariaSort(c)} className="whitespace-nowrap border-b border-slate-200 px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
+                  {c.id === "remove" ? (
+                    <span className="sr-only">{c.label}</span>
+                  ) : c.sort ? (
+                    <button type="button" onClick={() => props.onSort(c.sort!)} className="inline-flex items-center gap-1 uppercase hover:text-indigo-700">
+                      {c.label}
+                      <span aria-hidden="true" className="text-slate-400">
+                        {ariaSort(c) === "ascending" ? "▲" : ariaSort(c) === "descending" ? "▼" : "↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {risks.length === 0 && (
+            <tbody>
+              <tr>
+                <td colSpan={columns.length} className="px-3 py-4 text-center text-sm text-slate-500">
+                  {props.emptyMessage}
+                </td>
+              </tr>
+            </tbody>
+          )}
+          {groups.map((g) => (
+            <tbody key={g.category.toLocaleLowerCase() || "\u0000none"}>
+              {props.grouped && (
+                <tr>
+                  <th scope="rowgroup" colSpan={columns.length} className="border-b border-slate-200 bg-slate-100 px-2 py-1 text-left text-xs font-semibold text-slate-700">
+                    {g.category || "No category"} <span className="font-normal text-slate-500">· {g.risks.length}</span>
+                  </th>
+                </tr>
+              )}
+              {g.risks.map((risk) => {
+                rowIndex++;
+                const row = rowIndex;
+                return (
+                  <tr key={risk.id} className="border-b border-slate-100 align-top last:border-b-0">
+                    {columns.map((c, col) => {
+                      const here = row === pos.row && col === pos.col;
+                      const peers = peersAt(risk.id, c.id);
+                      const label = `${c.label} of ${risk.title.trim() || "untitled risk"}`;
+                      if (c.kind === "remove") {
+                        return (
+                          <td key={c.id} role="gridcell" className="px-2 py-1.5 text-right">
+                            <button
+                              type="button"
+                              data-cell={cellId(risk.id, c.id)}
+                              tabIndex={here ? 0 : -1}
+                              onClick={() => props.onRemove(risk.id)}
+                              aria-label={`Remove risk ${risk.title.trim() || "untitled risk"}`}
+                              className="rounded px-2 py-0.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
+                            >
+                              Remove
+                            </button>
+                          </td>
+                        );
+                      }
+                      const editingHere = isEditing(risk.id, col);
+                      return (
+                        <td
+                          key={c.id}
+                          role="gridcell"
+                          data-cell={cellId(risk.id, c.id)}
+                          data-peers={peers.map((p) => p.name).join(", ") || undefined}
+                          tabIndex={editingHere ? -1 : here ? 0 : -1}
+                          aria-readonly={!editable || !isEditableColumn(c) || undefined}
+                          onFocus={(e) => e.target === e.currentTarget && (active?.rowId !== risk.id || active.col !== col) && setActive({ rowId: risk.id, col })}
+                          onDoubleClick={() => startEditing(risk.id, col, null)}
+                          style={peerStyle(peers)}
+                          className={`group relative px-2 py-1.5 outline-none focus:bg-indigo-50 focus:ring-2 focus:ring-inset focus:ring-indigo-500 ${c.id === "title" ? "font-medium" : ""}`}
+                        >
+                          <PeerTag peers={peers} />
+                          {editingHere ? (
+                            <CellEditor
+                              column={c}
+                              risk={risk}
+                              label={label}
+                              seed={editing!.seed}
+                              owners={props.owners}
+                              tasks={props.tasks}
+                              error={error}
+                              onCommit={(value, move, fromBlur) => commit(risk, col, value, move, fromBlur)}
+                              onCancel={cancel}
+                            />
+                          ) : (
+                            <CellView column={c} risk={risk} nameOf={props.nameOf} taskName={(id) => taskNames.get(id) ?? null} bands={props.bands} overdue={props.overdueIds.has(risk.id)} />
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      {error && !editing && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      {editable && (
+        <button type="button" onClick={add} className="mt-3 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          Add risk
+        </button>
+      )}
+      {risks.length > 0 && (
+        <p className="mt-2 text-xs text-slate-500">
+          {editable ? "Arrow keys move · Enter or typing edits · Esc cancels · Tab saves and moves on · Delete clears · double-click edits" : "Arrow keys move between cells."}
+        </p>
+      )}
+    </div>
+  );
+}
