@@ -1,9 +1,8 @@
 "use client";
 
-import { LiveTaskList } from "@/components/collab/live-task-list";
-import { useRows } from "@/components/collab/plan-data";
+import { ScheduleView } from "@/components/gantt/schedule-view";
 
+/** The Schedule section: task grid beside the live timeline. */
 export function ScheduleSection() {
-  const tasks = useRows("tasks");
-  return <LiveTaskList initialTasks={tasks} />;
+  return <ScheduleView />;
 }

@@ -1,0 +1,270 @@
+"use client";
+
+/**
+ * The frappe-gantt timeline, kept in step with the document: a change redraws only the bars that
+ * changed (the whole chart only when rows, links or the date range change), and the scroll position
+ * is kept. Names reach frappe-gantt escaped; popups are ours (React text), not frappe-gantt's HTML.
+ */
+import { useEffect, useRef, useState } from "react";
+import type { ISODate, WorkingCalendar } from "@/lib/plan/types";
+import { bridgeTouch, dateAtX, loadGantt, xOfDate, type FastGantt } from "./frappe";
+import { fromLocalDate, lastDayOf, toLocalDate, type GanttTask } from "./model";
+import { viewModeList, type ViewMode } from "./view-modes";
+import "./gantt.css";
+
+export type Drag = { taskId: string; start: ISODate; end: ISODate };
+export type RemoteDrag = Drag & { color: string; name: string };
+export type BaselineBar = { taskId: string; start: ISODate; end: ISODate };
+
+export interface TimelineProps {
+  tasks: GanttTask[];
+  viewMode: ViewMode;
+  readOnly: boolean;
+  calendar: WorkingCalendar;
+  /** Return false to put the bar back (the edit was refused). */
+  onDateChange: (id: string, start: ISODate, end: ISODate) => boolean;
+  onProgressChange: (id: string, progress: number) => boolean;
+  onSelect: (id: string) => void;
+  /** Drag from a bar's link handle onto another bar: a new finish-to-start link. */
+  onLink: (fromId: string, toId: string) => void;
+  onDragging: (drag: Drag | null) => void;
+  remoteDrags: RemoteDrag[];
+  baseline: BaselineBar[];
+}
+
+const SVGNS = "http://www.w3.org/2000/svg";
+const copy = (tasks: GanttTask[]) => tasks.map((t) => ({ ...t }));
+const sameRows = (a: GanttTask[], b: GanttTask[]) => a.length === b.length && a.every((t, i) => t.id === b[i]!.id && t.dependencies === b[i]!.dependencies);
+
+export function GanttTimeline(props: TimelineProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const gantt = useRef<FastGantt | null>(null);
+  const latest = useRef(props);
+  const shown = useRef<GanttTask[]>([]);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  // Create once; the options read the latest props through the ref.
+  useEffect(() => {
+    let cancelled = false;
+    let untouch = () => {};
+    const el = host.current;
+    void loadGantt().then((Gantt) => {
+      if (cancelled || !host.current) return;
+      const p = latest.current;
+      const weekend = (d: Date) => !p.calendar.workingWeekdays.includes(d.getDay());
+      const g = new Gantt(host.current, copy(p.tasks), {
+        view_modes: viewModeList(p.viewMode),
+        readonly: p.readOnly,
+        popup: false,
+        move_dependencies: false,
+        infinite_padding: false,
+        today_button: false,
+        scroll_to: "today",
+        bar_height: 28,
+        padding: 20,
+        container_height: "auto",
+        is_weekend: weekend,
+        holidays: holidayOption(p.calendar),
+        on_click: (t: { id: string }) => latest.current.onSelect(t.id),
+        on_date_change: (t: { id: string }, start: Date, end: Date) => {
+          if (!latest.current.onDateChange(t.id, fromLocalDate(start), lastDayOf(end))) resetBar(t.id);
+        },
+        on_progress_change: (t: { id: string }, progress: number) => {
+          if (!latest.current.onProgressChange(t.id, Math.round(progress))) resetBar(t.id);
+        },
+      });
+      g.$container.setAttribute("data-testid", "gantt-chart");
+      gantt.current = g;
+      shown.current = p.tasks;
+      untouch = bridgeTouch(g.$svg);
+      setTick((n) => n + 1);
+    });
+    const resetBar = (id: string) => {
+      const t = latest.current.tasks.find((x) => x.id === id);
+      if (t) gantt.current?.updateBar(t);
+    };
+    return () => {
+      cancelled = true;
+      untouch();
+      if (el) el.innerHTML = "";
+      gantt.current = null;
+    };
+    // Read-only and the calendar change how every bar is drawn: start over.
+  }, [props.readOnly, props.calendar]);
+
+  // Document changes: redraw the changed bars, or everything (scroll kept) when rows or links changed.
+  useEffect(() => {
+    const g = gantt.current;
+    if (!g || shown.current === props.tasks) return;
+    const before = shown.current;
+    shown.current = props.tasks;
+    if (sameRows(before, props.tasks)) {
+      const prev = new Map(before.map((t) => [t.id, t]));
+      let ok = true;
+      for (const t of props.tasks) {
+        const was = prev.get(t.id)!;
+        if (was.start === t.start && was.end === t.end && was.progress === t.progress && was.name === t.name && was.custom_class === t.custom_class) continue;
+        if (!g.updateBar(t)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        setTick((n) => n + 1);
+        return;
+      }
+    }
+    const left = g.$container.scrollLeft;
+    const top = g.$container.scrollTop;
+    const at = dateAtX(g, left);
+    g.options.scroll_to = at;
+    g.refresh(copy(props.tasks));
+    g.$container.scrollLeft = xOfDate(g, at);
+    g.$container.scrollTop = top;
+    setTick((n) => n + 1);
+  }, [props.tasks]);
+
+  // Zoom: keep the date at the left edge where it was.
+  useEffect(() => {
+    const g = gantt.current;
+    if (!g || g.options.view_mode === props.viewMode) return;
+    const at = dateAtX(g, g.$container.scrollLeft);
+    g.options.scroll_to = at;
+    g.change_view_mode(props.viewMode);
+    g.$container.scrollLeft = xOfDate(g, at);
+    setTick((n) => n + 1);
+  }, [props.viewMode]);
+
+  // Our own drag reporting (frappe-gantt only tells at the end): which bar, at which dates, while it moves.
+  useEffect(() => {
+    const g = gantt.current;
+    if (!g || props.readOnly) return;
+    let id: string | null = null;
+    let frame = 0;
+    const down = (e: Event) => {
+      id = (e.target as Element).closest?.(".bar-wrapper")?.getAttribute("data-id") ?? null;
+    };
+    const move = () => {
+      if (!id || g.bar_being_dragged !== true || frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const bar = id ? g.get_bar(id) : undefined;
+        if (!bar) return;
+        const { new_start_date, new_end_date } = bar.compute_start_end_date();
+        latest.current.onDragging({ taskId: bar.task.id, start: fromLocalDate(new_start_date), end: lastDayOf(new Date(new_end_date.getTime() - 1000)) });
+      });
+    };
+    const up = () => {
+      if (id) latest.current.onDragging(null);
+      id = null;
+    };
+    g.$svg.addEventListener("mousedown", down);
+    g.$svg.addEventListener("mousemove", move);
+    document.addEventListener("mouseup", up);
+    return () => {
+      g.$svg.removeEventListener("mousedown", down);
+      g.$svg.removeEventListener("mousemove", move);
+      document.removeEventListener("mouseup", up);
+    };
+  }, [tick > 0, props.readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Overlay drawn on top of frappe-gantt's layers: baseline bars, other people's drags, link handles.
+  useEffect(() => {
+    const g = gantt.current;
+    if (!g) return;
+    g.$svg.querySelector(":scope > g.pw-overlay")?.remove();
+    const layer = document.createElementNS(SVGNS, "g");
+    layer.setAttribute("class", "pw-overlay");
+    const rect = (attrs: Record<string, string | number>, parent: Element = layer) => {
+      const r = document.createElementNS(SVGNS, "rect");
+      for (const [k, v] of Object.entries(attrs)) r.setAttribute(k, String(v));
+      parent.appendChild(r);
+      return r;
+    };
+    const span = (start: ISODate, end: ISODate) => {
+      const x = xOfDate(g, toLocalDate(start));
+      const e = toLocalDate(end);
+      e.setDate(e.getDate() + 1);
+      return { x, w: Math.max(4, xOfDate(g, e) - x) };
+    };
+    for (const b of props.baseline) {
+      const bar = g.get_bar(b.taskId);
+      if (!bar) continue;
+      const { x, w } = span(b.start, b.end);
+      rect({ x, y: bar.$bar.getY() + Number(bar.$bar.getAttribute("height")) + 2, width: w, height: 4, rx: 2, class: "pw-baseline", "data-task": b.taskId });
+    }
+    for (const d of props.remoteDrags) {
+      const bar = g.get_bar(d.taskId);
+      if (!bar) continue;
+      const { x, w } = span(d.start, d.end);
+      const group = document.createElementNS(SVGNS, "g");
+      group.setAttribute("class", "pw-remote-drag");
+      group.setAttribute("data-task", d.taskId);
+      rect({ x, y: bar.$bar.getY() - 2, width: w, height: Number(bar.$bar.getAttribute("height")) + 4, rx: 4, fill: "none", stroke: d.color, "stroke-width": 3 }, group);
+      const label = document.createElementNS(SVGNS, "text");
+      label.setAttribute("x", String(x));
+      label.setAttribute("y", String(bar.$bar.getY() - 6));
+      label.setAttribute("fill", d.color);
+      label.setAttribute("class", "pw-remote-label");
+      label.textContent = d.name;
+      group.appendChild(label);
+      layer.appendChild(group);
+    }
+    g.$svg.appendChild(layer);
+    if (props.readOnly || props.tasks.length > 2000) return;
+    // Link handles: a dot after each bar; drag it onto another bar to link them (finish-to-start).
+    const handles = document.createElementNS(SVGNS, "g");
+    handles.setAttribute("class", "pw-link-handles");
+    for (const bar of g.bars) {
+      if (bar.group.classList.contains("is-undated") || bar.group.classList.contains("is-summary")) continue;
+      const c = document.createElementNS(SVGNS, "circle");
+      c.setAttribute("cx", String(bar.$bar.getX() + bar.$bar.getWidth() + 9));
+      c.setAttribute("cy", String(bar.$bar.getY() + Number(bar.$bar.getAttribute("height")) / 2));
+      c.setAttribute("r", "5");
+      c.setAttribute("class", "pw-link-handle");
+      c.setAttribute("data-task", bar.task.id);
+      handles.appendChild(c);
+    }
+    layer.appendChild(handles);
+    const line = document.createElementNS(SVGNS, "line");
+    line.setAttribute("class", "pw-link-line");
+    const start = (e: MouseEvent) => {
+      const from = (e.target as Element).closest?.(".pw-link-handle")?.getAttribute("data-task");
+      if (!from) return;
+      e.stopPropagation();
+      e.preventDefault();
+      const box = g.$svg.getBoundingClientRect();
+      const c = e.target as SVGCircleElement;
+      line.setAttribute("x1", c.getAttribute("cx")!);
+      line.setAttribute("y1", c.getAttribute("cy")!);
+      const follow = (m: MouseEvent) => {
+        line.setAttribute("x2", String(m.clientX - box.left));
+        line.setAttribute("y2", String(m.clientY - box.top));
+      };
+      follow(e);
+      layer.appendChild(line);
+      const done = (m: MouseEvent) => {
+        document.removeEventListener("mousemove", follow);
+        document.removeEventListener("mouseup", done, true);
+        line.remove();
+        const to = document.elementFromPoint(m.clientX, m.clientY)?.closest(".bar-wrapper")?.getAttribute("data-id");
+        if (to && to !== from) latest.current.onLink(from, to);
+      };
+      document.addEventListener("mousemove", follow);
+      document.addEventListener("mouseup", done, true);
+    };
+    handles.addEventListener("mousedown", start);
+    return () => handles.removeEventListener("mousedown", start);
+  }, [tick, props.baseline, props.remoteDrags, props.readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return <div ref={host} className="pw-gantt" />;
+}
+
+/** Holidays of the plan, shaded and named on the timeline. */
+function holidayOption(calendar: WorkingCalendar) {
+  const days = calendar.holidays.map((h) => ({ date: h.date, name: h.name || "Holiday" }));
+  return { "var(--g-weekend-highlight-color)": "weekend", "var(--pw-holiday)": days };
+}

@@ -1,0 +1,256 @@
+"use client";
+
+/**
+ * The Schedule: the task grid and the frappe-gantt timeline side by side, row for row, scrolling
+ * together. Everything is derived from the live document on each change: hierarchy and roll-ups,
+ * critical path and slack, baseline slippage, linked risks.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useNameOf, usePlanData, useRows, useSettings } from "@/components/collab/plan-data";
+import { captureBaseline, slippage } from "@/lib/plan/baseline";
+import { criticalPath } from "@/lib/plan/critical-path";
+import { insertRow, randomUUID } from "@/lib/doc";
+import { useEdit } from "@/components/collab/plan-data";
+import { taskDuration } from "@/lib/plan/schedule";
+import type { WorkingCalendar } from "@/lib/plan/types";
+import { formatPredecessor } from "@/lib/schedule-io/csv";
+import { CalendarEditor } from "./calendar-editor";
+import { useDragPresence } from "./drag-presence";
+import { GanttTimeline } from "./gantt-timeline";
+import { toGanttTasks, visibleRows } from "./model";
+import { ScheduleFiles } from "./schedule-files";
+import { TaskGrid, ROW_HEIGHT, HEADER_HEIGHT, type RowFacts } from "./task-grid";
+import { TaskPopup } from "./task-popup";
+import { useScheduleEdits } from "./use-schedule-edits";
+import { VIEW_MODES, type ViewMode } from "./view-modes";
+
+const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
+
+export function ScheduleView() {
+  const tasks = useRows("tasks");
+  const deps = useRows("dependencies");
+  const holidays = useRows("holidays");
+  const baselines = useRows("baselines");
+  const risks = useRows("risks");
+  const deliverables = useRows("deliverables");
+  const resources = useRows("resources");
+  const settings = useSettings();
+  const { members, today } = usePlanData();
+  const nameOf = useNameOf();
+  const calendar: WorkingCalendar = useMemo(() => ({ workingWeekdays: settings.workingWeekdays, holidays: holidays.map((h) => ({ date: h.date, name: h.name })) }), [settings.workingWeekdays, holidays]);
+  const ops = useScheduleEdits(tasks, deps, calendar);
+  const { remoteDrags, publish } = useDragPresence();
+
+  const [viewMode, setViewMode] = useState<ViewMode>("Week");
+  const [grouped, setGrouped] = useState(false);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [baselineId, setBaselineId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const rows = useMemo(() => visibleRows(tasks, collapsed, grouped ? { deliverables } : undefined), [tasks, collapsed, grouped, deliverables]);
+  const cp = useMemo(() => criticalPath(tasks, deps, calendar), [tasks, deps, calendar]);
+  const baseline = baselines.find((b) => b.id === baselineId) ?? null;
+  const slips = useMemo(() => new Map(baseline ? slippage(tasks, baseline, calendar).map((s) => [s.id, s]) : []), [tasks, baseline, calendar]);
+  const riskMap = useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const r of risks) for (const id of r.linkedTaskIds) m.set(id, [...(m.get(id) ?? []), r.title || "Untitled risk"]);
+    return m;
+  }, [risks]);
+  const ganttTasks = useMemo(
+    () =>
+      toGanttTasks(
+        rows,
+        deps,
+        { critical: new Set(cp.criticalTaskIds), risky: new Set(riskMap.keys()), late: new Map([...slips].map(([id, s]) => [id, s.endSlip])) },
+        today,
+      ),
+    [rows, deps, cp, riskMap, slips, today],
+  );
+  const baselineBars = useMemo(() => (baseline ? [...slips.values()].map((s) => ({ taskId: s.id, start: s.baselineStart, end: s.baselineEnd })) : []), [baseline, slips]);
+
+  const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
+  const predText = useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const d of deps) {
+      const from = byId.get(d.from);
+      if (from) m.set(d.to, [...(m.get(d.to) ?? []), formatPredecessor(from.name, d.type, d.lag)]);
+    }
+    return m;
+  }, [deps, byId]);
+  const facts = useCallback(
+    (id: string): RowFacts => {
+      const t = byId.get(id)!;
+      const timing = cp.timings.get(id);
+      return {
+        duration: taskDuration(t, calendar),
+        slack: timing ? timing.totalSlack : null,
+        critical: timing?.critical ?? false,
+        daysLate: slips.get(id)?.endSlip ?? null,
+        predecessors: (predText.get(id) ?? []).join("; "),
+      };
+    },
+    [byId, cp, calendar, slips, predText],
+  );
+  const people = useMemo(() => [...members, ...resources.filter((r) => !members.some((m) => m.id === r.userId)).map((r) => ({ id: r.id, name: r.name }))], [members, resources]);
+
+  // Grid windowing for large plans: the grid and the timeline scroll together in one box.
+  const box = useRef<HTMLDivElement>(null);
+  const [win, setWin] = useState<[number, number]>([0, WINDOW_FROM]);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const onScroll = () => {
+      const first = Math.max(0, Math.floor((el.scrollTop - HEADER_HEIGHT) / ROW_HEIGHT) - 20);
+      const count = Math.ceil(el.clientHeight / ROW_HEIGHT) + 40;
+      setWin((w) => (w[0] === first && w[1] === first + count ? w : [first, first + count]));
+    };
+    onScroll();
+    el.addEventListener("scroll", onScroll, { passive: true });
+    return () => el.removeEventListener("scroll", onScroll);
+  }, []);
+  const window: [number, number] = rows.length <= WINDOW_FROM ? [0, rows.length] : win;
+
+  const sel = selected ? byId.get(selected) : undefined;
+  const popup = sel && {
+    task: sel,
+    duration: taskDuration(sel, calendar),
+    slack: cp.timings.get(sel.id)?.totalSlack ?? null,
+    critical: cp.timings.get(sel.id)?.critical ?? false,
+    daysLate: slips.get(sel.id)?.endSlip ?? null,
+    assignee: nameOf(sel.assigneeId),
+    deliverable: deliverables.find((d) => d.id === sel.deliverableId)?.name ?? null,
+    risks: riskMap.get(sel.id) ?? [],
+  };
+
+  return (
+    <div className="mt-4" data-testid="schedule">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <div role="group" aria-label="Timeline scale" className="flex overflow-hidden rounded-md border border-slate-300">
+          {VIEW_MODES.map((m) => (
+            <button key={m} type="button" aria-pressed={viewMode === m} onClick={() => setViewMode(m)} className={`px-2 py-1 text-xs ${viewMode === m ? "bg-slate-800 text-white" : "hover:bg-slate-50"}`}>
+              {m}
+            </button>
+          ))}
+        </div>
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> Group by deliverable
+        </label>
+        <label className="flex items-center gap-1 text-xs">
+          Baseline
+          <select aria-label="Baseline to compare with" value={baselineId ?? ""} onChange={(e) => setBaselineId(e.target.value || null)} className="rounded border border-slate-300 px-1 py-0.5">
+            <option value="">None</option>
+            {baselines.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name} ({b.savedAt.slice(0, 10)})
+              </option>
+            ))}
+          </select>
+        </label>
+        {ops.editable && <SaveBaseline onSaved={(id) => setBaselineId(id)} tasks={tasks} />}
+        <p className="text-xs text-slate-600" data-testid="plan-end">
+          {cp.endDate ? `Ends ${cp.endDate}` : "No dated tasks"} · <span className="text-red-700">critical path in red</span>
+          {cp.cycle ? " · a loop in the links is ignored" : ""}
+        </p>
+        <ScheduleFiles tasks={tasks} deps={deps} calendar={calendar} title={typeof document === "undefined" ? "Plan" : document.title} />
+      </div>
+      {notice && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {notice}
+        </p>
+      )}
+      {tasks.length === 0 && <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">No tasks yet.{ops.editable ? " Add the first one below." : ""}</p>}
+      <div ref={box} className="mt-3 flex max-h-[75vh] overflow-y-auto rounded-md border border-slate-200" style={{ display: tasks.length ? undefined : "none" }}>
+        <div className="shrink-0 overflow-x-auto border-r border-slate-200 lg:max-w-[55%]">
+          <TaskGrid
+            rows={rows}
+            facts={facts}
+            editable={ops.editable}
+            collapsed={collapsed}
+            onToggle={(id) => setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])))}
+            onSelect={setSelected}
+            edits={ops.grid}
+            people={people}
+            deliverables={deliverables}
+            window={window}
+          />
+        </div>
+        <div className="min-w-0 flex-1">
+          {tasks.length > 0 && (
+            <GanttTimeline
+              tasks={ganttTasks}
+              viewMode={viewMode}
+              readOnly={!ops.editable}
+              calendar={calendar}
+              onDateChange={(id, s, e) => ops.moveBar(id, s, e)}
+              onProgressChange={(id, p) => ops.setBarProgress(id, p)}
+              onSelect={setSelected}
+              onLink={(from, to) => setNotice(ops.link(from, to))}
+              onDragging={publish}
+              remoteDrags={remoteDrags}
+              baseline={baselineBars}
+            />
+          )}
+        </div>
+      </div>
+      {popup && <TaskPopup facts={popup} onClose={() => setSelected(null)} />}
+      {ops.editable && <AddTask onAdd={ops.addTask} />}
+      <CalendarEditor />
+    </div>
+  );
+}
+
+function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "milestone" | "buffer") => string | null }) {
+  const [name, setName] = useState("");
+  const [kind, setKind] = useState<"task" | "milestone" | "buffer">("task");
+  const [error, setError] = useState<string | null>(null);
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    const r = onAdd(trimmed.slice(0, 200), kind);
+    setError(r);
+    if (!r) setName("");
+  };
+  return (
+    <form onSubmit={add} className="mt-3 flex flex-wrap gap-2">
+      <input aria-label="New task name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Add a task…" maxLength={200} className="min-w-48 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+      <select aria-label="Kind of the new task" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className="rounded-md border border-slate-300 px-2 text-sm">
+        <option value="task">Task</option>
+        <option value="milestone">Milestone</option>
+        <option value="buffer">Buffer</option>
+      </select>
+      <button type="submit" disabled={!name.trim()} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+        Add task
+      </button>
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function SaveBaseline({ tasks, onSaved }: { tasks: Parameters<typeof captureBaseline>[0]; onSaved: (id: string) => void }) {
+  const { edit } = useEdit();
+  const [name, setName] = useState("");
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    const id = randomUUID();
+    const b = captureBaseline(tasks, id, name.trim() || `Baseline ${new Date().toISOString().slice(0, 10)}`, new Date().toISOString());
+    const r = edit((doc) => insertRow(doc, "baselines", b));
+    if (r.ok) {
+      setName("");
+      onSaved(id);
+    }
+  };
+  return (
+    <form onSubmit={save} className="flex items-center gap-1 text-xs">
+      <input aria-label="Baseline name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="Baseline name" className="w-32 rounded border border-slate-300 px-1 py-0.5" />
+      <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+        Save baseline
+      </button>
+    </form>
+  );
+}
