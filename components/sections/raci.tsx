@@ -1,15 +1,101 @@
 "use client";
 
-import { useRaciCells, useRows } from "@/components/collab/plan-data";
+import { useMemo } from "react";
+import { useEdit, usePlanData, useRaciCells, useRows, useSettings, type Person } from "@/components/collab/plan-data";
+import { AddColumn } from "@/components/raci/add-column";
+import { ColumnHeader } from "@/components/raci/column-header";
+import { OverloadThreshold } from "@/components/raci/overload-threshold";
+import { RaciGrid } from "@/components/raci/raci-grid";
+import { CsvLink } from "@/components/risks/csv-link";
+import { deleteRow, insertRow, nextOrder, raciCellsOf, randomUUID, setRaciCell, setSetting, updateRow } from "@/lib/doc";
+import { columnLoads, raciProblems, raciRows } from "@/lib/plan/raci";
+import { cellIndex, columnLabel, letterNames, raciLetters } from "@/lib/raci-grid/cells";
 import { Empty } from "./basic";
 
+/** RACI: who is Responsible, Accountable, Consulted and Informed for each task and deliverable. */
 export function RaciSection() {
+  const tasks = useRows("tasks");
+  const deliverables = useRows("deliverables");
   const columns = useRows("raciColumns");
   const cells = useRaciCells();
-  if (columns.length === 0) return <Empty>No roles assigned yet.</Empty>;
+  const { raciOverloadThreshold: threshold } = useSettings();
+  const { members } = usePlanData();
+  const { editable, edit } = useEdit();
+
+  const memberName = useMemo(() => {
+    const names = new Map(members.map((m) => [m.id, m.name]));
+    return (id: string) => names.get(id) ?? null;
+  }, [members]);
+  const rows = useMemo(() => raciRows(tasks, deliverables), [tasks, deliverables]);
+  // Rules and loads see the names the header shows.
+  const labelled = useMemo(() => columns.map((c) => ({ ...c, name: columnLabel(c, memberName) })), [columns, memberName]);
+  const at = useMemo(() => cellIndex(cells), [cells]);
+  const problems = useMemo(() => new Map(raciProblems(rows, labelled, cells).map((p) => [p.rowId, p.problems])), [rows, labelled, cells]);
+  const loads = useMemo(() => new Map(columnLoads(labelled, cells, rows, threshold).map((l) => [l.columnId, l])), [labelled, cells, rows, threshold]);
+  const freeMembers = members.filter((m) => !columns.some((c) => c.kind === "member" && c.userId === m.id));
+
+  const addMember = (m: Person) => edit((doc) => insertRow(doc, "raciColumns", { id: randomUUID(), kind: "member", userId: m.id, name: m.name, order: nextOrder(doc, "raciColumns") }));
+  const addRole = (name: string) => edit((doc) => insertRow(doc, "raciColumns", { id: randomUUID(), kind: "role", userId: null, name, order: nextOrder(doc, "raciColumns") }));
+  // A removed column takes its cells with it, in the same undoable step.
+  const removeColumn = (id: string) =>
+    edit((doc) => {
+      const cellsMap = raciCellsOf(doc);
+      for (const key of [...cellsMap.keys()]) if (key.endsWith(`:${id}`)) cellsMap.delete(key);
+      deleteRow(doc, "raciColumns", id);
+    });
+
   return (
-    <p className="mt-4 text-sm text-slate-700">
-      {columns.length} people and roles, {cells.length} assignments.
-    </p>
+    <div className="mt-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-xs text-slate-600">
+          {raciLetters.map((l, i) => (
+            <span key={l}>
+              {i > 0 && " · "}
+              <strong>{l}</strong> {letterNames[l]}
+            </span>
+          ))}
+          {" — exactly one A and at least one R per row."}
+        </p>
+        <CsvLink file="raci.csv" label="Export RACI (CSV)" />
+      </div>
+      {problems.size > 0 && (
+        <p className="mt-2 text-sm font-medium text-red-800">
+          {problems.size} {problems.size === 1 ? "row breaks" : "rows break"} a RACI rule.
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <Empty>No tasks or deliverables yet: add them under Deliverables and Schedule, and they become the rows of this grid.</Empty>
+      ) : columns.length === 0 ? (
+        <Empty>No people or roles yet{editable ? ": add a member or a named role below." : "."}</Empty>
+      ) : (
+        <RaciGrid
+          rows={rows}
+          columnIds={columns.map((c) => c.id)}
+          headers={labelled.map((c, i) => (
+            <ColumnHeader
+              key={c.id}
+              column={columns[i]!}
+              label={c.name}
+              load={loads.get(c.id)}
+              threshold={threshold}
+              editable={editable}
+              onRename={(name) => edit((doc) => updateRow(doc, "raciColumns", c.id, { name }))}
+              onRemove={() => removeColumn(c.id)}
+            />
+          ))}
+          letterAt={(rowId, colId) => at.get(`${rowId}:${colId}`)}
+          problems={problems}
+          editable={editable}
+          onSet={(rowId, colId, value) => edit((doc) => setRaciCell(doc, rowId, colId, value))}
+        />
+      )}
+      {rows.length > 0 && columns.length > 0 && (
+        <p className="mt-2 text-xs text-slate-500">{editable ? "Arrow keys move · type R, A, C or I · Delete clears · click a selected cell to cycle its letter" : "Arrow keys move between cells."}</p>
+      )}
+      <div className="mt-3 flex flex-col gap-2">
+        <OverloadThreshold value={threshold} editable={editable} onChange={(n) => edit((doc) => setSetting(doc, "raciOverloadThreshold", n))} />
+        {editable && <AddColumn members={freeMembers} onAddMember={addMember} onAddRole={addRole} />}
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,158 @@
+"use client";
+
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { PeerTag, peerStyle } from "@/components/risks/peer-outline";
+import { useCellPresence } from "@/components/risks/cell-presence";
+import type { RaciProblem, RaciRow } from "@/lib/plan/raci";
+import type { RaciLetter } from "@/lib/plan/types";
+import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci-grid/cells";
+import { moveCell } from "@/lib/risk-register/grid-nav";
+import type { ReactNode } from "react";
+
+const letterClasses: Record<RaciLetter, string> = {
+  R: "bg-sky-100 text-sky-900",
+  A: "bg-violet-100 text-violet-900",
+  C: "bg-amber-100 text-amber-900",
+  I: "bg-slate-100 text-slate-700",
+};
+
+const cellId = (rowId: string, colId: string) => `${rowId}|${colId}`;
+
+/** Next letter when a cell is clicked again: empty → R → A → C → I → empty. */
+const cycle = (v: RaciLetter | undefined): RaciLetter | null => (v === undefined ? "R" : v === "I" ? null : raciLetters[raciLetters.indexOf(v) + 1]!);
+
+/**
+ * The RACI grid: arrows (Home/End) move, typing R, A, C or I sets a cell, Delete or Backspace
+ * clears it, clicking a chosen cell again cycles its letter. One cell is the tab stop, so Tab
+ * leaves the grid. Rows breaking a rule are marked with the reason.
+ */
+export function RaciGrid({
+  rows,
+  columnIds,
+  headers,
+  letterAt,
+  problems,
+  editable,
+  onSet,
+}: {
+  rows: readonly RaciRow[];
+  columnIds: readonly string[];
+  headers: ReactNode;
+  letterAt: (rowId: string, columnId: string) => RaciLetter | undefined;
+  problems: ReadonlyMap<string, RaciProblem[]>;
+  editable: boolean;
+  onSet: (rowId: string, columnId: string, value: RaciLetter | null) => void;
+}) {
+  const [active, setActive] = useState<{ rowId: string; colId: string } | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const wantFocus = useRef(false);
+  // Whether the clicked cell already had focus before this click (then the click cycles its letter).
+  const hadFocus = useRef(false);
+  const { peersAt, publish } = useCellPresence("raci");
+
+  const r = active ? rows.findIndex((x) => x.id === active.rowId) : -1;
+  const c = active ? columnIds.indexOf(active.colId) : -1;
+  const pos = { row: Math.max(r, 0), col: Math.max(c, 0) };
+
+  useEffect(() => {
+    if (!wantFocus.current) return;
+    wantFocus.current = false;
+    const row = rows[pos.row];
+    const col = columnIds[pos.col];
+    if (row && col) tableRef.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId(row.id, col))}"]`)?.focus();
+  });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    if (!(e.target as HTMLElement).closest("[data-cell]") || e.key === "Tab") return;
+    const next = moveCell(pos, e, rows.length, columnIds.length);
+    if (next) {
+      e.preventDefault();
+      setActive({ rowId: rows[next.row]!.id, colId: columnIds[next.col]! });
+      wantFocus.current = true;
+      return;
+    }
+    const value = cellEditForKey(e);
+    if (value === undefined || !editable) return;
+    e.preventDefault();
+    onSet(rows[pos.row]!.id, columnIds[pos.col]!, value);
+  };
+
+  const onFocus = (e: FocusEvent<HTMLTableElement>) => {
+    const key = (e.target as HTMLElement).closest("[data-cell]")?.getAttribute("data-cell");
+    if (!key) return;
+    const [rowId, colId] = key.split("|") as [string, string];
+    if (active?.rowId !== rowId || active.colId !== colId) setActive({ rowId, colId });
+    publish({ row: rowId, col: colId });
+  };
+  const onBlur = (e: FocusEvent<HTMLTableElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) publish(null);
+  };
+
+  return (
+    <div className="mt-3 overflow-x-auto rounded-md border border-slate-200">
+      <table ref={tableRef} role="grid" aria-label="RACI grid" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className="border-b border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+              Task or deliverable
+            </th>
+            {headers}
+            <th scope="col" className="border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+              Rule check
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, ri) => {
+            const issues = problems.get(row.id) ?? [];
+            return (
+              <tr key={row.id} data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
+                <th scope="row" className={`border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500" : "border-l-transparent"}`}>
+                  <span className="block font-medium text-slate-900">{row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}</span>
+                  <span className="text-xs text-slate-500">{row.kind === "task" ? "Task" : "Deliverable"}</span>
+                </th>
+                {columnIds.map((colId, ci) => {
+                  const v = letterAt(row.id, colId);
+                  const peers = peersAt(row.id, colId);
+                  const here = ri === pos.row && ci === pos.col;
+                  return (
+                    <td
+                      key={colId}
+                      role="gridcell"
+                      data-cell={cellId(row.id, colId)}
+                      data-peers={peers.map((p) => p.name).join(", ") || undefined}
+                      tabIndex={here ? 0 : -1}
+                      aria-readonly={!editable || undefined}
+                      title={v ? letterNames[v] : undefined}
+                      onMouseDown={(e) => (hadFocus.current = document.activeElement === e.currentTarget)}
+                      onClick={() => editable && hadFocus.current && onSet(row.id, colId, cycle(v))}
+                      style={peerStyle(peers)}
+                      className="group relative h-10 border-l border-slate-100 text-center outline-none focus:bg-indigo-50 focus:ring-2 focus:ring-inset focus:ring-indigo-500"
+                    >
+                      <PeerTag peers={peers} />
+                      {v && <span className={`inline-block w-7 rounded py-0.5 text-sm font-semibold ${letterClasses[v]}`}>{v}</span>}
+                    </td>
+                  );
+                })}
+                <td className="border-l border-slate-100 px-2 py-1.5 text-xs">
+                  {issues.length ? (
+                    <ul className="text-red-800">
+                      {issues.map((p) => (
+                        <li key={p.rule}>
+                          <span aria-hidden="true">⚠ </span>
+                          {p.message}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="text-emerald-700">OK</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
