@@ -7,7 +7,17 @@ import type { PlanMemberRole, WorkspaceRole } from "@/db/schema";
  * - viewer: read only.
  */
 export type PlanRole = "manager" | "editor" | "viewer";
-export type PlanAction = "read" | "edit" | "rename" | "set-status" | "share" | "manage-access" | "archive" | "delete";
+export type PlanAction =
+  | "read"
+  | "edit"
+  | "rename"
+  | "set-status"
+  | "share"
+  | "manage-access"
+  | "archive"
+  | "delete"
+  | "manage-approvers"
+  | "duplicate";
 export type WorkspaceAction = "read" | "create-plan" | "rename" | "invite" | "manage-members" | "delete";
 
 const planRules: Record<PlanAction, readonly PlanRole[]> = {
@@ -19,6 +29,9 @@ const planRules: Record<PlanAction, readonly PlanRole[]> = {
   "manage-access": ["manager"],
   archive: ["manager"],
   delete: ["manager"],
+  // Sign-off: managers choose who approves; the approvers themselves are checked by name (lib/services/review.ts).
+  "manage-approvers": ["manager"],
+  duplicate: ["manager", "editor"],
 };
 
 const workspaceRules: Record<WorkspaceAction, readonly WorkspaceRole[]> = {

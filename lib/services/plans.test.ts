@@ -3,6 +3,7 @@ import { useTestDatabase } from "@/db/testing";
 import type { UserPrincipal as Principal } from "@/lib/access";
 import { NotFoundError, ValidationError, ForbiddenError } from "@/lib/errors";
 import { createPlan, deletePlan, getPlan, listWorkspacePlans, updatePlan } from "./plans";
+import { addApprover } from "./review";
 import { signUp } from "./users";
 import { changeMemberRole, createWorkspace, inviteMember } from "./workspaces";
 
@@ -23,6 +24,8 @@ describe("plans service (real PostgreSQL)", () => {
     expect(plan.status).toBe("draft");
 
     expect((await listWorkspacePlans(owner, ws.id)).map((p) => p.title)).toEqual(["CRM migration"]);
+    // Review needs a named approver first (lib/services/review.ts).
+    await addApprover(owner, plan.id, { userId: owner.userId });
     const renamed = await updatePlan(owner, plan.id, { title: "CRM cut-over", status: "in_review" });
     expect(renamed.title).toBe("CRM cut-over");
     expect(renamed.status).toBe("in_review");

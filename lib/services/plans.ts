@@ -5,6 +5,7 @@ import { listMembers } from "@/db/queries/workspaces";
 import { requirePlan, requireWorkspace, type Principal } from "@/lib/access";
 import { collabAccessChanged } from "@/lib/collab/access-hook";
 import { parseInput } from "@/lib/errors";
+import { changeStatus } from "@/lib/services/review";
 import { createPlanInput, updatePlanInput } from "@/lib/validation/plan";
 
 export async function listWorkspacePlans(principal: Principal | null, workspaceId: string, opts: { archived?: boolean } = {}) {
@@ -28,12 +29,12 @@ export async function updatePlan(principal: Principal | null, planId: string, in
   const data = parseInput(updatePlanInput, input);
   if (data.archived !== undefined) await requirePlan(principal, planId, "archive");
   if (data.title !== undefined || data.summary !== undefined) await requirePlan(principal, planId, "rename");
-  if (data.status !== undefined) await requirePlan(principal, planId, "set-status");
-  const { archived, ...rest } = data;
-  return (await updatePlanRow(planId, {
-    ...rest,
-    ...(archived === undefined ? {} : { archivedAt: archived ? new Date() : null }),
-  }))!;
+  // Status follows the review workflow's transitions (lib/services/review.ts).
+  const { archived, status, ...rest } = data;
+  const moved = status === undefined ? null : await changeStatus(principal, planId, status);
+  const values = { ...rest, ...(archived === undefined ? {} : { archivedAt: archived ? new Date() : null }) };
+  if (moved && Object.keys(values).length === 0) return moved;
+  return (await updatePlanRow(planId, values))!;
 }
 
 export async function deletePlan(principal: Principal | null, planId: string) {
