@@ -1,10 +1,14 @@
 "use client";
 
-import { useText } from "@/components/collab/plan-data";
-import { Empty } from "./basic";
+import { CollabMarkdown } from "@/components/fields/collab-markdown";
 
 export function StrategySection() {
-  const text = useText("strategy");
-  if (!text) return <Empty>No strategy written yet.</Empty>;
-  return <div className="mt-4 whitespace-pre-wrap text-sm text-slate-800">{text}</div>;
+  return (
+    <CollabMarkdown
+      name="strategy"
+      label="Implementation strategy"
+      empty="No strategy written yet."
+      placeholder="## Approach — how the work will be done, its phases, and why in this order."
+    />
+  );
 }
