@@ -8,7 +8,8 @@ import { closeDb, getDb, getDriver } from "./db/index";
 import { runMigrations } from "./db/migrate";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./db/seed";
 import { attachCollab, CollabConfigError, loadCollabConfig } from "./lib/collab";
-import { EnvError, loadEnv } from "./lib/env";
+import { EnvError, loadEnv, oauthProviders } from "./lib/env";
+import { applySecurityHeaders } from "./lib/security/headers";
 import { shareLinkForPlan } from "./lib/services/sharing";
 
 async function main() {
@@ -42,7 +43,14 @@ async function main() {
   const handle = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
 
+  const enabledOAuth = oauthProviders();
+  const headerOptions = {
+    dev,
+    trustProxy: env.TRUST_PROXY,
+    oauthHosts: [...(enabledOAuth.github ? ["github.com"] : []), ...(enabledOAuth.google ? ["accounts.google.com"] : [])],
+  };
   const server = http.createServer((req, res) => {
+    applySecurityHeaders(req, res, headerOptions);
     handle(req, res).catch((err) => {
       console.error("[http]", err);
       if (!res.headersSent) res.writeHead(500).end("Internal server error");

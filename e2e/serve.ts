@@ -7,6 +7,9 @@ import { createTestDatabase } from "../db/test-database";
 const db = await createTestDatabase("pw_e2e");
 process.env.DATABASE_URL = db.url;
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+// Every test browser signs up from 127.0.0.1; the limits themselves are covered by integration tests.
+process.env.SIGNUPS_PER_ADDRESS ??= "100000";
+process.env.SIGNIN_ATTEMPTS_PER_ADDRESS ??= "100000";
 const drop = () => void db.drop().catch(() => {});
 process.once("exit", () => {});
 process.once("SIGTERM", drop);

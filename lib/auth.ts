@@ -7,7 +7,14 @@ import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
 import type { UserPrincipal } from "@/lib/access";
 import { oauthProviders } from "@/lib/env";
-import { userForOAuth, verifyCredentials } from "@/lib/services/users";
+import { CLIENT_IP_HEADER } from "@/lib/security/headers";
+import { RateLimitedError } from "@/lib/security/rate-limit";
+import { signInWithPassword, userForOAuth } from "@/lib/services/users";
+
+/** Sign-in refused because of too many attempts; the form says so instead of "wrong password". */
+export class RateLimitedSignin extends CredentialsSignin {
+  code = "rate_limited";
+}
 
 declare module "next-auth" {
   interface Session {
@@ -18,10 +25,16 @@ declare module "next-auth" {
 const providers: Provider[] = [
   Credentials({
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-    async authorize(credentials) {
-      const user = await verifyCredentials(credentials);
-      if (!user) throw new CredentialsSignin();
-      return user;
+    async authorize(credentials, request) {
+      const address = request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+      try {
+        const user = await signInWithPassword(credentials, address);
+        if (!user) throw new CredentialsSignin();
+        return user;
+      } catch (err) {
+        if (err instanceof RateLimitedError) throw new RateLimitedSignin();
+        throw err;
+      }
     },
   }),
 ];

@@ -23,6 +23,11 @@ const schema = z.object({
   AUTH_GOOGLE_ID: optional,
   AUTH_GOOGLE_SECRET: optional,
   PLANWRIGHT_DATA_DIR: z.string().default(".data"),
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""], { message: "TRUST_PROXY must be true or false" })
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };

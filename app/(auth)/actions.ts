@@ -1,6 +1,8 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { CLIENT_IP_HEADER } from "@/lib/security/headers";
 import { signIn, signOut } from "@/lib/auth";
 import { toActionState, formFields, type ActionState } from "@/lib/actions";
 import { signUp } from "@/lib/services/users";
@@ -13,7 +15,7 @@ function safeNext(value: string | undefined): string {
 export async function signUpAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   try {
-    await signUp(fields);
+    await signUp(fields, (await headers()).get(CLIENT_IP_HEADER) ?? "unknown");
     await signIn("credentials", { email: fields.email, password: fields.password, redirectTo: safeNext(fields.next) });
     return { ok: true };
   } catch (err) {
@@ -27,6 +29,9 @@ export async function signInAction(_prev: ActionState | undefined, formData: For
     await signIn("credentials", { email: fields.email, password: fields.password, redirectTo: safeNext(fields.next) });
     return { ok: true };
   } catch (err) {
+    if (err instanceof CredentialsSignin && err.code === "rate_limited") {
+      return { ok: false, message: "Too many sign-in attempts. Wait a few minutes, then try again.", values: { email: fields.email ?? "" } };
+    }
     if (err instanceof AuthError) {
       return { ok: false, message: "That email and password do not match an account.", values: { email: fields.email ?? "" } };
     }

@@ -3,6 +3,7 @@
  * row of each looks like, and the defaults a row missing a field takes. A public contract shared by
  * the browser, the collaboration server, the projection and the seed. No server-only imports.
  */
+import "@/lib/validation/zod-csp";
 import { z } from "zod";
 import {
   budgetLineSchema,

@@ -4,6 +4,7 @@
  * editors validate input with them, so an invalid value never enters the document. Messages are
  * sentences for the person typing; text may be empty (a row being written) but is bounded.
  */
+import "@/lib/validation/zod-csp";
 import { z } from "zod";
 import { compareDates, isISODate } from "./dates";
 import type { Problem } from "./problem";

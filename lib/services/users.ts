@@ -3,6 +3,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { findUserByEmail, insertUser } from "@/db/queries/users";
 import { acceptInvitations } from "@/db/queries/workspaces";
 import { ConflictError, parseInput } from "@/lib/errors";
+import { consume, isLimited, RateLimitedError, reset } from "@/lib/security/rate-limit";
 import { signInInput, signUpInput } from "@/lib/validation/auth";
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes).
@@ -10,9 +11,13 @@ const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export const hashPassword = (password: string) => hash(password, ARGON2);
 
-/** Create an account from untrusted input; pending invitations for the email become memberships. */
-export async function signUp(input: unknown) {
+/**
+ * Create an account from untrusted input; pending invitations for the email become memberships.
+ * With `address`, sign-ups from one address are rate limited.
+ */
+export async function signUp(input: unknown, address?: string) {
   const data = parseInput(signUpInput, input);
+  if (address) await consume("signUpPerAddress", address);
   const passwordHash = await hashPassword(data.password);
   const user = await insertUser({ name: data.name, email: data.email, passwordHash });
   if (!user) {
@@ -54,5 +59,26 @@ export async function userForOAuth(profile: { email: string; name?: string | nul
     (await findUserByEmail(email));
   if (!user) throw new Error("Could not create the user for this sign-in.");
   await acceptInvitations(user.id, user.email);
+  return user;
+}
+
+/**
+ * Sign-in with a password, rate limited per address (every attempt) and per account (failures).
+ * Throws RateLimitedError while either limit is used up — for unknown emails too, so the limit
+ * reveals nothing about which accounts exist. A success clears the account's failures.
+ */
+export async function signInWithPassword(input: unknown, address: string) {
+  const email = typeof (input as { email?: unknown } | null)?.email === "string" ? (input as { email: string }).email.trim().toLowerCase() : "";
+  await consume("signInPerAddress", address);
+  const blocked = email ? await isLimited("signInPerAccount", email) : null;
+  if (blocked !== null) throw new RateLimitedError(blocked);
+  const user = await verifyCredentials(input);
+  if (!user) {
+    if (email) await consume("signInPerAccount", email).catch((err) => {
+      if (!(err instanceof RateLimitedError)) throw err;
+    });
+    return null;
+  }
+  await reset("signInPerAccount", email);
   return user;
 }

@@ -1,3 +1,4 @@
+import "@/lib/validation/zod-csp";
 import { z } from "zod";
 
 export const uuid = z.uuid({ message: "Not a valid id." });
