@@ -30,13 +30,17 @@ export const SECTION_OF_ROOT: Record<string, string> = {
 
 /** Names of the top-level types a transaction changed, mapped to sections. */
 export function sectionsChanged(tr: Y.Transaction): Set<string> {
-  const rootNames = new Map<Y.AbstractType<unknown>, string>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type
+  type AnyType = Y.AbstractType<any>;
+  const rootNames = new Map<AnyType, string>();
   tr.doc.share.forEach((type, name) => rootNames.set(type, name));
   const out = new Set<string>();
-  for (const type of tr.changed.keys()) {
-    let t: Y.AbstractType<unknown> = type;
+  for (const [type, keys] of tr.changed) {
+    // Stamping the schema version on a document's first write is bookkeeping, not a settings change.
+    if (!type._item && rootNames.get(type) === "meta" && [...keys].every((k) => k === "schemaVersion")) continue;
+    let t: AnyType = type;
     // Walk up from a nested row or field to the root type it lives in.
-    while (t._item) t = t._item.parent as Y.AbstractType<unknown>;
+    while (t._item) t = t._item.parent as AnyType;
     const name = rootNames.get(t);
     if (name) out.add(SECTION_OF_ROOT[name] ?? "other");
   }
