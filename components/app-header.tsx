@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
+import { InboxLink } from "@/components/inbox/inbox-link";
 
 export function AppHeader({ userName }: { userName: string }) {
   return (
@@ -12,6 +13,7 @@ export function AppHeader({ userName }: { userName: string }) {
           <Link href="/workspaces" className="text-sm text-slate-700 hover:text-slate-900">
             Workspaces
           </Link>
+          <InboxLink />
           <Link href="/settings" className="text-sm text-slate-700 hover:text-slate-900">
             Settings
           </Link>

@@ -9,6 +9,7 @@ import { ScheduleSection } from "@/components/sections/schedule";
 import { ScopeSection } from "@/components/sections/scope";
 import { StrategySection } from "@/components/sections/strategy";
 import type { PlanSectionId } from "@/lib/plan/template";
+import { CompletenessPanel } from "./completeness";
 import { PlanSections } from "./plan-sections";
 import { SectionNav } from "./section-nav";
 
@@ -25,12 +26,15 @@ const bodies: Record<PlanSectionId, ReactNode> = {
   metrics: <MetricsSection />,
 };
 
-/** The nine sections with their navigation. Must be inside PlanLive. */
-export function PlanBody() {
+/** The nine sections with their navigation. Must be inside PlanLive. `headerSlot` adds extras per section. */
+export function PlanBody({ headerSlot }: { headerSlot?: (id: PlanSectionId) => ReactNode } = {}) {
   return (
     <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-[14rem_1fr]">
+      <div className="lg:col-span-2">
+        <CompletenessPanel />
+      </div>
       <SectionNav />
-      <PlanSections content={bodies} />
+      <PlanSections content={bodies} headerSlot={headerSlot} />
     </div>
   );
 }

@@ -7,7 +7,14 @@ const stepTitle = Object.fromEntries(planningSteps.map((s) => [s.id, s.title]));
  * Every section of the plan in order, each with its hint, and either its editor (`content`) or an
  * honest empty state.
  */
-export function PlanSections({ content = {} }: { content?: Partial<Record<PlanSectionId, ReactNode>> }) {
+export function PlanSections({
+  content = {},
+  headerSlot,
+}: {
+  content?: Partial<Record<PlanSectionId, ReactNode>>;
+  /** Optional extras under each section's hint (e.g. its comments button). */
+  headerSlot?: (id: PlanSectionId) => ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-4">
       {planSections.map((s, i) => (
@@ -25,6 +32,7 @@ export function PlanSections({ content = {} }: { content?: Partial<Record<PlanSe
             <span className="text-xs font-medium uppercase tracking-wide text-slate-400">{stepTitle[s.step]}</span>
           </div>
           <p className="mt-1 text-sm text-slate-600">{s.hint}</p>
+          {headerSlot?.(s.id)}
           {content[s.id] ?? (
             <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
               Nothing here yet.

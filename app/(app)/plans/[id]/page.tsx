@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { CollabStatus } from "@/components/collab/collab-status";
+import { Announcements } from "@/components/comments/announcements";
+import { CommentsProvider } from "@/components/comments/comments-context";
+import { SectionComments } from "@/components/comments/section-comments";
 import { PlanBody } from "@/components/plan/plan-body";
 import { PlanLive } from "@/components/plan/plan-live";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -12,6 +15,7 @@ import { getPrincipal, getSessionUser } from "@/lib/auth";
 import { pageData } from "@/lib/page";
 import { statusLabels } from "@/lib/plan/template";
 import { dateInTimeZone } from "@/lib/plan/dates";
+import { getAnnouncements, getPlanComments } from "@/lib/services/comments";
 import { getPlan, getPlanView } from "@/lib/services/plans";
 import { planStatuses, SUMMARY_MAX, TITLE_MAX } from "@/lib/validation/plan";
 import { archivePlanAction, deletePlanAction } from "../../workspaces/actions";
@@ -34,6 +38,7 @@ export default async function PlanPage({ params }: Props) {
     pageData(() => getPlanView(principal, id), `/plans/${id}`),
     getSessionUser(),
   ]);
+  const [comments, updates] = await Promise.all([getPlanComments(principal, plan.id), getAnnouncements(principal, plan.id)]);
   const mayEdit = canOnPlan(role, "rename");
   const mayManage = canOnPlan(role, "archive");
 
@@ -65,6 +70,24 @@ export default async function PlanPage({ params }: Props) {
           </p>
         </div>
         <div className="flex items-center gap-1">
+          <Link
+            href={`/plans/${plan.id}/print`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
+            Print view
+          </Link>
+          <a
+            href={`/api/v1/plans/${plan.id}/export.pdf`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
+            PDF
+          </a>
+          <a
+            href={`/api/v1/plans/${plan.id}/export.md`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
+            Markdown
+          </a>
           <Link
             href={`/plans/${plan.id}/share`}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
@@ -123,7 +146,10 @@ export default async function PlanPage({ params }: Props) {
           </ActionForm>
         </details>
       )}
-      <PlanBody />
+      <Announcements planId={plan.id} announcements={updates.announcements} canAnnounce={updates.canAnnounce} />
+      <CommentsProvider planId={plan.id} members={members} initial={comments}>
+        <PlanBody headerSlot={(section) => <SectionComments section={section} />} />
+      </CommentsProvider>
     </main>
     </PlanLive>
   );
