@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, planMembers, plans, users, workspaces, type Plan } from "@/db/schema";
+import { memberships, planMembers, planProjections, plans, users, workspaces, type Plan } from "@/db/schema";
 
 /**
  * A plan together with the requesting user's role in its workspace (null when not a member)
@@ -34,7 +34,7 @@ export async function getPlanById(planId: string) {
 
 export type PlanListItem = Awaited<ReturnType<typeof listPlans>>[number];
 
-/** Plans of a workspace, newest change first, with the owner's name. */
+/** Plans of a workspace, newest change first, with the owner's name and the completeness score last projected (null before the first edit). */
 export async function listPlans(workspaceId: string, opts: { archived?: boolean } = {}) {
   const db = await getDb();
   return db
@@ -49,9 +49,11 @@ export async function listPlans(workspaceId: string, opts: { archived?: boolean 
       archivedAt: plans.archivedAt,
       createdAt: plans.createdAt,
       updatedAt: plans.updatedAt,
+      completeness: planProjections.completeness,
     })
     .from(plans)
     .leftJoin(users, eq(users.id, plans.ownerId))
+    .leftJoin(planProjections, eq(planProjections.planId, plans.id))
     .where(and(eq(plans.workspaceId, workspaceId), opts.archived ? isNotNull(plans.archivedAt) : isNull(plans.archivedAt)))
     .orderBy(desc(plans.updatedAt));
 }

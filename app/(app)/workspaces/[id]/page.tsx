@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
+import { CompletenessScore } from "@/components/plan/completeness-score";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -49,6 +50,7 @@ export default async function WorkspacePage({
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">Title</th>
                 <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                <th scope="col" className="px-4 py-2 font-medium">Complete</th>
                 <th scope="col" className="px-4 py-2 font-medium">Owner</th>
                 <th scope="col" className="px-4 py-2 font-medium">Last change</th>
                 <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
@@ -63,6 +65,9 @@ export default async function WorkspacePage({
                     </Link>
                   </td>
                   <td className="px-4 py-2"><StatusBadge status={p.status} /></td>
+                  <td className="px-4 py-2">
+                    <CompletenessScore score={p.completeness} />
+                  </td>
                   <td className="px-4 py-2 text-slate-700">{p.ownerName ?? "—"}</td>
                   <td className="px-4 py-2 text-slate-600"><TimeAgo date={p.updatedAt} /></td>
                   <td className="px-4 py-2 text-right">
