@@ -1,0 +1,198 @@
+/**
+ * Gantt benchmark: the real server and Chromium on plans of 100, 1,000 and 5,000 tasks with links.
+ *   npm run bench:gantt     (needs a production build: NEXT_DIST_DIR selects which; PostgreSQL)
+ * Measures, per size: time from navigation to every bar drawn, frappe-gantt's own drawing time,
+ * the time a drag by one person takes to show on a second person's timeline (p50/p95 of 15), and the
+ * frames dropped while dragging a bar for about one second (requestAnimationFrame counting).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { chromium, type Page } from "playwright-core";
+import * as Y from "yjs";
+import { closeDb, getDb } from "../db/index";
+import { runMigrations } from "../db/migrate";
+import { collabUpdates } from "../db/schema";
+import { createTestDatabase } from "../db/test-database";
+import { projectPlan } from "../lib/collab/projection";
+import { sessionCookie, TEST_SECRET } from "../lib/collab/test-helpers";
+import { emptyDocContent, writeDocContent } from "../lib/doc";
+import { addWorkingDays } from "../lib/plan/calendar";
+import { dateInTimeZone } from "../lib/plan/dates";
+import { defaultCalendar, type Dependency, type Task } from "../lib/plan/types";
+import { createPlan } from "../lib/services/plans";
+import { signUp } from "../lib/services/users";
+import { createWorkspace } from "../lib/services/workspaces";
+
+const PORT = Number(process.env.BENCH_GANTT_PORT ?? 3291);
+const BASE = `http://localhost:${PORT}`;
+const SIZES = (process.env.BENCH_GANTT_SIZES ?? "100,1000,5000").split(",").map(Number);
+const DRAGS = 15;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+/** Chains of ten finish-to-start links, each task three working days, starting around today. */
+function schedule(n: number, today: string): { tasks: Task[]; dependencies: Dependency[] } {
+  const tasks: Task[] = [];
+  const dependencies: Dependency[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = addWorkingDays(today, (i % 10) * 4 + Math.floor(i / 10) % 20, defaultCalendar);
+    tasks.push({ id: randomUUID(), name: `Task ${i + 1}`, start, end: addWorkingDays(start, 2, defaultCalendar), progress: (i * 7) % 100, kind: "task", parentId: null, deliverableId: null, assigneeId: null, order: i + 1 });
+    if (i % 10 !== 0) dependencies.push({ id: randomUUID(), from: tasks[i - 1]!.id, to: tasks[i]!.id, type: "FS", lag: 0 });
+  }
+  return { tasks, dependencies };
+}
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/register.mjs", "server.ts"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(PORT), AUTH_SECRET: TEST_SECRET, REDIS_URL: "" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error("The server exited; is there a production build (NEXT_DIST_DIR)?");
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(500);
+  }
+  throw new Error("The server did not start in 2 minutes.");
+}
+
+async function openPlan(page: Page, planId: string, n: number) {
+  await page.goto(`${BASE}/plans/${planId}`, { waitUntil: "commit" });
+  await page.waitForFunction((count) => document.querySelectorAll(".pw-gantt .bar-wrapper").length >= count, n, { timeout: 120_000, polling: 50 });
+  return page.evaluate(() => ({ total: performance.now(), draw: performance.getEntriesByName("pw-gantt-draw").at(-1)?.duration ?? NaN }));
+}
+
+async function main() {
+  const db = await createTestDatabase("pw_bench");
+  process.env.DATABASE_URL = db.url;
+  let server: ChildProcess | null = null;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  try {
+    await runMigrations();
+    const user = await signUp({ name: "Bench", email: `bench-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const who = { kind: "user" as const, userId: user.id };
+    const ws = await createWorkspace(who, { name: "Gantt bench" });
+    const today = dateInTimeZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const plans: { n: number; id: string; firstTask: string }[] = [];
+    for (const n of SIZES) {
+      const plan = await createPlan(who, ws.id, { title: `Gantt ${n}` });
+      const doc = new Y.Doc();
+      const { tasks, dependencies } = schedule(n, today);
+      writeDocContent(doc, { ...emptyDocContent(), tasks, dependencies });
+      const dbh = await getDb();
+      await dbh.insert(collabUpdates).values({ planId: plan.id, data: Y.encodeStateAsUpdate(doc) });
+      await projectPlan(plan.id, doc, dbh);
+      plans.push({ n, id: plan.id, firstTask: tasks[0]!.id });
+    }
+    server = await startServer({ DATABASE_URL: db.url });
+    const cookie = (await sessionCookie(user.id)).split("=");
+    const context = async () => {
+      const c = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await c.addCookies([{ name: cookie[0]!, value: cookie.slice(1).join("="), url: BASE }]);
+      return c.newPage();
+    };
+
+    const out: string[] = [];
+    const log = (s: string) => {
+      console.log(s);
+      out.push(s);
+    };
+    log(`Gantt benchmark — ${new Date().toISOString().slice(0, 10)}, Chromium headless, Node ${process.version}`);
+    log("");
+    log("| tasks (links) | first render: navigation → all bars, ms | chart drawing, ms | remote drag visible p50 / p95, ms | frames dropped while dragging 1 s (longest frame, ms) |");
+    log("|---|---|---|---|---|");
+    for (const p of plans) {
+      const a = await context();
+      const b = await context();
+      // Warm-up load (compiles and caches the page's code), then the measured one.
+      await openPlan(a, p.id, p.n);
+      const first = await openPlan(a, p.id, p.n);
+      await openPlan(b, p.id, p.n);
+      await a.getByRole("button", { name: "Day", exact: true }).click();
+      await sleep(500);
+
+      const sel = `.pw-gantt .bar-wrapper[data-id="${p.firstTask}"] .bar`;
+      const latencies: number[] = [];
+      for (let i = 0; i < DRAGS; i++) {
+        const box = (await a.locator(sel).boundingBox())!;
+        const before = await b.locator(sel).getAttribute("x");
+        // B notes the moment its bar moves, on the shared wall clock.
+        const seen = b.evaluate(
+          ([s, x]) =>
+            new Promise<number>((resolve) => {
+              const tick = () => {
+                const el = document.querySelector(s!);
+                if (el && el.getAttribute("x") !== x) resolve(performance.timeOrigin + performance.now());
+                else requestAnimationFrame(tick);
+              };
+              tick();
+            }),
+          [sel, before] as const,
+        );
+        const dx = (i % 2 === 0 ? 1 : -1) * 47;
+        await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await a.mouse.down();
+        await a.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2);
+        await a.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+        const t0 = await a.evaluate(() => performance.timeOrigin + performance.now());
+        await a.mouse.up();
+        latencies.push((await seen) - t0);
+        await sleep(150);
+      }
+
+      // Frames while dragging a bar back and forth for about a second.
+      const box = (await a.locator(sel).boundingBox())!;
+      await a.evaluate(() => {
+        const w = window as unknown as { __frames: number[]; __stop: boolean };
+        w.__frames = [];
+        w.__stop = false;
+        const loop = (t: number) => {
+          w.__frames.push(t);
+          if (!w.__stop) requestAnimationFrame(loop);
+        };
+        requestAnimationFrame(loop);
+      });
+      await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await a.mouse.down();
+      const started = Date.now();
+      for (let i = 0; Date.now() - started < 1000; i++) {
+        await a.mouse.move(box.x + box.width / 2 + 120 * Math.sin(i / 6), box.y + box.height / 2);
+        await sleep(8);
+      }
+      await a.mouse.up();
+      const frames = await a.evaluate(() => {
+        const w = window as unknown as { __frames: number[]; __stop: boolean };
+        w.__stop = true;
+        return w.__frames;
+      });
+      let dropped = 0;
+      let longest = 0;
+      for (let i = 1; i < frames.length; i++) {
+        const d = frames[i]! - frames[i - 1]!;
+        longest = Math.max(longest, d);
+        dropped += Math.max(0, Math.round(d / (1000 / 60)) - 1);
+      }
+      log(`| ${p.n} (${p.n - Math.ceil(p.n / 10)}) | ${first.total.toFixed(0)} | ${first.draw.toFixed(0)} | ${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 95).toFixed(0)} | ${dropped} of ${frames.length + dropped} (${longest.toFixed(0)}) |`);
+      await a.context().close();
+      await b.context().close();
+    }
+    log("");
+  } finally {
+    await browser.close();
+    server?.kill("SIGTERM");
+    await closeDb().catch(() => {});
+    await sleep(500);
+    await db.drop().catch(() => {});
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
