@@ -63,13 +63,20 @@ export async function rebuildProjection(planId: string): Promise<boolean> {
   }
 }
 
+/** However busy a plan is, its projection is never further behind than this. */
+const MAX_LAG_MS = 1000;
+/** Projections running at once, so they never starve the log's group commits of connections. */
+const MAX_CONCURRENT = 2;
+
 /**
- * Debounces projection per plan: runs `debounceMs` after the last persisted batch, and at most
- * `4 × debounceMs` (≤ 1 s) after the first one even while edits keep coming.
+ * Debounces projection per plan: runs `debounceMs` after the last change, and at most a second
+ * after the first one even while edits keep coming.
  */
 export class ProjectionScheduler {
   private timers = new Map<string, { timer: NodeJS.Timeout; first: number }>();
   private running = new Map<string, Promise<void>>();
+  private active = 0;
+  private waiting: (() => void)[] = [];
 
   constructor(
     private debounceMs: number,
@@ -81,7 +88,7 @@ export class ProjectionScheduler {
     const existing = this.timers.get(planId);
     const first = existing?.first ?? now;
     if (existing) clearTimeout(existing.timer);
-    const wait = Math.max(0, Math.min(this.debounceMs, first + this.debounceMs * 4 - now));
+    const wait = Math.max(0, Math.min(this.debounceMs, first + MAX_LAG_MS - this.debounceMs - now));
     this.timers.set(planId, { first, timer: setTimeout(() => void this.run(planId), wait) });
   }
 
@@ -96,12 +103,20 @@ export class ProjectionScheduler {
     if (t) clearTimeout(t.timer);
     this.timers.delete(planId);
     await this.running.get(planId);
-    const doc = this.docFor(planId);
-    if (!doc) return;
-    const job = projectPlan(planId, doc)
-      .then(() => undefined)
-      .catch((err) => console.error(`[collab] projection of plan ${planId} failed:`, err instanceof Error ? err.message : err))
-      .finally(() => this.running.delete(planId));
+    const job = (async () => {
+      if (this.active >= MAX_CONCURRENT) await new Promise<void>((resolve) => this.waiting.push(resolve));
+      this.active++;
+      try {
+        const doc = this.docFor(planId);
+        if (doc) await projectPlan(planId, doc);
+      } catch (err) {
+        console.error(`[collab] projection of plan ${planId} failed:`, err instanceof Error ? err.message : err);
+      } finally {
+        this.active--;
+        this.waiting.shift()?.();
+        this.running.delete(planId);
+      }
+    })();
     this.running.set(planId, job);
     await job;
   }

@@ -5,7 +5,11 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { Connection } from "./connection";
+import { collections, META, RACI_CELLS, texts } from "@/lib/doc/layout";
 import { encodeAwarenessMessage, encodeSyncMessage, SYNC_UPDATE } from "./protocol";
+
+/** Top-level types the projection reads; a change elsewhere (unknown roots) does not re-project. */
+const PROJECTED = new Set<string>([...Object.keys(collections), RACI_CELLS, META, ...Object.values(texts)]);
 
 /** Origins of changes that did not come from a local connection. */
 export const FROM_RELAY = Symbol("relay");
@@ -24,6 +28,8 @@ export class Room {
   compacting = false;
   idleTimer: NodeJS.Timeout | null = null;
   unloading: Promise<void> | null = null;
+  /** Something the projection reads has changed since it was last scheduled. */
+  projectionDirty = false;
 
   constructor(
     readonly planId: string,
@@ -37,7 +43,34 @@ export class Room {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     doc.on("update", this.onDocUpdate);
+    doc.on("afterTransaction", this.markDirty);
     this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** Only changes to projected sections call for a new projection. (`tr.changed`, not
+   *  `changedParentTypes`: a root first created by a remote update is untyped and reports no events.) */
+  private markDirty = (tr: Y.Transaction) => {
+    if (this.projectionDirty) return;
+    const roots = new Set<Y.AbstractType<unknown>>();
+    for (const type of tr.changed.keys()) {
+      let t = type as Y.AbstractType<unknown>;
+      while (t._item) t = t._item.parent as Y.AbstractType<unknown>;
+      roots.add(t);
+    }
+    if (roots.size === 0) return;
+    for (const [name, type] of this.doc.share) {
+      if (PROJECTED.has(name) && roots.has(type as Y.AbstractType<unknown>)) {
+        this.projectionDirty = true;
+        return;
+      }
+    }
+  };
+
+  /** Whether to schedule a projection now (and clear the flag). */
+  takeProjection(): boolean {
+    const dirty = this.projectionDirty;
+    this.projectionDirty = false;
+    return dirty;
   }
 
   get inUse() {
@@ -84,6 +117,7 @@ export class Room {
 
   destroy() {
     this.doc.off("update", this.onDocUpdate);
+    this.doc.off("afterTransaction", this.markDirty);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();

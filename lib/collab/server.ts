@@ -246,7 +246,7 @@ export class CollabServer {
     }
     for (const [conn, seq] of acks) conn.send(encodeSaved(seq));
     for (const room of touched) {
-      this.projections.schedule(room.planId);
+      if (room.takeProjection()) this.projections.schedule(room.planId);
       this.maybeCompact(room);
     }
   }
@@ -307,6 +307,8 @@ export class CollabServer {
       doc.on("afterTransaction", (tr: Y.Transaction) => this.activity.observe(planId, tr));
       this.rooms.set(planId, room);
       collabMetrics().openDocuments.inc();
+      // A crash may have left the projection behind the log's tail: catch up on open.
+      if (state.updates.length > 0) this.projections.schedule(planId);
       this.maybeCompact(room);
       return room;
     } catch (err) {
@@ -328,7 +330,7 @@ export class CollabServer {
     try {
       if (kind === "update") {
         Y.applyUpdate(room.doc, payload, FROM_RELAY);
-        this.projections.schedule(planId);
+        if (room.takeProjection()) this.projections.schedule(planId);
       } else awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, FROM_RELAY);
     } catch (err) {
       console.error(`[collab] unreadable relayed ${kind} for plan ${planId}:`, err instanceof Error ? err.message : err);
@@ -340,6 +342,7 @@ export class CollabServer {
     for (const room of this.rooms.values()) {
       try {
         applyState(room.doc, await loadState(room.planId), FROM_STORE);
+        if (room.takeProjection()) this.projections.schedule(room.planId);
       } catch (err) {
         console.error(`[collab] resync of plan ${room.planId} failed:`, err instanceof Error ? err.message : err);
       }
