@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-export function WorkspaceHeader({ id, name, current }: { id: string; name: string; current: "plans" | "members" }) {
-  const tab = (key: "plans" | "members", href: string, label: string) => (
+export function WorkspaceHeader({ id, name, current }: { id: string; name: string; current: "plans" | "members" | "views" }) {
+  const tab = (key: "plans" | "members" | "views", href: string, label: string) => (
     <Link
       href={href}
       aria-current={current === key ? "page" : undefined}
@@ -23,6 +23,7 @@ export function WorkspaceHeader({ id, name, current }: { id: string; name: strin
       <h1 className="mt-1 text-2xl font-semibold">{name}</h1>
       <nav aria-label="Workspace" className="mt-4 flex gap-6">
         {tab("plans", `/workspaces/${id}`, "Plans")}
+        {tab("views", `/workspaces/${id}/views`, "This week")}
         {tab("members", `/workspaces/${id}/members`, "Members")}
       </nav>
     </div>

@@ -117,3 +117,22 @@ describe("risk matrix picture", () => {
     expect(svg).toContain("R&lt;1&gt;&amp;");
   });
 });
+
+describe("milestones picture", () => {
+  it("draws a lane per plan and a diamond per milestone, escaping names", async () => {
+    const { milestonesSvg } = await import("./milestones-svg");
+    const svg = milestonesSvg(
+      [
+        { planId: "a", planTitle: "Plan <A>", name: "Go & live", date: "2026-11-20", progress: 0 },
+        { planId: "a", planTitle: "Plan <A>", name: "Pilot", date: "2026-11-10", progress: 100 },
+        { planId: "b", planTitle: "Plan B", name: "Kick-off", date: "2026-12-01", progress: 0 },
+      ],
+      TODAY,
+    );
+    assertWellFormedSvg(svg);
+    expect(svg.match(/class="milestone"/g)).toHaveLength(3);
+    expect(svg).toContain("Plan &lt;A&gt;");
+    expect(svg).toContain("Go &amp; live");
+    assertWellFormedSvg(milestonesSvg([], TODAY));
+  });
+});

@@ -1,0 +1,82 @@
+import "server-only";
+import { and, asc, between, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { planProjections, planResources, planRisks, planTasks, plans } from "@/db/schema";
+
+// Cross-plan views are SQL over the projection tables of one workspace's live (not archived) plans.
+const livePlansOf = (workspaceId: string) => and(eq(plans.workspaceId, workspaceId), isNull(plans.archivedAt));
+
+/**
+ * Unfinished tasks and milestones ending between `from` and `to` (inclusive) assigned to `userId`:
+ * by their user id, or through a resource row of the same plan that stands for them.
+ */
+export async function listTasksDueFor(workspaceId: string, userId: string, from: string, to: string) {
+  const db = await getDb();
+  const myResources = db
+    .select({ id: sql`${planResources.id}::text` })
+    .from(planResources)
+    .where(and(eq(planResources.planId, planTasks.planId), eq(planResources.userId, userId)));
+  return db
+    .select({
+      planId: plans.id,
+      planTitle: plans.title,
+      id: planTasks.id,
+      name: planTasks.name,
+      start: planTasks.start,
+      end: planTasks.end,
+      progress: planTasks.progress,
+      kind: planTasks.kind,
+    })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(
+      and(
+        livePlansOf(workspaceId),
+        ne(planTasks.kind, "buffer"),
+        lt(planTasks.progress, 100),
+        isNotNull(planTasks.end),
+        between(planTasks.end, from, to),
+        or(eq(planTasks.assigneeId, userId), inArray(planTasks.assigneeId, myResources)),
+      ),
+    )
+    .orderBy(asc(planTasks.end), asc(plans.title), asc(planTasks.order));
+}
+
+/** Every dated milestone of the workspace's plans, by date. */
+export async function listWorkspaceMilestones(workspaceId: string) {
+  const db = await getDb();
+  const date = sql<string>`coalesce(${planTasks.end}, ${planTasks.start})`;
+  return db
+    .select({ planId: plans.id, planTitle: plans.title, id: planTasks.id, name: planTasks.name, date, progress: planTasks.progress })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(and(livePlansOf(workspaceId), eq(planTasks.kind, "milestone"), or(isNotNull(planTasks.end), isNotNull(planTasks.start))))
+    .orderBy(asc(date), asc(plans.title));
+}
+
+/**
+ * Risks still in play (open or mitigating) scoring at least `minScore`, with each plan's settings so
+ * the caller can apply that plan's own bands.
+ */
+export async function listOpenRisks(workspaceId: string, minScore: number) {
+  const db = await getDb();
+  return db
+    .select({
+      planId: plans.id,
+      planTitle: plans.title,
+      id: planRisks.id,
+      title: planRisks.title,
+      ownerId: planRisks.ownerId,
+      likelihood: planRisks.likelihood,
+      impact: planRisks.impact,
+      score: planRisks.score,
+      status: planRisks.status,
+      mitigation: planRisks.mitigation,
+      settings: planProjections.settings,
+    })
+    .from(planRisks)
+    .innerJoin(plans, eq(plans.id, planRisks.planId))
+    .leftJoin(planProjections, eq(planProjections.planId, planRisks.planId))
+    .where(and(livePlansOf(workspaceId), inArray(planRisks.status, ["open", "mitigating"]), sql`${planRisks.score} >= ${minScore}`))
+    .orderBy(desc(planRisks.score), asc(plans.title), asc(planRisks.title));
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { listOpenRisks, listTasksDueFor, listWorkspaceMilestones } from "@/db/queries/workspace-views";
+import { listMembers } from "@/db/queries/workspaces";
+import { requireWorkspace, type Principal } from "@/lib/access";
+import { settingsSchema } from "@/lib/doc";
+import { addDays } from "@/lib/plan/dates";
+import { bandFor, defaultRiskBands } from "@/lib/plan/risk";
+import type { ISODate, RiskBand } from "@/lib/plan/types";
+
+export const DUE_WINDOW_DAYS = 7;
+
+/** A plan's own score bands from its projected settings, or the defaults. */
+function bandsOf(settings: Record<string, unknown> | null): RiskBand[] {
+  const parsed = settingsSchema.shape.riskBands.safeParse(settings?.riskBands);
+  return parsed.success ? parsed.data : defaultRiskBands;
+}
+
+/**
+ * The workspace's cross-plan views for the caller: their tasks due in the next 7 days, every
+ * milestone on one timeline, and the open risks in each plan's high or critical band. Every member
+ * may read every plan of their workspace (lib/access), so membership is the check.
+ */
+export async function getWorkspaceViews(principal: Principal | null, workspaceId: string, today: ISODate) {
+  const { workspace, principal: who } = await requireWorkspace(principal, workspaceId, "read");
+  const until = addDays(today, DUE_WINDOW_DAYS);
+  // The lowest score any band could call high: prefilter in SQL, then apply each plan's bands.
+  const [tasks, milestones, risks, members] = await Promise.all([
+    listTasksDueFor(workspace.id, who.userId, today, until),
+    listWorkspaceMilestones(workspace.id),
+    listOpenRisks(workspace.id, 1),
+    listMembers(workspace.id),
+  ]);
+  const names = new Map(members.map((m) => [m.userId, m.name]));
+  const highRisks = risks
+    .map(({ settings, ...r }) => ({ ...r, band: bandFor(r.score, bandsOf(settings)), ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null }))
+    .filter((r) => r.band?.id === "high" || r.band?.id === "critical");
+  return { workspace, today, until, tasks, milestones, highRisks };
+}
