@@ -27,14 +27,17 @@ const bodies: Record<PlanSectionId, ReactNode> = {
 };
 
 /** The nine sections with their navigation. Must be inside PlanLive. `headerSlot` adds extras per section. */
-export function PlanBody({ headerSlot }: { headerSlot?: (id: PlanSectionId) => ReactNode } = {}) {
+export function PlanBody({
+  headerSlot,
+  badgeSlot,
+}: { headerSlot?: (id: PlanSectionId) => ReactNode; badgeSlot?: (id: PlanSectionId) => ReactNode } = {}) {
   return (
     <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-[14rem_1fr]">
       <div className="lg:col-span-2">
         <CompletenessPanel />
       </div>
       <SectionNav />
-      <PlanSections content={bodies} headerSlot={headerSlot} />
+      <PlanSections content={bodies} headerSlot={headerSlot} badgeSlot={badgeSlot} />
     </div>
   );
 }

@@ -92,6 +92,22 @@ export async function getReview(principal: Principal | null, planId: string) {
   };
 }
 
+/**
+ * What the plan page shows about approval: who cleared the plan and when, and the approved
+ * fingerprints its section badges compare the live document with. Null until first approved.
+ */
+export async function getApprovalState(principal: Principal | null, planId: string) {
+  const { plan } = await requirePlan(principal, planId, "read");
+  if (!approvedStatuses.includes(plan.status)) return null;
+  const [approvals, approvers, signoffs] = await Promise.all([listApprovals(planId), listApprovers(planId), listSignoffs(planId)]);
+  const latest = approvals[0];
+  if (!latest) return null;
+  const clearedBy = approvers
+    .map((a) => signoffs.find((s) => s.userId === a.userId && s.decision === "approved" && s.createdAt <= latest.approvedAt))
+    .filter((s): s is (typeof signoffs)[number] => !!s);
+  return { approvedAt: latest.approvedAt, clearedBy, sectionDigests: latest.sectionDigests };
+}
+
 /** Sections whose content differs from what was approved (from the projection). */
 export async function changesSinceApproval(planId: string, approved: Record<string, string>): Promise<DigestedSection[]> {
   return changedSections(approved, sectionDigests(await getPlanContent(planId)));

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authedAction } from "@/lib/actions";
 import { createPlan, deletePlan, updatePlan } from "@/lib/services/plans";
+import { duplicatePlan } from "@/lib/services/templates";
 import {
   cancelInvitation,
   changeMemberRole,
@@ -33,7 +34,17 @@ export const deleteWorkspaceAction = authedAction(async (principal, f) => {
 });
 
 export const createPlanAction = authedAction(async (principal, f) => {
-  const plan = await createPlan(principal, id(f.workspaceId), { title: f.title, summary: f.summary ?? "" });
+  // "Start from" an existing plan duplicates it; otherwise the implementation-plan template.
+  const plan = f.source
+    ? await duplicatePlan(principal, f.source, { title: f.title ?? "" })
+    : await createPlan(principal, id(f.workspaceId), { title: f.title, summary: f.summary ?? "" });
+  redirect(`/plans/${plan.id}`);
+});
+
+/** A copy of a plan ("Copy of …") in its workspace; opens the copy. */
+export const duplicatePlanAction = authedAction(async (principal, f) => {
+  const plan = await duplicatePlan(principal, id(f.planId));
+  revalidatePath(`/workspaces/${plan.workspaceId}`);
   redirect(`/plans/${plan.id}`);
 });
 

@@ -7,6 +7,10 @@ import { CommentsProvider } from "@/components/comments/comments-context";
 import { SectionComments } from "@/components/comments/section-comments";
 import { PlanBody } from "@/components/plan/plan-body";
 import { PlanLive } from "@/components/plan/plan-live";
+import { ApprovalSummary } from "@/components/review/approval-summary";
+import { ChangedBadge } from "@/components/review/changed-badge";
+import { PlanSubnav } from "@/components/review/plan-subnav";
+import { PlanningSteps } from "@/components/review/planning-steps";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -16,9 +20,11 @@ import { pageData } from "@/lib/page";
 import { statusLabels } from "@/lib/plan/template";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { getAnnouncements, getPlanComments } from "@/lib/services/comments";
+import { DIGESTED_SECTIONS, type DigestedSection } from "@/lib/plan/section-digests";
 import { getPlan, getPlanView } from "@/lib/services/plans";
-import { planStatuses, SUMMARY_MAX, TITLE_MAX } from "@/lib/validation/plan";
-import { archivePlanAction, deletePlanAction } from "../../workspaces/actions";
+import { getApprovalState } from "@/lib/services/review";
+import { SUMMARY_MAX, TITLE_MAX } from "@/lib/validation/plan";
+import { archivePlanAction, deletePlanAction, duplicatePlanAction } from "../../workspaces/actions";
 import { updatePlanDetailsAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -38,7 +44,12 @@ export default async function PlanPage({ params }: Props) {
     pageData(() => getPlanView(principal, id), `/plans/${id}`),
     getSessionUser(),
   ]);
-  const [comments, updates] = await Promise.all([getPlanComments(principal, plan.id), getAnnouncements(principal, plan.id)]);
+  const [comments, updates, approval] = await Promise.all([
+    getPlanComments(principal, plan.id),
+    getAnnouncements(principal, plan.id),
+    getApprovalState(principal, plan.id),
+  ]);
+  const isDigested = (s: string): s is DigestedSection => (DIGESTED_SECTIONS as readonly string[]).includes(s);
   const mayEdit = canOnPlan(role, "rename");
   const mayManage = canOnPlan(role, "archive");
 
@@ -94,6 +105,14 @@ export default async function PlanPage({ params }: Props) {
           >
             Share
           </Link>
+          {canOnPlan(role, "duplicate") && (
+            <ActionForm action={duplicatePlanAction} aria-label="Duplicate plan">
+              <input type="hidden" name="planId" value={plan.id} />
+              <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+                Duplicate
+              </button>
+            </ActionForm>
+          )}
           {mayManage && (
           <div className="flex items-center gap-1">
             <ActionForm action={archivePlanAction} aria-label={plan.archivedAt ? "Restore plan" : "Archive plan"}>
@@ -118,6 +137,12 @@ export default async function PlanPage({ params }: Props) {
       <div className="mt-3">
         <CollabStatus />
       </div>
+      {approval && (
+        <div className="mt-3">
+          <ApprovalSummary planId={plan.id} approval={approval} changed={[]} />
+        </div>
+      )}
+      <PlanSubnav planId={plan.id} current="plan" />
       {plan.summary ? (
         <p className="mt-4 max-w-3xl whitespace-pre-line text-slate-700">{plan.summary}</p>
       ) : (
@@ -130,25 +155,26 @@ export default async function PlanPage({ params }: Props) {
             <input type="hidden" name="planId" value={plan.id} />
             <Field name="title" label="Title" defaultValue={plan.title} maxLength={TITLE_MAX} required />
             <Field name="summary" label="Purpose" defaultValue={plan.summary} maxLength={SUMMARY_MAX} />
-            <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-              Status
-              <select name="status" defaultValue={plan.status} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
-                {planStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {statusLabels[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <p className="text-sm text-slate-600">
+              Status ({statusLabels[plan.status]}) changes on{" "}
+              <Link href={`/plans/${plan.id}/review`} className="text-indigo-700 underline">
+                Review &amp; sign-off
+              </Link>
+              .
+            </p>
             <div>
               <SubmitButton pendingText="Saving…">Save details</SubmitButton>
             </div>
           </ActionForm>
         </details>
       )}
+      {plan.status === "draft" && mayEdit && <PlanningSteps />}
       <Announcements planId={plan.id} announcements={updates.announcements} canAnnounce={updates.canAnnounce} />
       <CommentsProvider planId={plan.id} members={members} initial={comments}>
-        <PlanBody headerSlot={(section) => <SectionComments section={section} />} />
+        <PlanBody
+          headerSlot={(section) => <SectionComments section={section} />}
+          badgeSlot={approval ? (section) => (isDigested(section) ? <ChangedBadge section={section} approved={approval.sectionDigests[section]} /> : null) : undefined}
+        />
       </CommentsProvider>
     </main>
     </PlanLive>

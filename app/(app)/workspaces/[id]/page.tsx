@@ -10,6 +10,7 @@ import { getPrincipal } from "@/lib/auth";
 import { pageData } from "@/lib/page";
 import { listWorkspacePlans } from "@/lib/services/plans";
 import { getWorkspace } from "@/lib/services/workspaces";
+import { planningSteps } from "@/lib/plan/template";
 import { TITLE_MAX } from "@/lib/validation/plan";
 import { archivePlanAction, createPlanAction, deletePlanAction } from "../actions";
 
@@ -102,11 +103,29 @@ export default async function WorkspacePage({
           <h2 className="font-medium">New plan</h2>
           <p className="mt-1 text-sm text-slate-600">
             Starts from the implementation-plan template: objectives, scope, deliverables, strategy, schedule, risks,
-            resources &amp; budget, roles &amp; RACI and metrics.
+            resources &amp; budget, roles &amp; RACI and metrics. The plan page then walks you through the six planning steps:
           </p>
+          <ol className="mt-2 list-inside list-decimal text-sm text-slate-600">
+            {planningSteps.map((s) => (
+              <li key={s.id}>{s.title}</li>
+            ))}
+          </ol>
           <ActionForm action={createPlanAction} className="mt-3 flex flex-col gap-3" aria-label="New plan">
             <input type="hidden" name="workspaceId" value={id} />
-            <Field name="title" label="Title" placeholder="e.g. CRM migration" maxLength={TITLE_MAX} required />
+            {plans.length > 0 && !archived && (
+              <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+                Start from
+                <select name="source" defaultValue="" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+                  <option value="">The implementation-plan template</option>
+                  {plans.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      A copy of “{p.title}”
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <Field name="title" label="Title" placeholder="e.g. CRM migration (for a copy: “Copy of …” when left empty)" maxLength={TITLE_MAX} required />
             <Field name="summary" label="Purpose (optional)" placeholder="Why this plan exists, in a sentence or two" />
             <div>
               <SubmitButton pendingText="Creating…">Create plan</SubmitButton>

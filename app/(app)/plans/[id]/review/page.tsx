@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { format } from "date-fns";
+import { ApprovalSummary } from "@/components/review/approval-summary";
+import { ApproversPanel } from "@/components/review/approvers-panel";
+import { PlanSubnav } from "@/components/review/plan-subnav";
+import { SignoffForm } from "@/components/review/signoff-form";
+import { SignoffHistory } from "@/components/review/signoff-history";
+import { StatusActions } from "@/components/review/status-actions";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { PlanStatus } from "@/db/schema";
+import { getPrincipal } from "@/lib/auth";
+import { pageData } from "@/lib/page";
+import { COMMENT_MAX, getReview } from "@/lib/services/review";
+import { addApproverAction, changeStatusAction, removeApproverAction, signOffAction } from "./actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Review & sign-off · Planwright" };
+
+export default async function ReviewPage({ params }: Props) {
+  const { id } = await params;
+  const principal = await getPrincipal();
+  const review = await pageData(() => getReview(principal, id), `/plans/${id}/review`);
+  const { plan, approvers, may } = review;
+  const next: PlanStatus[] = [...(may.sendForReview ? (["in_review"] as const) : []), ...may.setStatus];
+  const inReview = plan.status === "in_review";
+
+  return (
+    <main className="mx-auto max-w-4xl px-6 py-8">
+      <p className="text-sm text-slate-500">
+        <Link href={`/plans/${plan.id}`} className="hover:underline">
+          {plan.title}
+        </Link>{" "}
+        / Review
+      </p>
+      <h1 className="mt-1 text-3xl font-semibold">Review &amp; sign-off</h1>
+      <PlanSubnav planId={plan.id} current="review" />
+
+      <section aria-labelledby="status-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="status-title" className="sr-only">
+          Status
+        </h2>
+        <p className="flex items-center gap-2 text-sm text-slate-700">
+          Status <StatusBadge status={plan.status} />
+        </p>
+        <p className="mt-2 text-sm text-slate-600">
+          Draft → In review → Approved → Active → Done. A request for changes sends the plan back to draft.
+        </p>
+        <div className="mt-3">
+          <ApprovalSummary planId={plan.id} approval={review.approval} changed={review.changed} />
+        </div>
+        {plan.status === "draft" && approvers.length === 0 && may.manageApprovers && (
+          <p className="mt-3 text-sm text-slate-600">Name at least one approver below, then send the plan for review.</p>
+        )}
+        <div className="mt-4">
+          <StatusActions planId={plan.id} next={next} action={changeStatusAction} />
+        </div>
+      </section>
+
+      {may.signOff && (
+        <section aria-labelledby="signoff-title" className="mt-6 rounded-lg border border-indigo-200 bg-indigo-50/40 p-5">
+          <h2 id="signoff-title" className="text-lg font-semibold">
+            Your sign-off
+          </h2>
+          <p className="mt-1 mb-3 text-sm text-slate-600">You are named as an approver of this plan. Read it, then approve it or say what needs to change.</p>
+          <SignoffForm action={signOffAction} planId={plan.id} maxLength={COMMENT_MAX} />
+        </section>
+      )}
+
+      <div className="mt-6 grid gap-6 md:grid-cols-2">
+        <ApproversPanel
+          planId={plan.id}
+          approvers={approvers}
+          candidates={review.members}
+          inReview={inReview}
+          canManage={may.manageApprovers}
+          addAction={addApproverAction}
+          removeAction={removeApproverAction}
+        />
+        <SignoffHistory signoffs={review.signoffs} />
+      </div>
+
+      {review.approvals.length > 0 && (
+        <section aria-labelledby="approvals-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="approvals-title" className="text-lg font-semibold">
+            Approvals
+          </h2>
+          <ul className="mt-3 flex flex-col gap-1 text-sm">
+            {review.approvals.map((a) => (
+              <li key={a.id}>
+                <time dateTime={a.approvedAt.toISOString()}>{format(a.approvedAt, "d MMM yyyy, HH:mm")}</time>
+                {a.baselineId ? " · schedule baseline frozen" : " · no baseline"}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

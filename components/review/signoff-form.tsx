@@ -1,0 +1,63 @@
+"use client";
+
+import { useActionState } from "react";
+import { useFormStatus } from "react-dom";
+import type { ActionState } from "@/lib/actions";
+
+type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
+
+/** An approver's decision: a comment, then Approve or Request changes (which needs the comment). */
+export function SignoffForm({ action, planId, maxLength }: { action: Action; planId: string; maxLength: number }) {
+  const [state, formAction] = useActionState(action, undefined);
+  const error = state && !state.ok ? (state.fieldErrors?.comment?.join(" ") ?? null) : null;
+  return (
+    <form action={formAction} aria-label="Your sign-off" className="flex flex-col gap-3" noValidate>
+      <input type="hidden" name="planId" value={planId} />
+      <label htmlFor="signoff-comment" className="text-sm font-medium text-slate-700">
+        Comment <span className="font-normal text-slate-500">(required when you request changes)</span>
+      </label>
+      <textarea
+        id="signoff-comment"
+        name="comment"
+        rows={3}
+        maxLength={maxLength}
+        defaultValue={state && !state.ok ? state.values?.comment : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "signoff-comment-error" : undefined}
+        className="rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 aria-[invalid]:border-red-500"
+      />
+      {error && (
+        <p id="signoff-comment-error" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <Buttons />
+      {state && !state.ok && !error && state.message && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      )}
+      {state?.ok && state.message && (
+        <p role="status" className="text-sm text-emerald-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Buttons() {
+  const { pending } = useFormStatus();
+  const base = "rounded-md px-3 py-2 text-sm font-medium shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-60";
+  return (
+    <div className="flex flex-wrap gap-2">
+      {/* The clicked button's name/value travels with the form data. */}
+      <button type="submit" name="decision" value="approved" disabled={pending} className={`${base} bg-emerald-700 text-white hover:bg-emerald-800`}>
+        Approve
+      </button>
+      <button type="submit" name="decision" value="changes_requested" disabled={pending} className={`${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
+        Request changes
+      </button>
+    </div>
+  );
+}
