@@ -61,7 +61,7 @@ export function ApproversPanel({
       )}
       {canManage &&
         (candidates.length > 0 ? (
-          <ActionForm action={addAction} aria-label="Add approver" className="mt-4 flex flex-wrap items-end gap-2" resetOnSuccess>
+          <ActionForm action={addAction} aria-label="Name an approver" className="mt-4 flex flex-wrap items-end gap-2" resetOnSuccess>
             <input type="hidden" name="planId" value={planId} />
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               Add approver
