@@ -222,7 +222,7 @@ export function GanttTimeline(props: TimelineProps) {
     const handles = document.createElementNS(SVGNS, "g");
     handles.setAttribute("class", "pw-link-handles");
     for (const bar of g.bars) {
-      if (bar.group.classList.contains("is-undated") || bar.group.classList.contains("is-summary")) continue;
+      if (/__is-(undated|summary)/.test(bar.group.getAttribute("class") ?? "")) continue;
       const c = document.createElementNS(SVGNS, "circle");
       c.setAttribute("cx", String(bar.$bar.getX() + bar.$bar.getWidth() + 9));
       c.setAttribute("cy", String(bar.$bar.getY() + Number(bar.$bar.getAttribute("height")) / 2));

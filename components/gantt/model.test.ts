@@ -76,8 +76,8 @@ describe("toGanttTasks", () => {
       new Set(),
     );
     const out = toGanttTasks(rows, [makeDep("a", "b"), makeDep("a", "u")], { ...noDecor, critical: new Set(["a"]), risky: new Set(["b"]) }, "2026-01-01");
-    expect(out[0]).toMatchObject({ name: "&lt;img src=x onerror=alert(1)&gt;", custom_class: "kind-task is-critical" });
-    expect(out[1]).toMatchObject({ dependencies: "a", custom_class: "kind-task has-risk" });
-    expect(out[2]).toMatchObject({ start: "2026-01-01", dependencies: "", custom_class: "kind-task is-undated" });
+    expect(out[0]).toMatchObject({ name: "&lt;img src=x onerror=alert(1)&gt;", custom_class: "pw__kind-task__is-critical" });
+    expect(out[1]).toMatchObject({ dependencies: "a", custom_class: "pw__kind-task__has-risk" });
+    expect(out[2]).toMatchObject({ start: "2026-01-01", dependencies: "", custom_class: "pw__kind-task__is-undated" });
   });
 });

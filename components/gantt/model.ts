@@ -162,11 +162,12 @@ export function toGanttTasks(rows: readonly Row[], deps: readonly Dependency[], 
     return {
       id: t.id,
       name: label,
+      // One class token: frappe-gantt adds it with classList.add, which refuses spaces.
       start: dated ? t.start! : fallbackDate,
       end: dated ? t.end! : fallbackDate,
       progress: t.kind === "task" || isSummary ? t.progress : 0,
       dependencies: (preds.get(t.id) ?? []).join(","),
-      custom_class: classes.join(" "),
+      custom_class: ["pw", ...classes].join("__"),
     };
   });
 }
