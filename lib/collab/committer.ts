@@ -1,7 +1,9 @@
 /**
  * Group commit: every write that arrives within one tick, across all plans, goes into the log in
- * one INSERT; the next group waits for the previous one. Only after the commit are writes applied
- * to the in-memory documents, broadcast, relayed and acknowledged (persist before broadcast).
+ * one INSERT. Up to a few groups are stored concurrently (PostgreSQL then flushes their commits
+ * together), but they are delivered strictly in order: only after a group and every group before
+ * it are committed are its writes applied to the in-memory documents, broadcast, relayed and
+ * acknowledged (persist before broadcast, acknowledgements in order).
  */
 import { performance } from "node:perf_hooks";
 import type { Connection } from "./connection";
@@ -18,10 +20,17 @@ export type Write = {
   empty: boolean;
 };
 
+/** Groups being stored at once. One would serialize on the disk's flush; many would hog the pool. */
+const MAX_IN_FLIGHT = 4;
+
+type Outcome = { committed: Write[][]; failed: [Write[], unknown][] };
+
 export class GroupCommitter {
   private queue: Write[] = [];
   private scheduled = false;
-  private inflight: Promise<void> | null = null;
+  private inFlight = 0;
+  /** Resolves when the latest group has been delivered; the next group delivers after it. */
+  private tail: Promise<void> = Promise.resolve();
   private idle: (() => void)[] = [];
 
   constructor(
@@ -29,62 +38,72 @@ export class GroupCommitter {
     private onFailed: (writes: Write[], err: unknown) => void,
   ) {}
 
-  get pending() {
-    return this.queue.length + (this.inflight ? 1 : 0);
-  }
-
   enqueue(write: Write) {
     this.queue.push(write);
     this.kick();
   }
 
   private kick() {
-    if (this.scheduled || this.inflight || this.queue.length === 0) return;
+    if (this.scheduled || this.queue.length === 0 || this.inFlight >= MAX_IN_FLIGHT) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
       const batch = this.queue;
       this.queue = [];
-      this.inflight = this.commit(batch).finally(() => {
-        this.inflight = null;
-        if (this.queue.length) this.kick();
-        else for (const fn of this.idle.splice(0)) fn();
-      });
+      if (batch.length === 0) return;
+      this.inFlight++;
+      const stored = this.store(batch);
+      const previous = this.tail;
+      this.tail = (async () => {
+        const outcome = await stored;
+        await previous;
+        for (const writes of outcome.committed) this.onCommitted(writes);
+        for (const [writes, err] of outcome.failed) this.onFailed(writes, err);
+      })()
+        .catch((err) => console.error("[collab] delivering a commit failed:", err))
+        .finally(() => {
+          this.inFlight--;
+          this.kick();
+          if (this.inFlight === 0 && !this.scheduled && this.queue.length === 0) for (const fn of this.idle.splice(0)) fn();
+        });
     });
   }
 
-  private async commit(batch: Write[]) {
+  private async store(batch: Write[]): Promise<Outcome> {
     const m = collabMetrics();
-    const rows = batch.filter((w) => !w.empty).map((w) => ({ planId: w.planId, data: w.update }));
+    const rows = (writes: Write[]) => writes.filter((w) => !w.empty).map((w) => ({ planId: w.planId, data: w.update }));
     const started = performance.now();
     try {
-      await appendUpdates(rows);
+      const all = rows(batch);
+      await appendUpdates(all);
+      m.persistSeconds.observe((performance.now() - started) / 1000);
+      m.persistBatches.inc();
+      m.persistedUpdates.inc(all.length);
+      return { committed: [batch], failed: [] };
     } catch (err) {
       m.persistFailures.inc();
       // One bad plan (deleted meanwhile) must not fail the others: retry plan by plan.
       const byPlan = new Map<string, Write[]>();
       for (const w of batch) byPlan.set(w.planId, [...(byPlan.get(w.planId) ?? []), w]);
-      if (byPlan.size === 1) return this.onFailed(batch, err);
+      if (byPlan.size === 1) return { committed: [], failed: [[batch, err]] };
+      const outcome: Outcome = { committed: [], failed: [] };
       for (const writes of byPlan.values()) {
         try {
-          await appendUpdates(writes.filter((w) => !w.empty).map((w) => ({ planId: w.planId, data: w.update })));
-          m.persistedUpdates.inc(writes.filter((w) => !w.empty).length);
-          this.onCommitted(writes);
+          const some = rows(writes);
+          await appendUpdates(some);
+          m.persistedUpdates.inc(some.length);
+          outcome.committed.push(writes);
         } catch (e) {
-          this.onFailed(writes, e);
+          outcome.failed.push([writes, e]);
         }
       }
-      return;
+      return outcome;
     }
-    m.persistSeconds.observe((performance.now() - started) / 1000);
-    m.persistBatches.inc();
-    m.persistedUpdates.inc(rows.length);
-    this.onCommitted(batch);
   }
 
-  /** Resolves when every queued write has been committed or failed. */
+  /** Resolves when every queued write has been committed (or failed) and delivered. */
   drain(): Promise<void> {
-    if (!this.scheduled && !this.inflight && this.queue.length === 0) return Promise.resolve();
+    if (this.inFlight === 0 && !this.scheduled && this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 }
