@@ -8,17 +8,19 @@ export function peerStyle(peers: readonly CellPeer[]): CSSProperties | undefined
   return peers.length ? { boxShadow: `inset 0 0 0 2px ${peers[0]!.color}` } : undefined;
 }
 
-/** Names of the collaborators in a cell, shown when the cell is hovered. */
+/**
+ * Names of the collaborators in a cell, shown when the cell is hovered. Drawn from an attribute
+ * (CSS content) so the names are not part of the cell's text; the outline itself is visual only.
+ */
 export function PeerTag({ peers }: { peers: readonly CellPeer[] }) {
   if (!peers.length) return null;
   const names = peers.map((p) => p.name).join(", ");
   return (
     <span
-      title={names}
+      aria-hidden="true"
+      data-names={names}
       style={{ background: peers[0]!.color }}
-      className="pointer-events-none absolute -top-2.5 right-0 z-10 hidden max-w-[12rem] truncate rounded px-1 text-[10px] font-medium leading-4 text-white group-hover:block"
-    >
-      {names}
-    </span>
+      className="pointer-events-none absolute -top-2.5 right-0 z-10 hidden max-w-[12rem] truncate rounded px-1 text-[10px] font-medium leading-4 text-white after:content-[attr(data-names)] group-hover:block"
+    />
   );
 }

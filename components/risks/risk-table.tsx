@@ -100,7 +100,7 @@ export function RiskTable(props: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    if (editing || risks.length === 0) return;
+    if (editing || risks.length === 0 || !(e.target as HTMLElement).closest("[data-cell]")) return;
     if (e.key === "Tab") return; // leaves the grid
     const next = moveCell(pos, e, risks.length, columns.length);
     if (next) {
