@@ -221,6 +221,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
       { id: ref("r-figma"), kind: "tool", name: "Figma", role: "", userId: null, allocation: 100, notes: "Design and prototypes", order: 7 },
       { id: ref("r-staging"), kind: "tool", name: "Staging environment", role: "", userId: null, allocation: 100, notes: "Cloud account, EU region", order: 8 },
       { id: ref("r-devices"), kind: "equipment", name: "Test devices", role: "", userId: null, allocation: 100, notes: "Two phones and a tablet for UAT", order: 9 },
+      // Lena also keeps the old portal running: 120% in total, which the Resources section flags.
+      { id: ref("r-lena-oncall"), kind: "person", name: "Lena Vogel", role: "On call for the old portal", userId: null, allocation: 20, notes: "Until the old portal is switched off", order: 10 },
     ],
     budgetLines: [
       { id: ref("b-dev"), category: "Development", description: "Engineering team (internal cost)", planned: 110_000, actual: 58_500, currency: "EUR", order: 1 },
@@ -229,6 +231,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
       { id: ref("b-training"), category: "Training", description: "Support training and help articles", planned: 9_000, actual: 0, currency: "EUR", order: 4 },
       { id: ref("b-contingency"), category: "Contingency", description: "Held back for risks", planned: 25_000, actual: 0, currency: "EUR", order: 5 },
       { id: ref("b-devices"), category: "Equipment", description: "Test devices", planned: 1_800, actual: 2_150, currency: "EUR", order: 6 },
+      // Billed in dollars: totals and variance are kept per currency, never converted.
+      { id: ref("b-figma"), category: "Software", description: "Figma licences, billed in USD", planned: 2_700, actual: 1_350, currency: "USD", order: 7 },
     ],
     calendar,
     baselines: [baseline],

@@ -51,7 +51,7 @@ async function setField(page: Page, scope: ReturnType<Page["locator"]>, label: s
 }
 
 test("two people co-edit objectives and the strategy at the same moment and both keep their words", async ({ browser, baseURL }) => {
-  const { ann, bob } = await twoOnOnePlan(browser, baseURL!, "Portal relaunch");
+  const { ann, bob, planId } = await twoOnOnePlan(browser, baseURL!, "Portal relaunch");
 
   await test.step("objectives: one row edited in two fields at once, two rows added at once", async () => {
     await addObjective(ann.page, "Cut support calls");
@@ -112,6 +112,11 @@ test("two people co-edit objectives and the strategy at the same moment and both
     await expect(strategy.getByRole("heading", { name: "Approach" })).toBeVisible();
     await expect(strategy.getByText(/Ann adds alpha\. Bob adds bravo\.|Bob adds bravo\. Ann adds alpha\./)).toBeVisible();
     await expect(strategy.getByRole("link", { name: "the guidelines" })).toHaveAttribute("rel", "noopener noreferrer");
+    // The server-rendered first paint of a fresh load already shows the merged text and the objectives.
+    await expect.poll(async () => (await bob.page.request.get(`/plans/${planId}`)).text(), { timeout: 10_000 }).toContain("Bob adds bravo.");
+    const html = await (await bob.page.request.get(`/plans/${planId}`)).text();
+    expect(html).toContain("Ann adds alpha.");
+    expect(html).toContain("Happier customers");
   });
 
   await ann.context.close();

@@ -11,6 +11,7 @@ import { TextField } from "@/components/fields/text-field";
 import { deleteRow, insertRow, nextOrder, randomUUID, updateRow, type PatchOf, type RowOf } from "@/lib/doc";
 import { deliverablesProgress } from "@/lib/plan/progress";
 import { NAME_MAX, TEXT_MAX } from "@/lib/plan/validation";
+import { FocusLink } from "@/components/plan/focus-link";
 import { Empty } from "./basic";
 import { useCalendar } from "./use-calendar";
 
@@ -97,9 +98,9 @@ function DeliverableCard({ deliverable: d, tasks, progress, editable, edit }: { 
           <ul className="mt-1 flex flex-wrap gap-1 text-xs" aria-label={`Tasks producing ${name}`}>
             {linked.map((t) => (
               <li key={t.id} className="flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5">
-                <a href={`#row-${t.id}`} className="hover:underline">
+                <FocusLink section="schedule" rowId={t.id} className="hover:underline">
                   {taskLabel(t)}
-                </a>
+                </FocusLink>
                 <span className="tabular-nums text-slate-500">{Math.round(t.progress)}%</span>
                 {editable && (
                   <button type="button" aria-label={`Unlink ${taskLabel(t)} from ${name}`} onClick={() => link(t.id, null)} className="text-slate-500 hover:text-red-700">
