@@ -61,7 +61,7 @@ test("a comment with an @mention reaches the member's inbox with an unread count
   await risks.getByRole("button", { name: "Comments on this section (0 open)" }).click();
   const box = risks.getByRole("combobox", { name: "New comment" });
   await box.fill("Please review the vendor risk, @Bo");
-  await expect(risks.getByRole("option", { name: "Bob Stone" })).toBeVisible();
+  await expect(risks.getByRole("listbox", { name: "Mention someone" }).getByRole("option", { name: "Bob Stone" })).toBeVisible();
   await box.press("Enter");
   await expect(box).toHaveValue("Please review the vendor risk, @Bob Stone ");
   await risks.getByRole("button", { name: "Post comment" }).click();
