@@ -6,7 +6,7 @@ import { fromPlanContent, writeDocContent } from "@/lib/doc";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { demoPlanContent } from "./demo-content";
 import type { Db } from "./index";
-import { collabUpdates, memberships, plans, users, workspaces } from "./schema";
+import { announcements, collabUpdates, comments, memberships, plans, users, workspaces } from "./schema";
 
 export const DEMO_EMAIL = "demo@planwright.local";
 export const DEMO_PASSWORD = "planwright-demo";
@@ -51,5 +51,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.insert(collabUpdates).values({ planId, data: Y.encodeStateAsUpdate(doc) });
   await projectPlan(planId, doc, db);
   doc.destroy();
+  // Conversation on the plan: a status update, an open comment and a resolved one.
+  await db.insert(announcements).values({
+    planId,
+    authorId: userId,
+    body: "Design is signed off and the accounts journey is in build. The ERP order API is the one thing to watch this month.",
+  });
+  await db.insert(comments).values([
+    { planId, section: "risks", authorId: userId, body: "The ERP team confirmed a test endpoint for next week — can we lower the likelihood after that?" },
+    { planId, section: "schedule", authorId: userId, body: "Pilot group invitations go out two days before the pilot starts.", resolvedAt: new Date(), resolvedBy: userId },
+  ]);
   return true;
 }

@@ -7,7 +7,16 @@ import { demoPlanContent } from "../db/demo-content";
 import { fromPlanContent, randomUUID, writeDocContent, type DocContent } from "../lib/doc";
 import { addDays, dateInTimeZone } from "../lib/plan/dates";
 import { planSections } from "../lib/plan/template";
+import AxeBuilder from "@axe-core/playwright";
 import { App, uniqueEmail } from "./fixtures";
+
+/** No accessibility violations in the given part of the page (or all of it). */
+async function expectAccessible(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 async function person(browser: Browser, name: string, email: string) {
   const context = await browser.newContext();
@@ -59,9 +68,10 @@ test("a comment with an @mention reaches the member's inbox with an unread count
   await ann.page.goto(`/plans/${planId}`);
   const risks = ann.page.locator("section#risks");
   await risks.getByRole("button", { name: "Comments on this section (0 open)" }).click();
-  const box = risks.getByRole("combobox", { name: "New comment" });
+  const box = risks.getByRole("textbox", { name: "New comment" });
   await box.fill("Please review the vendor risk, @Bo");
   await expect(risks.getByRole("listbox", { name: "Mention someone" }).getByRole("option", { name: "Bob Stone" })).toBeVisible();
+  await expectAccessible(ann.page, "section#risks [role=region]");
   await box.press("Enter");
   await expect(box).toHaveValue("Please review the vendor risk, @Bob Stone ");
   await risks.getByRole("button", { name: "Post comment" }).click();
@@ -77,6 +87,7 @@ test("a comment with an @mention reaches the member's inbox with an unread count
   const item = bob.page.getByRole("listitem", { name: "Unread: Ann Lee mentioned you in Risks of “Launch plan”" });
   await expect(item).toContainText("Please review the vendor risk, @Bob Stone");
   await expect(bob.page.getByTestId("inbox-unread")).toHaveText("1 unread");
+  await expectAccessible(bob.page);
   await item.getByRole("button", { name: "Mark read" }).click();
   await expect(bob.page.getByTestId("inbox-unread")).toHaveText("All caught up.");
   await expect(bob.page.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
@@ -131,6 +142,7 @@ test("the assembled plan: print view with pictures, PDF and Markdown with every 
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
   }
   for (const s of planSections) await expect(dana.page.getByRole("heading", { level: 2, name: new RegExp(s.title.replace("&", "\\&")) })).toBeVisible();
+  await expectAccessible(dana.page);
 
   // PDF: printed by the server, with every section's heading and content.
   const res = await dana.page.request.get(`/api/v1/plans/${planId}/export.pdf`);
@@ -174,6 +186,7 @@ test("the assembled plan: print view with pictures, PDF and Markdown with every 
   await expect(mine.getByRole("row", { name: new RegExp(dueTomorrow) })).toContainText("Warehouse rollout");
   await expect(dana.page.getByRole("img", { name: "Milestones of every plan on one timeline" })).toBeVisible();
   await expect(dana.page.getByRole("table", { name: "Open high risks" })).toBeVisible();
+  await expectAccessible(dana.page);
 
   await dana.context.close();
   await outsider.context.close();

@@ -91,8 +91,7 @@ export function MentionTextarea({
       <textarea
         ref={ref}
         aria-label={label}
-        role="combobox"
-        aria-expanded={open}
+        // A textarea may not take the combobox role; the list is tied to it by controls/activedescendant.
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open ? `${listId}-${active}` : undefined}
