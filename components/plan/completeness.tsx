@@ -33,9 +33,9 @@ export function CompletenessPanel() {
       {open > 0 && (
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-indigo-700">Show what is missing</summary>
-          <ol className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-2" aria-label="Completeness by section">
+          <ol className="mt-2 gap-6 md:columns-2" aria-label="Completeness by section">
             {c.sections.map((s) => (
-              <li key={s.section} className="text-sm">
+              <li key={s.section} className="mb-3 break-inside-avoid text-sm">
                 <p className="flex items-center gap-2 font-medium">
                   <span aria-hidden className={s.items.length === 0 ? "text-emerald-600" : "text-amber-600"}>
                     {s.items.length === 0 ? "✓" : "•"}

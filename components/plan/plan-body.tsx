@@ -32,7 +32,7 @@ export function PlanBody({
   badgeSlot,
 }: { headerSlot?: (id: PlanSectionId) => ReactNode; badgeSlot?: (id: PlanSectionId) => ReactNode } = {}) {
   return (
-    <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-[14rem_1fr]">
+    <div className="mt-8 grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
       <div className="lg:col-span-2">
         <CompletenessPanel />
       </div>

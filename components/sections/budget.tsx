@@ -30,9 +30,9 @@ export function Budget() {
       {lines.length === 0 ? (
         <p className="mt-1 text-sm text-slate-400">No budget lines yet.</p>
       ) : (
-        <div className="mt-1 grid grid-cols-1 gap-6 xl:grid-cols-[1fr_20rem]">
+        <div className="mt-1 flex flex-col gap-6">
           <div className="overflow-x-auto">
-            <table className="w-full text-sm" aria-labelledby="budget-title">
+            <table className="w-full min-w-[44rem] text-sm" aria-labelledby="budget-title">
               <thead>
                 <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
                   <th scope="col" className="py-1 pr-2 font-medium">Category</th>
@@ -94,7 +94,7 @@ export function Budget() {
               </tfoot>
             </table>
           </div>
-          <div className="flex flex-col gap-4">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {totals.map((t) => {
               const rows = categories.filter((c) => c.currency === t.currency);
               return (

@@ -80,7 +80,7 @@ function People({ people, over, editable, edit }: { people: Resource[]; over: Ma
   const memberOptions = [{ value: "", label: "Not a member" }, ...members.map((m) => ({ value: m.id, label: m.name }))];
   return (
     <div className="mt-1 overflow-x-auto">
-      <table className="w-full text-sm" aria-labelledby="resources-person">
+      <table className="w-full min-w-[40rem] text-sm" aria-labelledby="resources-person">
         <thead>
           <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
             <th scope="col" className="py-1 pr-2 font-medium">Name</th>
