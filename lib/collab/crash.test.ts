@@ -5,9 +5,9 @@ import { useTestDatabase } from "@/db/testing";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
-import { insertTask, tasksOf } from "./doc";
+import { rowsOf } from "@/lib/doc";
 import { loadDoc } from "./persistence";
-import { connectClient, sessionCookie, TEST_SECRET, waitFor, type TestClient } from "./test-helpers";
+import { addTask, connectClient, sessionCookie, TEST_SECRET, waitFor, type TestClient } from "./test-helpers";
 
 useTestDatabase();
 
@@ -56,7 +56,7 @@ describe("crash safety (kill -9 of a real server process)", () => {
     const edit = (c: TestClient, mine: string[], who: string) => {
       const id = randomUUID();
       mine.push(id);
-      c.doc.transact(() => insertTask(c.doc, id, { name: `${who}${mine.length}`, order: mine.length }), "local");
+      c.doc.transact(() => addTask(c.doc, id, { name: `${who}${mine.length}`, order: mine.length }), "local");
     };
     let editing = true;
     const loop = (async () => {
@@ -66,17 +66,17 @@ describe("crash safety (kill -9 of a real server process)", () => {
         await new Promise((r) => setTimeout(r, 3));
       }
     })();
-    await waitFor(() => tasksOf(ca.doc).size > 200, "a stream of edits", 20_000);
+    await waitFor(() => rowsOf(ca.doc, "tasks").size > 200, "a stream of edits", 20_000);
 
     first.child.kill("SIGKILL");
     await new Promise((r) => first.child.once("exit", r));
     // What each client had received from the other before the crash.
-    const seenByA = made.b.filter((id) => tasksOf(ca.doc).has(id));
-    const seenByB = made.a.filter((id) => tasksOf(cb.doc).has(id));
+    const seenByA = made.b.filter((id) => rowsOf(ca.doc, "tasks").has(id));
+    const seenByB = made.a.filter((id) => rowsOf(cb.doc, "tasks").has(id));
     expect(seenByA.length + seenByB.length).toBeGreaterThan(50);
 
     const stored = await loadDoc(planId);
-    const missing = [...seenByA, ...seenByB].filter((id) => !tasksOf(stored.doc).has(id));
+    const missing = [...seenByA, ...seenByB].filter((id) => !rowsOf(stored.doc, "tasks").has(id));
     expect(missing).toEqual([]);
 
     // Keep editing while the server is down, then bring it back on the same port.
@@ -87,10 +87,10 @@ describe("crash safety (kill -9 of a real server process)", () => {
     children.push(second.child);
 
     const all = [...made.a, ...made.b];
-    await waitFor(() => all.every((id) => tasksOf(ca.doc).has(id) && tasksOf(cb.doc).has(id)), "both clients converge on every edit", 30_000);
+    await waitFor(() => all.every((id) => rowsOf(ca.doc, "tasks").has(id) && rowsOf(cb.doc, "tasks").has(id)), "both clients converge on every edit", 30_000);
     await waitFor(async () => {
       const now = await loadDoc(planId);
-      return all.every((id) => tasksOf(now.doc).has(id));
+      return all.every((id) => rowsOf(now.doc, "tasks").has(id));
     }, "every edit stored", 15_000);
     second.child.kill("SIGTERM");
   });

@@ -10,8 +10,9 @@ import { runMigrations } from "@/db/migrate";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace } from "@/lib/services/workspaces";
-import { insertTask, tasksOf } from "./doc";
-import { appendUpdates, compact, loadDoc, rowsOf } from "./persistence";
+import { rowsOf } from "@/lib/doc";
+import { addTask } from "./test-helpers";
+import { appendUpdates, compact, loadDoc, rowsOf as resultRows } from "./persistence";
 import { projectPlan } from "./projection";
 
 // The embedded default (no DATABASE_URL): same migrations, same store code.
@@ -40,18 +41,18 @@ describe("collaboration store on embedded PGlite", () => {
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on("update", (x: Uint8Array) => updates.push(x));
-    for (let i = 0; i < 8; i++) insertTask(doc, randomUUID(), { name: `t${i}`, start: "2026-04-01", end: "2026-04-02" });
+    for (let i = 0; i < 8; i++) addTask(doc, randomUUID(), { name: `t${i}`, start: "2026-04-01", end: "2026-04-02" });
     await appendUpdates(updates.map((data) => ({ planId, data })));
-    expect(tasksOf((await loadDoc(planId)).doc).size).toBe(8);
+    expect(rowsOf((await loadDoc(planId)).doc, "tasks").size).toBe(8);
 
-    const [lock] = rowsOf<{ ok: boolean }>(await (await getDb()).execute(sql`select pg_try_advisory_xact_lock(42) as ok`));
+    const [lock] = resultRows<{ ok: boolean }>(await (await getDb()).execute(sql`select pg_try_advisory_xact_lock(42) as ok`));
     expect(lock!.ok).toBe(true);
     expect(await compact(planId)).toBe(updates.length);
     const loaded = await loadDoc(planId);
     expect(loaded.logRows).toBe(0);
-    expect(tasksOf(loaded.doc).size).toBe(8);
+    expect(rowsOf(loaded.doc, "tasks").size).toBe(8);
     expect(await projectPlan(planId, loaded.doc)).toBe(true);
-    const [count] = rowsOf<{ n: number }>(await (await getDb()).execute(sql`select count(*)::int as n from plan_tasks where plan_id = ${planId}`));
+    const [count] = resultRows<{ n: number }>(await (await getDb()).execute(sql`select count(*)::int as n from plan_tasks where plan_id = ${planId}`));
     expect(count!.n).toBe(8);
   });
 });

@@ -4,8 +4,8 @@ import { useTestDatabase } from "@/db/testing";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
-import { insertTask, readTasks, tasksOf } from "./doc";
-import { connectClient, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
+import { rowsOf } from "@/lib/doc";
+import { tasksIn, addTask, connectClient, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
 
 useTestDatabase();
 
@@ -17,7 +17,7 @@ afterAll(async () => {
   for (const s of servers) await s.close().catch(() => {});
 });
 
-const names = (c: TestClient) => readTasks(c.doc).tasks.map((t) => t.name).sort();
+const names = (c: TestClient) => tasksIn(c.doc).map((t) => t.name).sort();
 
 describe("two instances behind Redis (real Redis, real PostgreSQL)", () => {
   it("converge through the relay, share presence, and a restarted instance rejoins", { timeout: 60_000 }, async () => {
@@ -39,10 +39,10 @@ describe("two instances behind Redis (real Redis, real PostgreSQL)", () => {
     ca.awareness().setLocalStateField("user", { name: "Ann", color: "#f00" });
     cb.awareness().setLocalStateField("user", { name: "Bob", color: "#00f" });
     for (let i = 0; i < 20; i++) {
-      ca.doc.transact(() => insertTask(ca.doc, randomUUID(), { name: `a${i}` }));
-      cb.doc.transact(() => insertTask(cb.doc, randomUUID(), { name: `b${i}` }));
+      ca.doc.transact(() => addTask(ca.doc, randomUUID(), { name: `a${i}` }));
+      cb.doc.transact(() => addTask(cb.doc, randomUUID(), { name: `b${i}` }));
     }
-    await waitFor(() => tasksOf(ca.doc).size === 40 && tasksOf(cb.doc).size === 40, "converged across instances");
+    await waitFor(() => rowsOf(ca.doc, "tasks").size === 40 && rowsOf(cb.doc, "tasks").size === 40, "converged across instances");
     expect(names(ca)).toEqual(names(cb));
     const peerNames = (c: TestClient) => [...c.awareness().getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name).filter(Boolean).sort();
     await waitFor(() => peerNames(ca).join() === "Ann,Bob" && peerNames(cb).join() === "Ann,Bob", "presence across instances");
@@ -51,12 +51,12 @@ describe("two instances behind Redis (real Redis, real PostgreSQL)", () => {
     const port = two.port;
     await two.close();
     servers.splice(servers.indexOf(two), 1);
-    ca.doc.transact(() => insertTask(ca.doc, randomUUID(), { name: "while two was down" }));
+    ca.doc.transact(() => addTask(ca.doc, randomUUID(), { name: "while two was down" }));
     two = await startCollabServer({ redisUrl: REDIS_URL, port });
     servers.push(two);
-    await waitFor(() => cb.provider.synced && tasksOf(cb.doc).size === 41, "rejoined and caught up", 20_000);
-    cb.doc.transact(() => insertTask(cb.doc, randomUUID(), { name: "after restart" }));
-    await waitFor(() => tasksOf(ca.doc).size === 42, "relay works after the restart");
+    await waitFor(() => cb.provider.synced && rowsOf(cb.doc, "tasks").size === 41, "rejoined and caught up", 20_000);
+    cb.doc.transact(() => addTask(cb.doc, randomUUID(), { name: "after restart" }));
+    await waitFor(() => rowsOf(ca.doc, "tasks").size === 42, "relay works after the restart");
     expect(names(ca)).toEqual(names(cb));
   });
 });

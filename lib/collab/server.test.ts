@@ -5,22 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { useTestDatabase } from "@/db/testing";
 import { loadDoc } from "./persistence";
-import { insertTask, readTasks, tasksOf, updateTask } from "./doc";
+import { rowsOf, updateRow } from "@/lib/doc";
 import { collabMetrics } from "./metrics";
 import { encodeSyncMessage, MSG_SYNC, SYNC_STEP2, SYNC_UPDATE } from "./protocol";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember, removeMember } from "@/lib/services/workspaces";
-import {
-  closeCode,
-  connectClient,
-  rawSocket,
-  sessionCookie,
-  startCollabServer,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from "./test-helpers";
+import { tasksIn, addTask, closeCode, connectClient, rawSocket, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
 
 useTestDatabase();
 
@@ -83,16 +74,16 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     await Promise.all([synced(a), synced(b)]);
     const t1 = randomUUID();
     const t2 = randomUUID();
-    a.doc.transact(() => insertTask(a.doc, t1, { name: "Design", start: "2026-01-05", end: "2026-01-09" }));
-    b.doc.transact(() => insertTask(b.doc, t2, { name: "Build" }));
-    await waitFor(() => tasksOf(a.doc).size === 2 && tasksOf(b.doc).size === 2, "both tasks everywhere");
+    a.doc.transact(() => addTask(a.doc, t1, { name: "Design", start: "2026-01-05", end: "2026-01-09" }));
+    b.doc.transact(() => addTask(b.doc, t2, { name: "Build" }));
+    await waitFor(() => rowsOf(a.doc, "tasks").size === 2 && rowsOf(b.doc, "tasks").size === 2, "both tasks everywhere");
     // Concurrent edits of different fields of one row both survive.
-    updateTask(a.doc, t1, { name: "Design v2" });
-    updateTask(b.doc, t1, { end: "2026-01-12" });
-    await waitFor(() => JSON.stringify(readTasks(a.doc).tasks) === JSON.stringify(readTasks(b.doc).tasks) && readTasks(a.doc).tasks.some((t) => t.name === "Design v2" && t.end === "2026-01-12"), "field edits merged");
+    updateRow(a.doc, "tasks", t1, { name: "Design v2" });
+    updateRow(b.doc, "tasks", t1, { end: "2026-01-12" });
+    await waitFor(() => JSON.stringify(tasksIn(a.doc)) === JSON.stringify(tasksIn(b.doc)) && tasksIn(a.doc).some((t) => t.name === "Design v2" && t.end === "2026-01-12"), "field edits merged");
     await waitFor(() => a.saved() >= 3 && b.saved() >= 3, "saved acknowledgements");
     const stored = await loadDoc(planId);
-    expect(readTasks(stored.doc).tasks).toEqual(readTasks(a.doc).tasks);
+    expect(tasksIn(stored.doc)).toEqual(tasksIn(a.doc));
   });
 
   it("persists before broadcast: while the log cannot be written, nobody sees the edit and no ack comes", async () => {
@@ -113,12 +104,12 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
       });
     });
     await locked;
-    a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: "Blocked" }));
+    a.doc.transact(() => addTask(a.doc, randomUUID(), { name: "Blocked" }));
     await new Promise((r) => setTimeout(r, 400));
-    expect(tasksOf(b.doc).size).toBe(0);
+    expect(rowsOf(b.doc, "tasks").size).toBe(0);
     expect(a.saved()).toBe(savedBefore);
     release();
-    await waitFor(() => tasksOf(b.doc).size === 1, "edit arrives once stored");
+    await waitFor(() => rowsOf(b.doc, "tasks").size === 1, "edit arrives once stored");
     await waitFor(() => a.saved() > savedBefore, "ack after commit");
     await blocker.end();
     expect(await logRows(planId)).toBeGreaterThanOrEqual(1);
@@ -128,36 +119,36 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     const planId = await newPlan();
     const a = client(server.url, planId, { cookie: owner.cookie });
     await synced(a);
-    a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: "Original" }));
+    a.doc.transact(() => addTask(a.doc, randomUUID(), { name: "Original" }));
     await waitFor(() => a.saved() >= 2, "owner's edit saved");
     const rowsBefore = await logRows(planId);
     const refusedBefore = (await collabMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0);
 
     // A viewer that edited "offline" before connecting: its local changes must not slip in.
     const viewerDoc = new Y.Doc();
-    insertTask(viewerDoc, randomUUID(), { name: "Offline viewer edit" });
+    addTask(viewerDoc, randomUUID(), { name: "Offline viewer edit" });
     const v = client(server.url, planId, { token: VIEW_TOKEN, doc: viewerDoc });
     await synced(v);
-    expect(tasksOf(v.doc).size).toBe(2);
-    v.doc.transact(() => insertTask(v.doc, randomUUID(), { name: "Live viewer edit" }));
+    expect(rowsOf(v.doc, "tasks").size).toBe(2);
+    v.doc.transact(() => addTask(v.doc, randomUUID(), { name: "Live viewer edit" }));
 
     // And a hand-made client sending both kinds of write explicitly.
     const raw = await rawSocket(`${server.url}/${planId}?token=${VIEW_TOKEN}`);
     expect(raw.status).toBe(101);
     const evil = new Y.Doc();
-    insertTask(evil, randomUUID(), { name: "Sneaky" });
+    addTask(evil, randomUUID(), { name: "Sneaky" });
     const update = Y.encodeStateAsUpdate(evil);
     raw.ws!.send(encodeSyncMessage(SYNC_UPDATE, update));
     raw.ws!.send(encodeSyncMessage(SYNC_STEP2, update));
 
     await waitFor(async () => (await collabMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0) >= refusedBefore + 3, "refusals counted");
     await new Promise((r) => setTimeout(r, 150));
-    expect(readTasks(a.doc).tasks.map((t) => t.name)).toEqual(["Original"]);
-    expect(readTasks(server.collab.docOf(planId)!).tasks.map((t) => t.name)).toEqual(["Original"]);
+    expect(tasksIn(a.doc).map((t) => t.name)).toEqual(["Original"]);
+    expect(tasksIn(server.collab.docOf(planId)!).map((t) => t.name)).toEqual(["Original"]);
     expect(await logRows(planId)).toBe(rowsBefore);
     // The viewer still receives live updates.
-    a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: "Second" }));
-    await waitFor(() => readTasks(v.doc).tasks.some((t) => t.name === "Second"), "viewer gets updates");
+    a.doc.transact(() => addTask(a.doc, randomUUID(), { name: "Second" }));
+    await waitFor(() => tasksIn(v.doc).some((t) => t.name === "Second"), "viewer gets updates");
     raw.ws!.close();
   });
 
@@ -208,8 +199,8 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
 
     // Everyone else carries on.
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
-    a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: "Still fine" }));
-    await waitFor(() => tasksOf(b.doc).size === 1, "others still converge");
+    a.doc.transact(() => addTask(a.doc, randomUUID(), { name: "Still fine" }));
+    await waitFor(() => rowsOf(b.doc, "tasks").size === 1, "others still converge");
   });
 
   it("closes a removed member's sockets at once", async () => {
@@ -227,7 +218,7 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     const planId = await newPlan();
     const a = client(server.url, planId, { cookie: owner.cookie });
     await synced(a);
-    for (let i = 0; i < 30; i++) a.doc.transact(() => insertTask(a.doc, randomUUID(), { name: `T${i}`, order: i }));
+    for (let i = 0; i < 30; i++) a.doc.transact(() => addTask(a.doc, randomUUID(), { name: `T${i}`, order: i }));
     await waitFor(() => a.saved() >= 31, "all saved");
     a.destroy();
     await waitFor(() => server.collab.docOf(planId) === undefined, "document left memory");
@@ -238,6 +229,6 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     expect(await logRows(planId)).toBeLessThan(20);
     const again = client(server.url, planId, { cookie: editor.cookie });
     await synced(again);
-    expect(readTasks(again.doc).tasks.map((t) => t.name)).toEqual(Array.from({ length: 30 }, (_, i) => `T${i}`));
+    expect(tasksIn(again.doc).map((t) => t.name)).toEqual(Array.from({ length: 30 }, (_, i) => `T${i}`));
   });
 });

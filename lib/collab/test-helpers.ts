@@ -13,6 +13,7 @@ import { loadCollabConfig, type CollabConfig } from "./config";
 import type { ShareTokenResolver } from "./auth";
 import { MSG_SAVED } from "./protocol";
 import * as decoding from "lib0/decoding";
+import { insertRow, readRows, type RowOf } from "@/lib/doc";
 
 export const TEST_SECRET = "collab-test-secret-0123456789abcdef0123456789";
 
@@ -111,3 +112,12 @@ export function rawSocket(url: string, cookie?: string): Promise<{ status: numbe
 
 /** Resolves with the close code once the socket closes. */
 export const closeCode = (ws: WebSocket) => new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
+
+/** Add a task row through the document layout's own writer (lib/doc); throws if it is refused. */
+export function addTask(doc: Y.Doc, id: string, fields: Partial<Omit<RowOf<"tasks">, "id">> & { name: string }) {
+  const r = insertRow(doc, "tasks", { id, ...fields } as RowOf<"tasks">);
+  if (!r.ok) throw new Error(`task refused: ${JSON.stringify(r.problems)}`);
+}
+
+/** Valid task rows of a document, in display order. */
+export const tasksIn = (doc: Y.Doc) => readRows(doc, "tasks").rows;
