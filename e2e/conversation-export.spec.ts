@@ -71,7 +71,7 @@ test("a comment with an @mention reaches the member's inbox with an unread count
   const box = risks.getByRole("textbox", { name: "New comment" });
   await box.fill("Please review the vendor risk, @Bo");
   await expect(risks.getByRole("listbox", { name: "Mention someone" }).getByRole("option", { name: "Bob Stone" })).toBeVisible();
-  await expectAccessible(ann.page, "section#risks [role=region]");
+  await expectAccessible(ann.page, "section#risks [role=region][aria-label='Comments on this section']");
   await box.press("Enter");
   await expect(box).toHaveValue("Please review the vendor risk, @Bob Stone ");
   await risks.getByRole("button", { name: "Post comment" }).click();

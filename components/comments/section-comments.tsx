@@ -81,7 +81,7 @@ function Thread({ id, section, target, comments }: { id: string; section: PlanSe
             {showResolved ? "Hide" : "Show"} {resolved.length} resolved
           </button>
           {showResolved && (
-            <ul className="mt-2 flex flex-col gap-2 opacity-80">
+            <ul className="mt-2 flex flex-col gap-2">
               {resolved.map((c) => (
                 <CommentItem key={c.id} comment={c} nameOf={nameOf} about={target ? null : targetName(c)} />
               ))}

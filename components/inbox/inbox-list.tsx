@@ -55,7 +55,7 @@ export function InboxList({ items, unread }: { items: InboxRow[]; unread: number
             >
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div className="min-w-0">
-                  <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
+                  <p className="text-xs font-medium uppercase tracking-wide text-slate-600">
                     {kindLabel[item.kind]} · {item.planTitle} · <TimeAgo date={item.createdAt} />
                   </p>
                   <Link href={hrefOf(item)} className={`mt-0.5 block text-sm hover:underline ${item.readAt ? "" : "font-semibold"}`}>

@@ -5,7 +5,7 @@ export function PrintSection({ id, number, title, children }: { id: string; numb
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="mt-8 break-inside-auto">
       <h2 id={`${id}-title`} className="border-b border-slate-300 pb-1 text-xl font-semibold break-after-avoid">
-        {number !== undefined && <span className="mr-2 text-slate-400">{number}.</span>}
+        {number !== undefined && <span className="mr-2 text-slate-500">{number}.</span>}
         {title}
       </h2>
       {children}
