@@ -30,7 +30,7 @@ export function NumberField({ label, value, onCommit, editable, nullable, hideLa
       <div className={className}>
         {!hideLabel && <span className={labelClass}>{label}</span>}
         <p className="text-sm tabular-nums text-slate-800">
-          {value === null ? <span className="text-slate-400">—</span> : formatNumber(value)}
+          {value === null ? <span className="text-slate-500">—</span> : formatNumber(value)}
           {value !== null && suffix ? ` ${suffix}` : ""}
         </p>
       </div>

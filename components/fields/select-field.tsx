@@ -26,7 +26,7 @@ export function SelectField({ label, value, options, onCommit, editable, hideLab
     return (
       <div className={className}>
         {!hideLabel && <span className={labelClass}>{label}</span>}
-        <p className={`text-sm ${shown ? "text-slate-800" : "text-slate-400"}`}>{shown ?? "—"}</p>
+        <p className={`text-sm ${shown ? "text-slate-800" : "text-slate-500"}`}>{shown ?? "—"}</p>
       </div>
     );
   }

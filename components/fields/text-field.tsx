@@ -31,7 +31,7 @@ export function TextField({ label, value, onCommit, editable, hideLabel, maxLeng
     return (
       <div className={className}>
         {!hideLabel && <span className={labelClass}>{label}</span>}
-        <p className={`text-sm ${value ? "whitespace-pre-line text-slate-800" : "text-slate-400"} ${inputClassName ?? ""}`}>{value || empty}</p>
+        <p className={`text-sm ${value ? "whitespace-pre-line text-slate-800" : "text-slate-500"} ${inputClassName ?? ""}`}>{value || empty}</p>
       </div>
     );
   }

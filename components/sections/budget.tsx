@@ -28,7 +28,7 @@ export function Budget() {
         Budget
       </h3>
       {lines.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-400">No budget lines yet.</p>
+        <p className="mt-1 text-sm text-slate-500">No budget lines yet.</p>
       ) : (
         <div className="mt-1 flex flex-col gap-6">
           <div className="overflow-x-auto">

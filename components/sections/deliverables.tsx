@@ -101,9 +101,9 @@ function DeliverableCard({ deliverable: d, tasks, progress, editable, edit }: { 
                 <FocusLink section="schedule" rowId={t.id} className="hover:underline">
                   {taskLabel(t)}
                 </FocusLink>
-                <span className="tabular-nums text-slate-500">{Math.round(t.progress)}%</span>
+                <span className="tabular-nums text-slate-600">{Math.round(t.progress)}%</span>
                 {editable && (
-                  <button type="button" aria-label={`Unlink ${taskLabel(t)} from ${name}`} onClick={() => link(t.id, null)} className="text-slate-500 hover:text-red-700">
+                  <button type="button" aria-label={`Unlink ${taskLabel(t)} from ${name}`} onClick={() => link(t.id, null)} className="text-slate-600 hover:text-red-700">
                     ×
                   </button>
                 )}

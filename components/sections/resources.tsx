@@ -37,7 +37,7 @@ export function ResourcesSection() {
                 {g.title}
               </h3>
               {list.length === 0 ? (
-                <p className="mt-1 text-sm text-slate-400">None listed.</p>
+                <p className="mt-1 text-sm text-slate-500">None listed.</p>
               ) : g.kind === "person" ? (
                 <People people={list} over={over} editable={editable} edit={edit} />
               ) : (

@@ -27,7 +27,7 @@ export function ScopeSection() {
                 {title}
               </h3>
               {list.length === 0 ? (
-                <p className="mt-1 text-sm text-slate-400">None listed.</p>
+                <p className="mt-1 text-sm text-slate-500">None listed.</p>
               ) : (
                 <ul aria-labelledby={`scope-${kind}`} className={`mt-1 flex flex-col gap-1 text-sm text-slate-700 ${editable ? "" : "list-disc pl-5"}`}>
                   {list.map((i) => (
