@@ -124,7 +124,8 @@ export function ScheduleView() {
   };
 
   return (
-    <div className="mt-4" data-testid="schedule">
+    // contain: inline-size — the wide grid and chart scroll inside the section instead of widening the page.
+    <div className="mt-4 min-w-0" style={{ contain: "inline-size" }} data-testid="schedule">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <div role="group" aria-label="Timeline scale" className="flex overflow-hidden rounded-md border border-slate-300">
           {VIEW_MODES.map((m) => (
@@ -160,8 +161,8 @@ export function ScheduleView() {
         </p>
       )}
       {tasks.length === 0 && <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">No tasks yet.{ops.editable ? " Add the first one below." : ""}</p>}
-      <div ref={box} className="mt-3 flex max-h-[75vh] overflow-y-auto rounded-md border border-slate-200" style={{ display: tasks.length ? undefined : "none" }}>
-        <div className="shrink-0 overflow-x-auto border-r border-slate-200 lg:max-w-[55%]">
+      <div ref={box} className="mt-3 flex max-h-[75vh] flex-col overflow-y-auto rounded-md border border-slate-200 md:flex-row" style={{ display: tasks.length ? undefined : "none" }}>
+        <div className="shrink-0 overflow-x-auto border-slate-200 md:w-[55%] md:border-r">
           <TaskGrid
             rows={rows}
             facts={facts}
