@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { App, uniqueEmail } from "./fixtures";
 
@@ -7,6 +8,12 @@ async function person(browser: Browser, name: string, email: string) {
   const app = new App(page);
   await app.signUp(name, email);
   return { context, page, app };
+}
+
+/** No accessibility violations in a section's body (the section frame around it is checked elsewhere). */
+async function expectAccessible(page: Page, section: string) {
+  const { violations } = await new AxeBuilder({ page }).include(`${section} > div.mt-4`).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 // Register columns, left to right (see components/risks/columns.ts).
@@ -130,6 +137,11 @@ test("two people edit the risk register and the RACI grid at once; a read-only l
     await expect(raci(bob.page).getByRole("columnheader", { name: /Bob Stone/ })).toContainText("Load 1");
   });
 
+  await test.step("no accessibility violations, for editors and (below) for read-only links", async () => {
+    await expectAccessible(ann.page, "section#risks");
+    await expectAccessible(ann.page, "section#raci");
+  });
+
   await test.step("CSV exports", async () => {
     const risks = await ann.page.request.get(`/api/v1/plans/${planId}/risks.csv`);
     expect(risks.headers()["content-type"]).toContain("text/csv");
@@ -166,7 +178,9 @@ test("two people edit the risk register and the RACI grid at once; a read-only l
     await guest.keyboard.press("i");
     await guest.keyboard.press("Backspace");
     await expect(raciCell(guest, "Design review", 1)).toHaveText("A");
-    // Live: Ann's next edit reaches the guest.
+    await expectAccessible(guest, "section#risks");
+    await expectAccessible(guest, "section#raci");
+    // Live: Bob's next edit reaches the guest.
     await bob.page.locator("section#raci").getByLabel("New role name").fill("QA lead");
     await bob.page.locator("section#raci").getByRole("button", { name: "Add role" }).click();
     await expect(raci(guest).getByRole("columnheader", { name: /QA lead/ })).toBeVisible();

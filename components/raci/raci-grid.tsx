@@ -32,6 +32,7 @@ export function RaciGrid({
   headers,
   letterAt,
   problems,
+  unassigned,
   editable,
   onSet,
 }: {
@@ -40,6 +41,8 @@ export function RaciGrid({
   headers: ReactNode;
   letterAt: (rowId: string, columnId: string) => RaciLetter | undefined;
   problems: ReadonlyMap<string, RaciProblem[]>;
+  /** Rows nobody is assigned to yet: shown as to do, not as broken. */
+  unassigned: ReadonlySet<string>;
   editable: boolean;
   onSet: (rowId: string, columnId: string, value: RaciLetter | null) => void;
 }) {
@@ -89,7 +92,8 @@ export function RaciGrid({
   };
 
   return (
-    <div className="mt-3 overflow-x-auto rounded-md border border-slate-200">
+    // contain: the grid scrolls inside the section instead of widening the page.
+    <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 [contain:inline-size]">
       <table ref={tableRef} role="grid" aria-label="RACI grid" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
         <thead className="bg-slate-50">
           <tr>
@@ -104,7 +108,8 @@ export function RaciGrid({
         </thead>
         <tbody>
           {rows.map((row, ri) => {
-            const issues = problems.get(row.id) ?? [];
+            const empty = unassigned.has(row.id);
+            const issues = empty ? [] : (problems.get(row.id) ?? []);
             return (
               <tr key={row.id} data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
                 <th scope="row" className={`border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500" : "border-l-transparent"}`}>
@@ -135,7 +140,9 @@ export function RaciGrid({
                   );
                 })}
                 <td className="border-l border-slate-100 px-2 py-1.5 text-xs">
-                  {issues.length ? (
+                  {empty ? (
+                    <span className="text-slate-500">Not assigned yet: needs one A and at least one R.</span>
+                  ) : issues.length ? (
                     <ul className="text-red-800">
                       {issues.map((p) => (
                         <li key={p.rule}>

@@ -13,7 +13,7 @@ const statusClasses: Record<Risk["status"], string> = {
   closed: "bg-slate-100 text-slate-600",
 };
 
-const Blank = () => <span className="text-slate-400">—</span>;
+const Blank = () => <span className="text-slate-500">—</span>;
 
 /** A register cell when it is not being edited. */
 export function CellView({
@@ -33,11 +33,11 @@ export function CellView({
 }) {
   switch (column.kind) {
     case "text":
-      return risk[column.id].trim() ? <span className="line-clamp-2 min-w-[8rem]">{risk[column.id]}</span> : <span className="text-slate-400">{column.id === "title" ? "Untitled risk" : "—"}</span>;
+      return risk[column.id].trim() ? <span className="line-clamp-2 min-w-[8rem]">{risk[column.id]}</span> : <span className="text-slate-500">{column.id === "title" ? "Untitled risk" : "—"}</span>;
     case "longtext":
-      return risk[column.id].trim() ? <span className="line-clamp-3 min-w-[12rem] whitespace-pre-line">{risk[column.id]}</span> : <Blank />;
+      return risk[column.id].trim() ? <span className="line-clamp-3 min-w-[12rem] max-w-xs whitespace-pre-line">{risk[column.id]}</span> : <Blank />;
     case "owner":
-      return risk.ownerId ? <span>{nameOf(risk.ownerId) ?? "Former owner"}</span> : <span className="text-slate-400">No owner</span>;
+      return risk.ownerId ? <span>{nameOf(risk.ownerId) ?? "Former owner"}</span> : <span className="text-slate-500">No owner</span>;
     case "scale":
       return (
         <span title={scaleWord(column.id, risk[column.id])}>

@@ -148,7 +148,8 @@ export function RiskTable(props: Props) {
   let rowIndex = -1;
   return (
     <div>
-      <div className="mt-3 overflow-x-auto rounded-md border border-slate-200">
+      {/* contain: the grid scrolls inside the section instead of widening the page. */}
+      <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 [contain:inline-size]">
         <table ref={tableRef} role="grid" aria-label="Risk register" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
           <thead className="bg-slate-50">
             <tr>

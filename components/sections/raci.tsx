@@ -31,6 +31,13 @@ export function RaciSection() {
   const labelled = useMemo(() => columns.map((c) => ({ ...c, name: columnLabel(c, memberName) })), [columns, memberName]);
   const at = useMemo(() => cellIndex(cells), [cells]);
   const problems = useMemo(() => new Map(raciProblems(rows, labelled, cells).map((p) => [p.rowId, p.problems])), [rows, labelled, cells]);
+  // A row with no letters at all is work not yet assigned, told apart from a row that breaks a rule.
+  const unassigned = useMemo(() => {
+    const live = new Set(columns.map((c) => c.id));
+    const touched = new Set(cells.filter((c) => live.has(c.columnId)).map((c) => c.rowId));
+    return new Set(rows.filter((r) => !touched.has(r.id)).map((r) => r.id));
+  }, [rows, columns, cells]);
+  const broken = [...problems.keys()].filter((id) => !unassigned.has(id)).length;
   const loads = useMemo(() => new Map(columnLoads(labelled, cells, rows, threshold).map((l) => [l.columnId, l])), [labelled, cells, rows, threshold]);
   const freeMembers = members.filter((m) => !columns.some((c) => c.kind === "member" && c.userId === m.id));
 
@@ -58,9 +65,18 @@ export function RaciSection() {
         </p>
         <CsvLink file="raci.csv" label="Export RACI (CSV)" />
       </div>
-      {problems.size > 0 && (
-        <p className="mt-2 text-sm font-medium text-red-800">
-          {problems.size} {problems.size === 1 ? "row breaks" : "rows break"} a RACI rule.
+      {(broken > 0 || (unassigned.size > 0 && columns.length > 0)) && (
+        <p className="mt-2 text-sm">
+          {broken > 0 && (
+            <span className="font-medium text-red-800">
+              {broken} {broken === 1 ? "row breaks" : "rows break"} a RACI rule.
+            </span>
+          )}
+          {unassigned.size > 0 && columns.length > 0 && (
+            <span className="ml-1 text-slate-600">
+              {unassigned.size} {unassigned.size === 1 ? "row is" : "rows are"} not assigned yet.
+            </span>
+          )}
         </p>
       )}
       {rows.length === 0 ? (
@@ -85,6 +101,7 @@ export function RaciSection() {
           ))}
           letterAt={(rowId, colId) => at.get(`${rowId}:${colId}`)}
           problems={problems}
+          unassigned={unassigned}
           editable={editable}
           onSet={(rowId, colId, value) => edit((doc) => setRaciCell(doc, rowId, colId, value))}
         />
