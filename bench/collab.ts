@@ -233,6 +233,34 @@ async function main() {
     ];
 
     log(`Collaboration benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${PHASE_MS / 1000} s per phase`);
+    // Run first, on a quiet heap, so earlier phases leave nothing behind to blur the figure.
+    let cyclesLine = "";
+    // 1,000 open/close cycles against an in-process server whose documents leave memory at once.
+    {
+      const server = await startCollabServer({ config: { idleUnloadMs: 0, maxConnectionsPerUser: 100_000 } });
+      const t: Target = { name: "planwright", child: process as unknown as ChildProcess, url: server.url, cookie: await sessionCookie(user.id) };
+      const cycle = async (i: number) => {
+        const c = connect(t, plans[i % 20]!);
+        await waitFor(() => c.provider.synced && c.saved() >= 1, "cycle synced", 10_000);
+        c.doc.getMap("cycles").set("n", i);
+        await waitFor(() => c.saved() >= 2, "cycle saved", 10_000);
+        c.provider.destroy();
+        c.doc.destroy();
+      };
+      for (let i = 0; i < 50; i++) await cycle(i);
+      await waitFor(() => server.collab.openDocuments === 0, "documents unloaded", 20_000);
+      gc();
+      const start = process.memoryUsage().heapUsed;
+      const t0 = performance.now();
+      for (let i = 0; i < 1000; i++) await cycle(i);
+      const took = performance.now() - t0;
+      await waitFor(() => server.collab.openDocuments === 0, "documents unloaded", 20_000);
+      await sleep(200);
+      gc();
+      const end = process.memoryUsage().heapUsed;
+      cyclesLine = `1,000 open/edit/close cycles (${f(took / 1000, 1)} s): heap ${f(start / 1048576, 1)} MiB → ${f(end / 1048576, 1)} MiB (${end >= start ? "+" : ""}${f(((end - start) / start) * 100, 1)}%), documents in memory afterwards: ${server.collab.openDocuments}`;
+      await server.close();
+    }
     log("");
     log("| workload | server | p50 ms | p99 ms | updates/s | receipts/s | server RSS MiB | edit→saved p95 ms |");
     log("|---|---|---|---|---|---|---|---|");
@@ -285,6 +313,8 @@ async function main() {
 
     for (const c of children) c.kill("SIGTERM");
     await sleep(300);
+    log("");
+    log(cyclesLine);
 
     // Heap per open document, in-process: documents as the server holds them.
     {
@@ -309,33 +339,6 @@ async function main() {
       for (const d of held) d.destroy();
     }
 
-    // 1,000 open/close cycles against an in-process server whose documents leave memory at once.
-    {
-      const server = await startCollabServer({ config: { idleUnloadMs: 0, maxConnectionsPerUser: 100_000 } });
-      const t: Target = { name: "planwright", child: process as unknown as ChildProcess, url: server.url, cookie: await sessionCookie(user.id) };
-      const cycle = async (i: number) => {
-        const c = connect(t, plans[i % 20]!);
-        await waitFor(() => c.provider.synced && c.saved() >= 1, "cycle synced", 10_000);
-        c.doc.getMap("cycles").set("n", i);
-        await waitFor(() => c.saved() >= 2, "cycle saved", 10_000);
-        c.provider.destroy();
-        c.doc.destroy();
-      };
-      for (let i = 0; i < 50; i++) await cycle(i);
-      await waitFor(() => server.collab.openDocuments === 0, "documents unloaded", 20_000);
-      gc();
-      const start = process.memoryUsage().heapUsed;
-      const t0 = performance.now();
-      for (let i = 0; i < 1000; i++) await cycle(i);
-      const took = performance.now() - t0;
-      await waitFor(() => server.collab.openDocuments === 0, "documents unloaded", 20_000);
-      await sleep(200);
-      gc();
-      const end = process.memoryUsage().heapUsed;
-      log("");
-      log(`1,000 open/edit/close cycles (${f(took / 1000, 1)} s): heap ${f(start / 1048576, 1)} MiB → ${f(end / 1048576, 1)} MiB (${end >= start ? "+" : ""}${f(((end - start) / start) * 100, 1)}%), documents in memory afterwards: ${server.collab.openDocuments}`);
-      await server.close();
-    }
   } finally {
     for (const c of children) c.kill("SIGKILL");
     await closeDb();
