@@ -203,6 +203,43 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     await waitFor(() => rowsOf(b.doc, "tasks").size === 1, "others still converge");
   });
 
+  it("refuses connections beyond the per-user and per-plan limits with 429", async () => {
+    const limited = await startCollabServer({ config: { maxConnectionsPerUser: 2, maxConnectionsPerPlan: 3 } });
+    try {
+      const planId = await newPlan();
+      const open = [];
+      for (let i = 0; i < 2; i++) open.push((await rawSocket(`${limited.url}/${planId}`, owner.cookie)).ws!);
+      expect((await rawSocket(`${limited.url}/${planId}`, owner.cookie)).status).toBe(429);
+      open.push((await rawSocket(`${limited.url}/${planId}`, editor.cookie)).ws!);
+      const third = await user("Third");
+      await inviteMember(owner.principal, workspaceId, { email: third.email, role: "member" });
+      expect((await rawSocket(`${limited.url}/${planId}`, third.cookie)).status).toBe(429);
+      // A closed connection frees its place.
+      const closed = closeCode(open[0]!);
+      open[0]!.close();
+      await closed;
+      await waitFor(async () => (await rawSocket(`${limited.url}/${planId}`, third.cookie)).status === 101, "slot freed");
+      for (const ws of open) ws.close();
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("reports its figures in Prometheus format", async () => {
+    const text = await collabMetrics().registry.metrics();
+    for (const name of [
+      "planwright_collab_open_documents",
+      "planwright_collab_connections",
+      "planwright_collab_persisted_updates_total",
+      "planwright_collab_persist_seconds_bucket",
+      "planwright_collab_refused_writes_total",
+      "planwright_collab_relay_lag_seconds",
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(text).toMatch(/planwright_collab_refused_writes_total\{kind="update"\} [1-9]/);
+  });
+
   it("closes a removed member's sockets at once", async () => {
     const planId = await newPlan();
     const member = await user("Leaver");
