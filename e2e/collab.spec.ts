@@ -36,6 +36,11 @@ test("two people edit one plan live, see each other, and converge after one goes
   await expect(ann.page.getByRole("list", { name: "People on this plan" })).toContainText("Bob Stone");
   await expect(bob.page.getByRole("list", { name: "People on this plan" })).toContainText("Ann Lee");
 
+  // The metrics route (Next's bundle) reports the collaboration server's live figures (server.ts).
+  const metrics = await (await ann.page.request.get("/api/metrics")).text();
+  expect(metrics).toMatch(/planwright_collab_connections\{role="manager"\} [1-9]/);
+  expect(metrics).toMatch(/planwright_collab_open_documents [1-9]/);
+
   // Ann's edit reaches Bob, and Bob's reaches Ann.
   await addTask(ann.page, "Kick-off workshop");
   await expect(taskNames(bob.page)).toHaveValue("Kick-off workshop");
