@@ -78,6 +78,18 @@ test("two people co-edit objectives and the strategy at the same moment and both
     await last.getByRole("button", { name: `Move ${lastTitle} up` }).click();
     await ann.page.getByRole("button", { name: `Move ${lastTitle} up` }).click();
     await expect(objectiveRows(bob.page).first().getByLabel("Objective title")).toHaveValue(lastTitle);
+    // Reorder by dragging: the first objective dropped onto the last row takes its place. The drag
+    // events are dispatched one by one (the emulated mouse drag does not deliver dragover here).
+    const dataTransfer = await ann.page.evaluateHandle(() => new DataTransfer());
+    const handle = objectiveRows(ann.page).first().locator('[title="Drag to reorder"]');
+    const target = objectiveRows(ann.page).last();
+    await handle.dispatchEvent("dragstart", { dataTransfer });
+    await target.dispatchEvent("dragenter", { dataTransfer });
+    await target.dispatchEvent("dragover", { dataTransfer });
+    await expect(target).toHaveAttribute("data-drop-target", "");
+    await target.dispatchEvent("drop", { dataTransfer });
+    await handle.dispatchEvent("dragend", { dataTransfer });
+    await expect(objectiveRows(bob.page).last().getByLabel("Objective title")).toHaveValue(lastTitle);
   });
 
   await test.step("strategy: both type into the same paragraph at once", async () => {

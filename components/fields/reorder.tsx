@@ -20,9 +20,14 @@ export function useReorder<R extends { id: string; order: number }>(rows: readon
     moveTo,
     /** Props for a row that can be dropped on (and dragged by its handle). */
     rowProps: (id: string) => ({
+      // Both must be cancelled for the row to accept the drop.
+      onDragEnter: (e: DragEvent) => {
+        if (dragging) e.preventDefault();
+      },
       onDragOver: (e: DragEvent) => {
         if (!dragging) return;
         e.preventDefault();
+        e.dataTransfer.dropEffect = "move";
         if (over !== id) setOver(id);
       },
       onDrop: (e: DragEvent) => {
