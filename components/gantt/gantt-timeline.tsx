@@ -63,7 +63,7 @@ export function GanttTimeline(props: TimelineProps) {
         move_dependencies: false,
         infinite_padding: false,
         today_button: false,
-        scroll_to: "today",
+        scroll_to: firstDate(p.tasks),
         bar_height: 28,
         padding: 20,
         container_height: "auto",
@@ -264,6 +264,16 @@ export function GanttTimeline(props: TimelineProps) {
   }, [tick, props.baseline, props.remoteDrags, props.readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return <div ref={host} className="pw-gantt" />;
+}
+
+/** Where the chart opens: a few days before the earliest bar, so the plan is in view, not just today. */
+function firstDate(tasks: GanttTask[]): Date | "today" {
+  let min: string | null = null;
+  for (const t of tasks) if (!t.custom_class.includes("__is-undated") && (min === null || t.start < min)) min = t.start;
+  if (!min) return "today";
+  const d = toLocalDate(min);
+  d.setDate(d.getDate() - 2);
+  return d;
 }
 
 /** Holidays of the plan, shaded and named on the timeline. */

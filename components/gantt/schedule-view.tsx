@@ -162,7 +162,7 @@ export function ScheduleView() {
       )}
       {tasks.length === 0 && <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">No tasks yet.{ops.editable ? " Add the first one below." : ""}</p>}
       <div ref={box} className="mt-3 flex max-h-[75vh] flex-col overflow-y-auto rounded-md border border-slate-200 md:flex-row" style={{ display: tasks.length ? undefined : "none" }}>
-        <div className="shrink-0 overflow-x-auto border-slate-200 md:w-[55%] md:border-r">
+        <div className="shrink-0 overflow-x-auto border-slate-200 md:w-[45%] md:border-r">
           <TaskGrid
             rows={rows}
             facts={facts}

@@ -103,8 +103,8 @@ function GridRow({ row, facts, editable, collapsed, onToggle, onSelect, edits, p
             <span className="w-4" />
           )}
           <NameInput task={t} editable={editable} onCommit={(name) => run(edits.rename(t.id, name))} summary={summary} />
-          <button type="button" onClick={() => onSelect(t.id)} aria-label={`Details of ${label}`} className="rounded px-1 text-xs text-slate-500 hover:bg-slate-100">
-            ⓘ
+          <button type="button" onClick={() => onSelect(t.id)} aria-label={`Details of ${label}`} className="flex h-4 w-4 shrink-0 items-center justify-center rounded-full border border-slate-400 text-[10px] font-semibold text-slate-600 hover:bg-slate-100">
+            i
           </button>
         </div>
         {error && (

@@ -8,6 +8,7 @@ import { useMemo } from "react";
 import { useEdit } from "@/components/collab/plan-data";
 import { deleteRow, insertRow, nextOrder, rowsOf, updateRow, type WriteResult } from "@/lib/doc";
 import { addWorkingDays } from "@/lib/plan/calendar";
+import { addDays, diffDays } from "@/lib/plan/dates";
 import { randomUUID } from "@/lib/doc/uuid";
 import { refuseDependency, rollUpChanges, shiftDependents } from "@/lib/plan/schedule";
 import type { Dependency, Task, WorkingCalendar } from "@/lib/plan/types";
@@ -42,6 +43,8 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
       setDates: (id, start, end) => {
         const t = byId.get(id);
         if (!t) return null;
+        // A new start moves the task and keeps its length; only the end field changes the length.
+        if (start && t.start && t.end && end === t.end && start !== t.start && t.kind !== "milestone") end = addDays(t.end, diffDays(start, t.start));
         if (start && end && end < start) return "The end date cannot be before the start date.";
         if (start && !end && t.kind !== "milestone") end = start;
         return change(id, { start, end });
