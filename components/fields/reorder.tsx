@@ -43,6 +43,9 @@ export function useReorder<R extends { id: string; order: number }>(rows: readon
       onDragStart: (e: DragEvent) => {
         e.dataTransfer.effectAllowed = "move";
         e.dataTransfer.setData("text/plain", id);
+        // Show the whole row under the pointer, not just the small handle.
+        const row = (e.currentTarget as HTMLElement).closest("li, tr");
+        if (row) e.dataTransfer.setDragImage(row, 16, 16);
         setDragging(id);
       },
       onDragEnd: () => {
