@@ -86,7 +86,12 @@ export function MetricsSection() {
         )}
       </Card>
 
-      <Card title="RACI gaps" figure={String(m.raciGaps.length)} tone={m.raciGaps.length ? "bad" : "good"} note="Rows without one Accountable or any Responsible">
+      <Card
+        title="RACI gaps"
+        figure={String(m.raciGaps.length)}
+        tone={m.raciGaps.length ? "bad" : "good"}
+        note={`Rows without one Accountable or any Responsible${m.raciUnassigned ? `; ${m.raciUnassigned} ${m.raciUnassigned === 1 ? "row" : "rows"} not assigned yet` : ""}`}
+      >
         {m.raciGaps.length > 0 && (
           <ul className="text-xs text-slate-700">
             {m.raciGaps.slice(0, 3).map((g) => (

@@ -24,8 +24,8 @@ const plan = (): PlanContent => ({
   ],
   raciColumns: [{ id: "c", kind: "role", userId: null, name: "Lead", order: 1 }],
   raciCells: [
-    { rowId: "a", columnId: "c", value: "A" },
     { rowId: "a", columnId: "c", value: "R" },
+    { rowId: "b", columnId: "c", value: "C" },
   ],
 });
 
@@ -51,11 +51,16 @@ describe("planMetrics", () => {
 
   it("reports budget variance per currency, RACI gaps and KPI progress", () => {
     expect(m.budget[0]).toMatchObject({ currency: "EUR", planned: 100, actual: 120, variance: { amount: 20 } });
-    expect(m.raciGaps.map((g) => g.rowId)).toEqual(["b", "m1", "m2"]);
+    // "a" lacks an Accountable, "b" has only a Consulted; the milestones are not assigned yet.
+    expect(m.raciGaps.map((g) => g.rowId)).toEqual(["a", "b"]);
+    expect(m.raciGaps[1]!.messages).toHaveLength(2);
+    expect(m.raciUnassigned).toBe(2);
     expect(m.kpis).toEqual({ measured: 1, total: 2, meanProgress: 50 });
   });
 
-  it("reports no RACI gaps before anyone is in the grid", () => {
-    expect(planMetrics({ ...plan(), raciColumns: [] }, "2025-06-10").raciGaps).toEqual([]);
+  it("reports no RACI gaps before anyone is in the grid, only rows to assign", () => {
+    const empty = planMetrics({ ...plan(), raciColumns: [], raciCells: [] }, "2025-06-10");
+    expect(empty.raciGaps).toEqual([]);
+    expect(empty.raciUnassigned).toBe(4);
   });
 });

@@ -19,8 +19,10 @@ export interface PlanMetrics {
   /** Open risks per score band, in band order. */
   openRisksByBand: { band: RiskBandId; label: string; count: number; exposure: number }[];
   budget: BudgetTotal[];
-  /** Rows of the RACI grid breaking a rule (no single Accountable, no Responsible). */
+  /** Rows of the RACI grid with letters that break a rule (no single Accountable, no Responsible). */
   raciGaps: { rowId: string; name: string; messages: string[] }[];
+  /** Rows nobody is assigned to yet: still to do, not broken (as the RACI grid shows them). */
+  raciUnassigned: number;
   /** Objectives with a measurable KPI, and their mean progress toward target (null when none). */
   kpis: { measured: number; total: number; meanProgress: number | null };
 }
@@ -34,10 +36,13 @@ export function planMetrics(plan: PlanContent, today: ISODate): PlanMetrics {
   });
   const rows = raciRows(plan.tasks, plan.deliverables);
   const names = new Map(rows.map((r) => [r.id, r.name]));
-  const raciGaps =
-    plan.raciColumns.length === 0
-      ? []
-      : raciProblems(rows, plan.raciColumns, plan.raciCells).map((g) => ({ rowId: g.rowId, name: names.get(g.rowId) ?? "", messages: g.problems.map((p) => p.message) }));
+  const columnIds = new Set(plan.raciColumns.map((c) => c.id));
+  const assigned = new Set(plan.raciCells.filter((c) => columnIds.has(c.columnId)).map((c) => c.rowId));
+  const raciGaps = raciProblems(
+    rows.filter((r) => assigned.has(r.id)),
+    plan.raciColumns,
+    plan.raciCells,
+  ).map((g) => ({ rowId: g.rowId, name: names.get(g.rowId) ?? "", messages: g.problems.map((p) => p.message) }));
   const progress = plan.objectives.map((o) => kpiProgress(o.kpi)).filter((p): p is number => p !== null);
   return {
     percentComplete: planPercentComplete(plan.tasks, plan.calendar),
@@ -47,6 +52,7 @@ export function planMetrics(plan: PlanContent, today: ISODate): PlanMetrics {
     openRisksByBand,
     budget: budgetTotals(plan.budgetLines),
     raciGaps,
+    raciUnassigned: rows.filter((r) => !assigned.has(r.id)).length,
     kpis: { measured: progress.length, total: plan.objectives.length, meanProgress: progress.length ? progress.reduce((s, p) => s + p, 0) / progress.length : null },
   };
 }
