@@ -134,7 +134,7 @@ export function PrintDocument({ model: m }: { model: ExportModel }) {
 
       <Section id="schedule">
         <Sub>Timeline</Sub>
-        <Picture src={svgDataUrl(timelineSvg(c.tasks, c.dependencies, m.today))} alt="Timeline of the schedule" testId="timeline-picture" />
+        <Picture src={svgDataUrl(timelineSvg(m.tasks, c.dependencies, m.today, m.summaryIds))} alt="Timeline of the schedule" testId="timeline-picture" />
         <Sub>Tasks</Sub>
         {c.tasks.length === 0 ? (
           <None>No tasks yet.</None>
@@ -142,8 +142,10 @@ export function PrintDocument({ model: m }: { model: ExportModel }) {
           <Table
             label="Schedule"
             head={["Task", "Start", "End", "Days", "Assignee", "Progress", "Milestone", "Predecessors", "Deliverable"]}
-            rows={c.tasks.map((t) => [
-              t.name || "Untitled task",
+            rows={m.tasks.map((t) => [
+              <span key="name" style={{ paddingLeft: `${t.depth}rem` }} className={t.summary ? "font-semibold" : undefined}>
+                {t.name || "Untitled task"}
+              </span>,
               t.start,
               t.end,
               t.kind === "milestone" ? "—" : m.durations.get(t.id),

@@ -67,6 +67,8 @@ export async function listOpenRisks(workspaceId: string, minScore: number) {
       id: planRisks.id,
       title: planRisks.title,
       ownerId: planRisks.ownerId,
+      /** The owner's name when the owner is one of the plan's resources. */
+      ownerResourceName: planResources.name,
       likelihood: planRisks.likelihood,
       impact: planRisks.impact,
       score: planRisks.score,
@@ -77,6 +79,7 @@ export async function listOpenRisks(workspaceId: string, minScore: number) {
     .from(planRisks)
     .innerJoin(plans, eq(plans.id, planRisks.planId))
     .leftJoin(planProjections, eq(planProjections.planId, planRisks.planId))
+    .leftJoin(planResources, and(eq(planResources.planId, planRisks.planId), sql`${planResources.id}::text = ${planRisks.ownerId}`))
     .where(and(livePlansOf(workspaceId), inArray(planRisks.status, ["open", "mitigating"]), sql`${planRisks.score} >= ${minScore}`))
     .orderBy(desc(planRisks.score), asc(plans.title), asc(planRisks.title));
 }

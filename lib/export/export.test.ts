@@ -80,6 +80,17 @@ describe("timeline picture", () => {
     expect(svg).toContain("today");
   });
 
+  it("draws summary tasks with their children's rolled-up dates", () => {
+    const m = model(demo());
+    const summaries = m.tasks.filter((t) => t.summary);
+    expect(summaries.length).toBeGreaterThan(0);
+    for (const s of summaries) expect(s.start && s.end).toBeTruthy();
+    const svg = timelineSvg(m.tasks, m.content.dependencies, TODAY, m.summaryIds);
+    assertWellFormedSvg(svg);
+    expect(svg.match(/class="summary"/g)).toHaveLength(summaries.length);
+    expect(planToMarkdown(m)).toContain(`**${summaries[0]!.name}** | ${summaries[0]!.start} | ${summaries[0]!.end}`);
+  });
+
   it("escapes task names", () => {
     const evil = { id: randomUUID(), name: `<script>alert("x")</script> & co`, start: "2026-11-20", end: "2026-11-24", progress: 50, kind: "task" as const, parentId: null, deliverableId: null, assigneeId: null, order: 1 };
     const svg = timelineSvg([evil], [], TODAY);

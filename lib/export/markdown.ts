@@ -79,12 +79,12 @@ export function planToMarkdown(m: ExportModel): string {
 
   push(`## ${title("schedule")}`);
   push(
-    c.tasks.length === 0
+    m.tasks.length === 0
       ? none("tasks")
       : table(
           ["Task", "Start", "End", "Duration (working days)", "Assignee", "Progress", "Milestone", "Predecessors", "Deliverable"],
-          c.tasks.map((t) => [
-            t.name || "Untitled task",
+          m.tasks.map((t) => [
+            `${"— ".repeat(t.depth)}${t.summary ? `**${t.name || "Untitled task"}**` : t.name || "Untitled task"}`,
             t.start,
             t.end,
             t.kind === "milestone" ? "—" : m.durations.get(t.id),

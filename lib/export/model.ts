@@ -8,7 +8,7 @@ import { planCompleteness, type Completeness } from "@/lib/plan/completeness";
 import { deliverablesProgress, kpiProgress, milestoneStatus, overdueTasks, planPercentComplete, type MilestoneStatus } from "@/lib/plan/progress";
 import { raciProblems, raciRows, type RaciRow } from "@/lib/plan/raci";
 import { bandFor, openExposure, riskScore } from "@/lib/plan/risk";
-import { taskDuration } from "@/lib/plan/schedule";
+import { rollUpSummaries, taskDuration } from "@/lib/plan/schedule";
 import { statusLabels } from "@/lib/plan/template";
 import type { ISODate, PlanContent, RiskBand, Task } from "@/lib/plan/types";
 
@@ -28,6 +28,9 @@ export type ExportInput = {
   today: ISODate;
 };
 
+/** A schedule row as printed: summary tasks carry their children's rolled-up dates and progress. */
+export type ExportTask = Task & { summary: boolean; depth: number };
+
 export type ExportRisk = DocContent["risks"][number] & { ref: string; score: number; band: RiskBand | null };
 
 export interface ExportModel {
@@ -37,6 +40,9 @@ export interface ExportModel {
   rules: PlanContent;
   nameOf: (id: string | null) => string;
   taskName: (id: string) => string;
+  /** The schedule in display order, summaries rolled up. */
+  tasks: ExportTask[];
+  summaryIds: Set<string>;
   /** Predecessor names per task id. */
   predecessors: Map<string, string[]>;
   durations: Map<string, number>;
@@ -72,6 +78,16 @@ export function buildExportModel({ plan, content, members, today }: ExportInput)
     .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
     .map((r, i) => ({ ...r, ref: `R${i + 1}` }));
   const rows = raciRows(content.tasks, content.deliverables);
+  const rollups = rollUpSummaries(content.tasks, rules.calendar);
+  const depthOf = (t: Task) => {
+    let depth = 0;
+    for (let p = t.parentId; p && tasksById.has(p) && depth < 10; p = tasksById.get(p)!.parentId) depth++;
+    return depth;
+  };
+  const tasks = content.tasks.map((t): ExportTask => {
+    const r = rollups.get(t.id);
+    return r ? { ...t, start: r.start, end: r.end, progress: Math.round(r.progress), summary: true, depth: depthOf(t) } : { ...t, summary: false, depth: depthOf(t) };
+  });
   return {
     plan: { ...plan, statusLabel: statusLabels[plan.status] },
     today,
@@ -79,8 +95,10 @@ export function buildExportModel({ plan, content, members, today }: ExportInput)
     rules,
     nameOf,
     taskName,
+    tasks,
+    summaryIds: new Set(rollups.keys()),
     predecessors,
-    durations: new Map(content.tasks.map((t) => [t.id, taskDuration(t, rules.calendar)])),
+    durations: new Map(tasks.map((t) => [t.id, taskDuration(t, rules.calendar)])),
     deliverableProgress: deliverablesProgress(content.deliverables, content.tasks, rules.calendar),
     kpiProgress: new Map(content.objectives.map((o) => [o.id, kpiProgress(o.kpi)])),
     risks,

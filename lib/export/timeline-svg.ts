@@ -13,7 +13,8 @@ const CHART_W = 660;
 const ROW_H = 22;
 const HEAD_H = 28;
 
-export function timelineSvg(tasks: readonly Task[], dependencies: readonly Dependency[], today: ISODate): string {
+/** `summaryIds`: summary tasks (dates rolled up from their children), drawn as dark brackets. */
+export function timelineSvg(tasks: readonly Task[], dependencies: readonly Dependency[], today: ISODate, summaryIds: ReadonlySet<string> = new Set()): string {
   const dated = tasks.filter((t) => (t.kind === "milestone" ? t.end ?? t.start : t.start && t.end));
   const rows = dated.slice(0, TIMELINE_MAX_ROWS);
   const hidden = dated.length - rows.length;
@@ -45,7 +46,8 @@ export function timelineSvg(tasks: readonly Task[], dependencies: readonly Depen
   }
   rows.forEach((t, i) => {
     const top = y(i);
-    out.push(`<text x="6" y="${top + 15}" fill="#0f172a">${escapeXml(clip(t.name || "Untitled task", 34))}</text>`);
+    const weight = summaryIds.has(t.id) ? ` font-weight="bold"` : "";
+    out.push(`<text x="6" y="${top + 15}" fill="#0f172a"${weight}>${escapeXml(clip(t.name || "Untitled task", 34))}</text>`);
     if (t.kind === "milestone") {
       const cx = x(t.end ?? t.start!) + CHART_W / days / 2;
       const cy = top + ROW_H / 2;
@@ -53,6 +55,10 @@ export function timelineSvg(tasks: readonly Task[], dependencies: readonly Depen
     } else {
       const bx = x(t.start!);
       const bw = Math.max(2, x(addDays(t.end!, 1)) - bx);
+      if (summaryIds.has(t.id)) {
+        out.push(`<rect class="summary" x="${bx.toFixed(1)}" y="${top + 7}" width="${bw.toFixed(1)}" height="6" fill="#334155"/>`);
+        return;
+      }
       const fill = t.kind === "buffer" ? "#cbd5e1" : "#6366f1";
       out.push(`<rect class="bar" x="${bx.toFixed(1)}" y="${top + 4}" width="${bw.toFixed(1)}" height="${ROW_H - 8}" rx="3" fill="${fill}" fill-opacity="0.35"/>`);
       if (t.progress > 0) {

@@ -93,7 +93,7 @@ describe("workspace views over the projection (real PostgreSQL)", () => {
         c.tasks.push(task({ name: "Mine through a resource", start: TODAY, end: addDays(TODAY, 3), assigneeId: myResource }));
         c.tasks.push(task({ name: "Beta pilot", kind: "milestone", start: addDays(TODAY, -5), end: addDays(TODAY, -5), progress: 100 }));
         c.risks.push(risk({ title: "Twelve but Beta calls it medium", likelihood: 4, impact: 3 }));
-        c.risks.push(risk({ title: "Critical in Beta", likelihood: 5, impact: 4, status: "mitigating" }));
+        c.risks.push(risk({ title: "Critical in Beta", likelihood: 5, impact: 4, status: "mitigating", ownerId: myResource }));
       },
       (doc) =>
         expect(
@@ -118,9 +118,9 @@ describe("workspace views over the projection (real PostgreSQL)", () => {
       ["Beta pilot", "Beta", addDays(TODAY, -5)],
       ["Alpha launch", "Alpha", addDays(TODAY, 20)],
     ]);
-    expect(views.highRisks.map((r) => [r.title, r.planTitle, r.band?.id])).toEqual([
-      ["Critical in Beta", "Beta", "critical"],
-      ["Vendor slips", "Alpha", "high"],
+    expect(views.highRisks.map((r) => [r.title, r.planTitle, r.band?.id, r.ownerName])).toEqual([
+      ["Critical in Beta", "Beta", "critical", "Me (resource)"],
+      ["Vendor slips", "Alpha", "high", null],
     ]);
 
     // The other member sees their own week, and nothing of mine.

@@ -32,7 +32,11 @@ export async function getWorkspaceViews(principal: Principal | null, workspaceId
   ]);
   const names = new Map(members.map((m) => [m.userId, m.name]));
   const highRisks = risks
-    .map(({ settings, ...r }) => ({ ...r, band: bandFor(r.score, bandsOf(settings)), ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null }))
+    .map(({ settings, ownerResourceName, ...r }) => ({
+      ...r,
+      band: bandFor(r.score, bandsOf(settings)),
+      ownerName: ownerResourceName ?? (r.ownerId ? (names.get(r.ownerId) ?? null) : null),
+    }))
     .filter((r) => r.band?.id === "high" || r.band?.id === "critical");
   return { workspace, today, until, tasks, milestones, highRisks };
 }
