@@ -1,7 +1,8 @@
 /**
  * Group commit: every write that arrives within one tick, across all plans, goes into the log in
- * one INSERT. Up to a few groups are stored concurrently (PostgreSQL then flushes their commits
- * together), but they are delivered strictly in order: only after a group and every group before
+ * one INSERT. Up to `inFlightLimit` groups are stored concurrently (1 by default: on a busy small
+ * machine fewer, larger groups win; a fast disk with more cores may gain from 2–4), but they are
+ * delivered strictly in order: only after a group and every group before
  * it are committed are its writes applied to the in-memory documents, broadcast, relayed and
  * acknowledged (persist before broadcast, acknowledgements in order).
  */
@@ -20,8 +21,6 @@ export type Write = {
   empty: boolean;
 };
 
-/** Groups being stored at once. One would serialize on the disk's flush; many would hog the pool. */
-const MAX_IN_FLIGHT = 4;
 
 type Outcome = { committed: Write[][]; failed: [Write[], unknown][] };
 
@@ -36,6 +35,7 @@ export class GroupCommitter {
   constructor(
     private onCommitted: (writes: Write[]) => void,
     private onFailed: (writes: Write[], err: unknown) => void,
+    private inFlightLimit = 1,
   ) {}
 
   enqueue(write: Write) {
@@ -44,7 +44,7 @@ export class GroupCommitter {
   }
 
   private kick() {
-    if (this.scheduled || this.queue.length === 0 || this.inFlight >= MAX_IN_FLIGHT) return;
+    if (this.scheduled || this.queue.length === 0 || this.inFlight >= this.inFlightLimit) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;

@@ -15,6 +15,8 @@ const schema = z.object({
   COLLAB_PROJECTION_DEBOUNCE_MS: int(250, 0, 1000),
   /** Periodic re-check of every connection's access (membership changes made elsewhere). */
   COLLAB_RECHECK_MS: int(60_000, 1000, 24 * 3600_000),
+  /** Group commits stored at once (delivered in order regardless). */
+  COLLAB_COMMITS_IN_FLIGHT: int(1, 1, 16),
 });
 
 export type CollabConfig = {
@@ -25,6 +27,7 @@ export type CollabConfig = {
   compactAfter: number;
   projectionDebounceMs: number;
   recheckMs: number;
+  commitsInFlight: number;
 };
 
 export class CollabConfigError extends Error {}
@@ -46,5 +49,6 @@ export function loadCollabConfig(source: Record<string, string | undefined> = pr
     compactAfter: e.COLLAB_COMPACT_AFTER,
     projectionDebounceMs: e.COLLAB_PROJECTION_DEBOUNCE_MS,
     recheckMs: e.COLLAB_RECHECK_MS,
+    commitsInFlight: e.COLLAB_COMMITS_IN_FLIGHT,
   };
 }

@@ -71,6 +71,7 @@ export class CollabServer {
     this.committer = new GroupCommitter(
       (writes) => this.committed(writes),
       (writes, err) => this.commitFailed(writes, err),
+      opts.config.commitsInFlight,
     );
     this.projections = new ProjectionScheduler(opts.config.projectionDebounceMs, (planId) => this.rooms.get(planId)?.doc);
     if (opts.redisUrl) {
