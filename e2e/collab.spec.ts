@@ -69,6 +69,14 @@ test("two people edit one plan live, see each other, and converge after one goes
     .poll(async () => (await ann.page.request.get(`/plans/${planId}`)).text(), { timeout: 5000 })
     .toContain("Written offline");
 
+  // Removing Bob from the workspace closes his live connection at once, and he is told why.
+  await ann.page.goto(`/workspaces/${workspaceId}/members`);
+  const bobRow = ann.page.getByRole("table", { name: "Members" }).getByRole("row").filter({ hasText: "Bob Stone" });
+  await bobRow.getByRole("button", { name: "Remove" }).click();
+  await ann.page.getByRole("button", { name: "Remove member" }).click();
+  await expect(bob.page.getByText("You no longer have access to this plan.")).toBeVisible();
+  await expect(badge(bob.page)).toHaveText("Not connected");
+
   await ann.context.close();
   await bob.context.close();
 });
