@@ -41,9 +41,13 @@ async function addDatedTask(page: Page, name: string, start: string, end: string
 
 /** Drags a bar horizontally by whole day columns of the Day view (45 px each). */
 async function dragBar(page: Page, name: string, days: number) {
-  const box = (await bar(page, name).locator(".bar").first().boundingBox())!;
+  const target = bar(page, name).locator(".bar").first();
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
+  const hit = await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest(".bar-wrapper")?.querySelector(".bar-label")?.textContent ?? document.elementFromPoint(px!, py!)?.outerHTML.slice(0, 120), [x, y]);
+  expect(hit, "the bar is under the pointer").toBe(name);
   await page.mouse.move(x, y);
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(x + (days * 45 * i) / 10 + (i === 10 ? 5 : 0), y);
@@ -152,22 +156,30 @@ for (const timezoneId of ["America/New_York", "Pacific/Auckland"]) {
 }
 
 test("touch: a bar drags on a phone-sized screen", async ({ browser }) => {
-  const ann = await person(browser, "Ann Lee", uniqueEmail("touch"), { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  await ann.app.createWorkspace("Touch");
-  await ann.app.createPlan("Phone plan");
-  await expect(ann.page.getByTestId("connection-badge")).toHaveText("Live");
+  const email = uniqueEmail("touch");
+  const desk = await person(browser, "Ann Lee", email);
+  await desk.app.createWorkspace("Touch");
+  const planId = await desk.app.createPlan("Phone plan");
+  await expect(desk.page.getByTestId("connection-badge")).toHaveText("Live");
   const start = isoIn(2);
-  await addDatedTask(ann.page, "Survey", start, addDaysIso(start, 1));
-  await ann.page.getByRole("button", { name: "Day", exact: true }).click();
-  const target = bar(ann.page, "Survey").locator(".bar").first();
+  await addDatedTask(desk.page, "Survey", start, addDaysIso(start, 1));
+  await desk.context.close();
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const page = await context.newPage();
+  await new App(page).signIn(email);
+  await page.goto(`/plans/${planId}`);
+  await expect(page.getByTestId("connection-badge")).toHaveText("Live");
+  await page.getByRole("button", { name: "Day", exact: true }).click();
+  const target = bar(page, "Survey").locator(".bar").first();
   await target.scrollIntoViewIfNeeded();
   const box = (await target.boundingBox())!;
-  const cdp = await ann.context.newCDPSession(ann.page);
+  const cdp = await context.newCDPSession(page);
   const at = (x: number) => [{ x, y: box.y + box.height / 2 }];
   const x0 = box.x + box.width / 2;
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at(x0) });
   for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(x0 + 9.5 * i) });
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await expect(ann.page.getByLabel("Start of Survey")).toHaveValue(addDaysIso(start, 2));
-  await ann.context.close();
+  await expect(page.getByLabel("Start of Survey")).toHaveValue(addDaysIso(start, 2));
+  await context.close();
 });

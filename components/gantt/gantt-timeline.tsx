@@ -41,7 +41,10 @@ export function GanttTimeline(props: TimelineProps) {
   const gantt = useRef<FastGantt | null>(null);
   const latest = useRef(props);
   const shown = useRef<GanttTask[]>([]);
+  /** Bumped when the chart is created or a drag ends: the document is synced again. */
   const [tick, setTick] = useState(0);
+  /** Bumped after every redraw: the overlay is drawn again. */
+  const [overlayTick, setOverlayTick] = useState(0);
   useEffect(() => {
     latest.current = props;
   });
@@ -70,8 +73,16 @@ export function GanttTimeline(props: TimelineProps) {
         is_weekend: weekend,
         holidays: holidayOption(p.calendar),
         on_click: (t: { id: string }) => latest.current.onSelect(t.id),
+        // frappe-gantt 1.2.2 reports dates on every mouse move of a drag: those are shown to the others
+        // as the drag (presence) and written once, when the mouse is released.
         on_date_change: (t: { id: string }, start: Date, end: Date) => {
-          if (!latest.current.onDateChange(t.id, fromLocalDate(start), lastDayOf(end))) resetBar(t.id);
+          const drag = { taskId: t.id, start: fromLocalDate(start), end: lastDayOf(end) };
+          pending.set(t.id, drag);
+          if (!frame) frame = requestAnimationFrame(() => {
+            frame = 0;
+            const last = [...pending.values()].at(-1);
+            if (last && gantt.current?.bar_being_dragged !== null) latest.current.onDragging(last);
+          });
         },
         on_progress_change: (t: { id: string }, progress: number) => {
           if (!latest.current.onProgressChange(t.id, Math.round(progress))) resetBar(t.id);
@@ -85,6 +96,21 @@ export function GanttTimeline(props: TimelineProps) {
       untouch = bridgeTouch(g.$svg);
       setTick((n) => n + 1);
     });
+    const pending = new Map<string, Drag>();
+    let frame = 0;
+    // After frappe-gantt's own mouseup handlers: write what the drag changed, then catch up on
+    // document changes that arrived during the drag (redrawing a bar mid-drag would break it).
+    const release = () =>
+      setTimeout(() => {
+        const drags = [...pending.values()];
+        pending.clear();
+        // A drag released outside the chart never reaches frappe-gantt's own mouseup handler.
+        if (gantt.current) gantt.current.bar_being_dragged = null;
+        if (drags.length) latest.current.onDragging(null);
+        for (const d of drags) if (!latest.current.onDateChange(d.taskId, d.start, d.end)) resetBar(d.taskId);
+        setTick((n) => n + 1);
+      });
+    document.addEventListener("mouseup", release);
     const resetBar = (id: string) => {
       const t = latest.current.tasks.find((x) => x.id === id);
       if (t) gantt.current?.updateBar(t);
@@ -92,6 +118,7 @@ export function GanttTimeline(props: TimelineProps) {
     return () => {
       cancelled = true;
       untouch();
+      document.removeEventListener("mouseup", release);
       if (el) el.innerHTML = "";
       gantt.current = null;
     };
@@ -101,7 +128,7 @@ export function GanttTimeline(props: TimelineProps) {
   // Document changes: redraw the changed bars, or everything (scroll kept) when rows or links changed.
   useEffect(() => {
     const g = gantt.current;
-    if (!g || shown.current === props.tasks) return;
+    if (!g || shown.current === props.tasks || (g.bar_being_dragged !== null && g.bar_being_dragged !== undefined)) return;
     const before = shown.current;
     shown.current = props.tasks;
     if (sameRows(before, props.tasks)) {
@@ -116,7 +143,7 @@ export function GanttTimeline(props: TimelineProps) {
         }
       }
       if (ok) {
-        setTick((n) => n + 1);
+        setOverlayTick((n) => n + 1);
         return;
       }
     }
@@ -127,8 +154,8 @@ export function GanttTimeline(props: TimelineProps) {
     g.refresh(copy(props.tasks));
     g.$container.scrollLeft = xOfDate(g, at);
     g.$container.scrollTop = top;
-    setTick((n) => n + 1);
-  }, [props.tasks]);
+    setOverlayTick((n) => n + 1);
+  }, [props.tasks, tick]);
 
   // Zoom: keep the date at the left edge where it was.
   useEffect(() => {
@@ -138,41 +165,8 @@ export function GanttTimeline(props: TimelineProps) {
     g.options.scroll_to = at;
     g.change_view_mode(props.viewMode);
     g.$container.scrollLeft = xOfDate(g, at);
-    setTick((n) => n + 1);
+    setOverlayTick((n) => n + 1);
   }, [props.viewMode]);
-
-  // Our own drag reporting (frappe-gantt only tells at the end): which bar, at which dates, while it moves.
-  useEffect(() => {
-    const g = gantt.current;
-    if (!g || props.readOnly) return;
-    let id: string | null = null;
-    let frame = 0;
-    const down = (e: Event) => {
-      id = (e.target as Element).closest?.(".bar-wrapper")?.getAttribute("data-id") ?? null;
-    };
-    const move = () => {
-      if (!id || g.bar_being_dragged !== true || frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        const bar = id ? g.get_bar(id) : undefined;
-        if (!bar) return;
-        const { new_start_date, new_end_date } = bar.compute_start_end_date();
-        latest.current.onDragging({ taskId: bar.task.id, start: fromLocalDate(new_start_date), end: lastDayOf(new Date(new_end_date.getTime() - 1000)) });
-      });
-    };
-    const up = () => {
-      if (id) latest.current.onDragging(null);
-      id = null;
-    };
-    g.$svg.addEventListener("mousedown", down);
-    g.$svg.addEventListener("mousemove", move);
-    document.addEventListener("mouseup", up);
-    return () => {
-      g.$svg.removeEventListener("mousedown", down);
-      g.$svg.removeEventListener("mousemove", move);
-      document.removeEventListener("mouseup", up);
-    };
-  }, [tick > 0, props.readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Overlay drawn on top of frappe-gantt's layers: baseline bars, other people's drags, link handles.
   useEffect(() => {
@@ -261,7 +255,7 @@ export function GanttTimeline(props: TimelineProps) {
     };
     handles.addEventListener("mousedown", start);
     return () => handles.removeEventListener("mousedown", start);
-  }, [tick, props.baseline, props.remoteDrags, props.readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [tick, overlayTick, props.baseline, props.remoteDrags, props.readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return <div ref={host} className="pw-gantt" />;
 }
