@@ -64,7 +64,7 @@ export function ColumnHeader({
       ) : (
         <span className="block text-sm font-medium text-slate-900">{label}</span>
       )}
-      <span className="block text-xs text-slate-500">{column.kind === "member" ? "Member" : "Role"}</span>
+      <span className="block text-xs text-slate-600">{column.kind === "member" ? "Member" : "Role"}</span>
       <span className={`mt-0.5 block text-xs ${overloaded ? "font-medium text-red-700" : "text-slate-600"}`} title={`Responsible ${load?.responsible ?? 0}, Accountable ${load?.accountable ?? 0}`}>
         Load {load?.load ?? 0}
         {overloaded && ` · over ${threshold}`}

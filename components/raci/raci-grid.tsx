@@ -97,11 +97,11 @@ export function RaciGrid({
       <table ref={tableRef} role="grid" aria-label="RACI grid" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className="border-b border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+            <th scope="col" className="sticky left-0 z-[1] min-w-[12rem] border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
               Task or deliverable
             </th>
             {headers}
-            <th scope="col" className="border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+            <th scope="col" className="min-w-[16rem] border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
               Rule check
             </th>
           </tr>
@@ -112,9 +112,9 @@ export function RaciGrid({
             const issues = empty ? [] : (problems.get(row.id) ?? []);
             return (
               <tr key={row.id} data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
-                <th scope="row" className={`border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500" : "border-l-transparent"}`}>
+                <th scope="row" className={`sticky left-0 z-[1] border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500 bg-red-50" : "border-l-transparent bg-white"}`}>
                   <span className="block font-medium text-slate-900">{row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}</span>
-                  <span className="text-xs text-slate-500">{row.kind === "task" ? "Task" : "Deliverable"}</span>
+                  <span className="text-xs text-slate-600">{row.kind === "task" ? "Task" : "Deliverable"}</span>
                 </th>
                 {columnIds.map((colId, ci) => {
                   const v = letterAt(row.id, colId);
@@ -141,7 +141,7 @@ export function RaciGrid({
                 })}
                 <td className="border-l border-slate-100 px-2 py-1.5 text-xs">
                   {empty ? (
-                    <span className="text-slate-500">Not assigned yet: needs one A and at least one R.</span>
+                    <span className="text-slate-600">Not assigned yet</span>
                   ) : issues.length ? (
                     <ul className="text-red-800">
                       {issues.map((p) => (

@@ -154,7 +154,7 @@ export function RiskTable(props: Props) {
           <thead className="bg-slate-50">
             <tr>
               {columns.map((c) => (
-                <th key={c.id} scope="col" aria-sort={ariaSort(c)} className="whitespace-nowrap border-b border-slate-200 px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
+                <th key={c.id} scope="col" aria-sort={ariaSort(c)} className={`${c.id === "title" ? "sticky left-0 z-[1] bg-slate-50" : ""} whitespace-nowrap border-b border-slate-200 px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-600`}>
                   {c.id === "remove" ? (
                     <span className="sr-only">{c.label}</span>
                   ) : c.sort ? (
@@ -226,7 +226,7 @@ export function RiskTable(props: Props) {
                           onFocus={(e) => e.target === e.currentTarget && (active?.rowId !== risk.id || active.col !== col) && setActive({ rowId: risk.id, col })}
                           onDoubleClick={() => startEditing(risk.id, col, null)}
                           style={peerStyle(peers)}
-                          className={`group relative px-2 py-1.5 outline-none focus:bg-indigo-50 focus:ring-2 focus:ring-inset focus:ring-indigo-500 ${c.id === "title" ? "font-medium" : ""}`}
+                          className={`group px-2 py-1.5 outline-none focus:bg-indigo-50 focus:ring-2 focus:ring-inset focus:ring-indigo-500 ${c.id === "title" ? "sticky left-0 z-[1] bg-white font-medium" : "relative"}`}
                         >
                           <PeerTag peers={peers} />
                           {editingHere ? (

@@ -89,7 +89,7 @@ export function RisksSection() {
         onAdd={onAdd}
         emptyMessage={risks.length === 0 ? "No risks recorded yet." : "No risks match these filters."}
       />
-      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 2xl:grid-cols-2">
         <div>
           <HeatMap risks={risks} bands={bands} selected={filter.cell} onSelect={(cell) => setFilter({ ...filter, cell })} />
           <BandSettings bands={bands} editable={editable} edit={edit} />
