@@ -257,7 +257,7 @@ export function GanttTimeline(props: TimelineProps) {
     return () => handles.removeEventListener("mousedown", start);
   }, [tick, overlayTick, props.baseline, props.remoteDrags, props.readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  return <div ref={host} className="pw-gantt" />;
+  return <div ref={host} className={`pw-gantt ${props.readOnly ? "" : "is-editable"}`} />;
 }
 
 /** Where the chart opens: a few days before the earliest bar, so the plan is in view, not just today. */
