@@ -11,6 +11,7 @@ import { encodeSyncMessage, MSG_SYNC, SYNC_STEP2, SYNC_UPDATE } from "./protocol
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember, removeMember } from "@/lib/services/workspaces";
+import { setPlanRole } from "@/lib/services/sharing";
 import { tasksIn, addTask, closeCode, connectClient, rawSocket, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
 
 useTestDatabase();
@@ -249,6 +250,22 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     await removeMember(owner.principal, workspaceId, member.id);
     expect(await closed).toBe(4403);
     expect((await rawSocket(`${server.url}/${planId}`, member.cookie)).status).toBe(404);
+  });
+
+  it("an editor made a viewer of the plan keeps reading, and from then on cannot write", async () => {
+    const planId = await newPlan();
+    const a = client(server.url, planId, { cookie: owner.cookie });
+    const e = client(server.url, planId, { cookie: editor.cookie });
+    await Promise.all([synced(a), synced(e)]);
+    e.doc.transact(() => addTask(e.doc, randomUUID(), { name: "Before" }));
+    await waitFor(() => rowsOf(a.doc, "tasks").size === 1, "editor's edit arrives");
+    await setPlanRole(owner.principal, planId, editor.id, { role: "viewer" });
+    e.doc.transact(() => addTask(e.doc, randomUUID(), { name: "After" }));
+    a.doc.transact(() => addTask(a.doc, randomUUID(), { name: "Owner's" }));
+    await waitFor(() => tasksIn(e.doc).some((t) => t.name === "Owner's"), "the new viewer still receives");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(tasksIn(a.doc).map((t) => t.name).sort()).toEqual(["Before", "Owner's"]);
+    expect(e.provider.wsconnected).toBe(true);
   });
 
   it("unloads idle documents and reloads them from snapshot + tail", async () => {

@@ -378,26 +378,41 @@ export class CollabServer {
 
   /** Re-check the access of matching connections; close those that lost it, adjust roles that changed. */
   async recheck(change: AccessChange): Promise<void> {
-    const checks: Promise<void>[] = [];
+    // One check per (plan, identity), however many tabs it has open; a few at a time, so a periodic
+    // sweep of many sockets never takes the pool's connections away from the log's commits.
+    const groups = new Map<string, { planId: string; conns: Connection[] }>();
     for (const room of this.rooms.values()) {
       if (change.planId && room.planId !== change.planId) continue;
       for (const conn of room.conns) {
         const id = conn.identity;
         if (change.userId && id.userId !== change.userId) continue;
         if (change.shareTokenId && id.shareTokenId !== change.shareTokenId) continue;
-        checks.push(
-          recheckIdentity(id, room.planId, this.opts.resolveShareToken, conn.shareToken).then((now) => {
-            if (!now) return conn.close(CLOSE.forbidden, "Access to this plan was removed");
-            if (now.role !== id.role) {
-              collabMetrics().connections.dec({ role: id.role });
-              collabMetrics().connections.inc({ role: now.role });
-            }
-            conn.identity = now;
-          }),
-        );
+        const key = `${room.planId}|${id.key}|${conn.shareToken ?? ""}`;
+        const group = groups.get(key) ?? { planId: room.planId, conns: [] };
+        group.conns.push(conn);
+        groups.set(key, group);
       }
     }
-    await Promise.all(checks);
+    const queue = [...groups.values()];
+    const worker = async () => {
+      for (let g = queue.shift(); g; g = queue.shift()) {
+        const first = g.conns[0]!;
+        const now = await recheckIdentity(first.identity, g.planId, this.opts.resolveShareToken, first.shareToken);
+        for (const conn of g.conns) {
+          if (conn.closed) continue;
+          if (!now) {
+            conn.close(CLOSE.forbidden, "Access to this plan was removed");
+            continue;
+          }
+          if (now.role !== conn.identity.role) {
+            collabMetrics().connections.dec({ role: conn.identity.role });
+            collabMetrics().connections.inc({ role: now.role });
+          }
+          conn.identity = now;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
   }
 
   /**
