@@ -76,7 +76,7 @@ export function ColumnHeader({
               Rename
             </button>
           )}
-          <button type="button" onClick={onRemove} aria-label={`Remove column ${label}`} className="rounded px-1 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700">
+          <button type="button" onClick={onRemove} aria-label={`Remove column ${label}`} className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-red-700">
             Remove
           </button>
         </span>
