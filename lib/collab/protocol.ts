@@ -97,3 +97,16 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
     return { type: "bad", reason: err instanceof Error ? err.message : "undecodable message" };
   }
 }
+
+/** The client ids an awareness update speaks for (throws when it does not decode). */
+export function awarenessClientIds(update: Uint8Array): number[] {
+  const d = decoding.createDecoder(update);
+  const n = decoding.readVarUint(d);
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    ids.push(decoding.readVarUint(d));
+    decoding.readVarUint(d); // clock
+    decoding.readVarString(d); // state (JSON)
+  }
+  return ids;
+}

@@ -100,6 +100,16 @@ export class Room {
     if (origin !== FROM_RELAY) this.publish?.("awareness", update);
   };
 
+  /** The connection that controls an awareness client id here (claimed by `claimant` if free). */
+  awarenessOwner(clientId: number, claimant: Connection): Connection | null {
+    for (const c of this.conns) if (c.awarenessClients.has(clientId)) return c;
+    // Not held here. A state relayed from another instance may be taken over only by the same
+    // signed-in person (a client that moved instances); anyone else would be spoofing it.
+    const state = this.awareness.getStates().get(clientId) as { user?: { id?: unknown } } | undefined;
+    if (!state) return claimant;
+    return claimant.identity.userId !== null && state.user?.id === claimant.identity.userId ? claimant : null;
+  }
+
   add(conn: Connection) {
     this.conns.add(conn);
   }

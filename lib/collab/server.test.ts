@@ -7,7 +7,7 @@ import { useTestDatabase } from "@/db/testing";
 import { loadDoc } from "./persistence";
 import { rowsOf, updateRow } from "@/lib/doc";
 import { collabMetrics } from "./metrics";
-import { encodeSyncMessage, MSG_SYNC, SYNC_STEP2, SYNC_UPDATE } from "./protocol";
+import { encodeAwarenessMessage, encodeSyncMessage, MSG_SYNC, SYNC_STEP2, SYNC_UPDATE } from "./protocol";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember, removeMember } from "@/lib/services/workspaces";
@@ -284,5 +284,35 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     const again = client(server.url, planId, { cookie: editor.cookie });
     await synced(again);
     expect(tasksIn(again.doc).map((t) => t.name)).toEqual(Array.from({ length: 30 }, (_, i) => `T${i}`));
+  });
+});
+
+describe("presence", () => {
+  it("a connection cannot overwrite or remove someone else's presence", async () => {
+    const planId = await newPlan();
+    const a = client(server.url, planId, { cookie: owner.cookie });
+    const b = client(server.url, planId, { cookie: editor.cookie });
+    await Promise.all([synced(a), synced(b)]);
+    a.awareness().setLocalStateField("user", { id: owner.id, name: "Owner" });
+    const names = () => [...b.awareness().getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name).filter(Boolean);
+    await waitFor(() => names().includes("Owner"), "presence arrives");
+
+    // A hand-made client claims a's client id: rename it, then remove it.
+    const raw = (await rawSocket(`${server.url}/${planId}`, editor.cookie)).ws!;
+    const { Awareness, encodeAwarenessUpdate } = await import("y-protocols/awareness");
+    const fakeDoc = new Y.Doc();
+    fakeDoc.clientID = a.doc.clientID;
+    const fake = new Awareness(fakeDoc);
+    // A higher clock than the real one, so the update would win if it were accepted.
+    for (let i = 0; i < 5; i++) fake.setLocalState({ user: { id: owner.id, name: "Impostor" } });
+    raw.send(encodeAwarenessMessage(encodeAwarenessUpdate(fake, [fakeDoc.clientID])));
+    fake.setLocalState(null);
+    raw.send(encodeAwarenessMessage(encodeAwarenessUpdate(fake, [fakeDoc.clientID])));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(names()).toContain("Owner");
+    expect(names()).not.toContain("Impostor");
+    expect(raw.readyState).toBe(raw.OPEN);
+    raw.close();
+    fake.destroy();
   });
 });

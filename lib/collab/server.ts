@@ -18,7 +18,7 @@ import { hasNews } from "./news";
 import { collabMetrics } from "./metrics";
 import { appendUpdates, applyState, compact, loadState } from "./persistence";
 import { ProjectionScheduler } from "./projection";
-import { CLOSE, encodeSaved, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
+import { awarenessClientIds, CLOSE, encodeSaved, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
 import { RedisRelay } from "./relay";
 import { FROM_RELAY, FROM_SERVER, FROM_STORE, Room } from "./room";
 import { registerServerEditor, type MakeUpdate } from "./server-edit";
@@ -214,6 +214,8 @@ export class CollabServer {
       }
       case "awareness":
         try {
+          // A connection speaks only for its own presence: it may not overwrite or remove another's.
+          if (awarenessClientIds(msg.update).some((id) => room.awarenessOwner(id, conn) !== conn)) return;
           awarenessProtocol.applyAwarenessUpdate(room.awareness, msg.update, conn);
         } catch {
           this.closeBad(conn, CLOSE.badData, "unreadable awareness update");
