@@ -11,6 +11,8 @@ export class Connection {
   /** Awareness client ids this connection controls, removed when it closes. */
   readonly awarenessClients = new Set<number>();
   closed = false;
+  /** Answered the last ping (a dead peer never closes its TCP connection by itself). */
+  alive = true;
 
   constructor(
     readonly ws: WebSocket,

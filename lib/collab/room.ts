@@ -100,14 +100,24 @@ export class Room {
     if (origin !== FROM_RELAY) this.publish?.("awareness", update);
   };
 
-  /** The connection that controls an awareness client id here (claimed by `claimant` if free). */
+  /**
+   * The connection that may speak for an awareness client id: its holder, or `claimant` when the id is
+   * free or held by the same person (a reconnect whose old socket has not closed yet moves it over).
+   * A state relayed from another instance may be taken over only by the same signed-in person.
+   */
   awarenessOwner(clientId: number, claimant: Connection): Connection | null {
-    for (const c of this.conns) if (c.awarenessClients.has(clientId)) return c;
-    // Not held here. A state relayed from another instance may be taken over only by the same
-    // signed-in person (a client that moved instances); anyone else would be spoofing it.
+    for (const c of this.conns) {
+      if (!c.awarenessClients.has(clientId)) continue;
+      if (c === claimant || c.identity.key !== claimant.identity.key) return c;
+      c.awarenessClients.delete(clientId);
+      claimant.awarenessClients.add(clientId);
+      return claimant;
+    }
     const state = this.awareness.getStates().get(clientId) as { user?: { id?: unknown } } | undefined;
     if (!state) return claimant;
-    return claimant.identity.userId !== null && state.user?.id === claimant.identity.userId ? claimant : null;
+    if (claimant.identity.userId === null || state.user?.id !== claimant.identity.userId) return null;
+    claimant.awarenessClients.add(clientId);
+    return claimant;
   }
 
   add(conn: Connection) {

@@ -313,6 +313,13 @@ describe("presence", () => {
     expect(names()).not.toContain("Impostor");
     expect(raw.readyState).toBe(raw.OPEN);
     raw.close();
+
+    // The same person on a new socket (a reconnect whose old one has not closed yet) takes it over.
+    const again = (await rawSocket(`${server.url}/${planId}`, owner.cookie)).ws!;
+    for (let i = 0; i < 5; i++) fake.setLocalState({ user: { id: owner.id, name: "Owner again" } });
+    again.send(encodeAwarenessMessage(encodeAwarenessUpdate(fake, [fakeDoc.clientID])));
+    await waitFor(() => names().includes("Owner again"), "the same person's new socket speaks for it");
+    again.close();
     fake.destroy();
   });
 });

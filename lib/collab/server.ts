@@ -32,6 +32,8 @@ export type CollabServerOptions = {
   resolveShareToken?: ShareTokenResolver;
 };
 
+const HEARTBEAT_MS = 30_000;
+
 const STATUS_TEXT: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
@@ -64,6 +66,7 @@ export class CollabServer {
   /** Who changed which section, counted after updates are applied and written in batches. */
   private activity = new ActivityRecorder();
   private recheckTimer: NodeJS.Timeout;
+  private heartbeat: NodeJS.Timeout;
   private closing = false;
 
   constructor(private opts: CollabServerOptions) {
@@ -85,6 +88,8 @@ export class CollabServer {
     // Services (approval baselines, duplicates) edit documents through this instance: editPlanDocument.
     this.stopServerEdits = registerServerEditor((planId, makeUpdate) => this.serverEdit(planId, makeUpdate));
     this.recheckTimer = setInterval(() => void this.recheck({}).catch(() => {}), opts.config.recheckMs).unref();
+    // Half-open sockets (a laptop closed, a network gone) are found by ping and let go.
+    this.heartbeat = setInterval(() => this.ping(), HEARTBEAT_MS).unref();
   }
 
   /** Resolves when the Redis relay (if any) is connected. */
@@ -150,7 +155,9 @@ export class CollabServer {
     m.connections.inc({ role });
     room.add(conn);
 
+    ws.on("pong", () => (conn.alive = true));
     ws.on("message", (data, isBinary) => {
+      conn.alive = true;
       if (!isBinary) return this.closeBad(conn, CLOSE.badData, "text frame");
       this.onMessage(conn, room, toBytes(data));
     });
@@ -173,6 +180,23 @@ export class CollabServer {
     if (!conn.readOnly) conn.send(encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc)));
     const presence = room.allAwareness();
     if (presence) conn.send(presence);
+  }
+
+  private ping() {
+    for (const room of this.rooms.values()) {
+      for (const conn of room.conns) {
+        if (!conn.alive) {
+          conn.ws.terminate();
+          continue;
+        }
+        conn.alive = false;
+        try {
+          conn.ws.ping();
+        } catch {
+          conn.ws.terminate();
+        }
+      }
+    }
   }
 
   private closeBad(conn: Connection, code: number, reason: string) {
@@ -453,6 +477,7 @@ export class CollabServer {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.recheckTimer);
+    clearInterval(this.heartbeat);
     this.stopListening();
     this.stopServerEdits();
     for (const room of this.rooms.values()) for (const conn of room.conns) conn.close(CLOSE.goingAway, "Server shutting down");
