@@ -9,27 +9,11 @@ import { RiskFilters } from "@/components/risks/filters";
 import { HeatMap } from "@/components/risks/heat-map";
 import { RiskTable } from "@/components/risks/risk-table";
 import { Swot } from "@/components/risks/swot";
-import { deleteRow, insertRow, updateRow } from "@/lib/doc";
+import { blankRow, deleteRow, insertRow, updateRow } from "@/lib/doc";
 import { openExposure, overdueReviews } from "@/lib/plan/risk";
-import type { Risk } from "@/lib/plan/types";
 import { uuid7 } from "@/lib/risk-register/uuid7";
 import { defaultSort, filterRisks, groupByCategory, isFiltered, noFilter, ownerOptions, sortRisks, type RiskSort, type RiskSortKey } from "@/lib/risk-register/view";
 
-const blankRisk = (id: string): Risk => ({
-  id,
-  title: "",
-  description: "",
-  category: "",
-  ownerId: null,
-  likelihood: 3,
-  impact: 3,
-  trigger: "",
-  mitigation: "",
-  contingency: "",
-  status: "open",
-  linkedTaskIds: [],
-  reviewDate: null,
-});
 
 /** Risks: the register, its heat map and score bands, SWOT, and the contingency plans. */
 export function RisksSection() {
@@ -55,7 +39,7 @@ export function RisksSection() {
     setSort((s) => (s.key !== key ? { key, direction: "asc" } : s.direction === "asc" ? { key, direction: "desc" } : defaultSort));
 
   const onAdd = () => {
-    const row = blankRisk(uuid7());
+    const row = blankRow("risks", uuid7());
     const r = edit((doc) => insertRow(doc, "risks", row));
     if (!r.ok) return null;
     if (filterRisks([row], filter, bands).length === 0) setFilter(noFilter);

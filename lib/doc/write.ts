@@ -44,6 +44,11 @@ function ensureVersion(doc: Y.Doc) {
   if (meta.get("schemaVersion") === undefined) meta.set("schemaVersion", SCHEMA_VERSION);
 }
 
+/** A new row of a collection with every field at its default (deep-copied, so it can be changed freely). */
+export function blankRow<C extends CollectionName>(name: C, id: string): RowOf<C> {
+  return { ...structuredClone(collections[name].defaults), id } as unknown as RowOf<C>;
+}
+
 /** Add a row (its id must be a fresh UUID). */
 export function insertRow<C extends CollectionName>(doc: Y.Doc, name: C, row: RowOf<C>): WriteResult {
   const full = { ...collections[name].defaults, ...row } as Record<string, unknown>;
