@@ -17,6 +17,12 @@ const schema = z.object({
   COLLAB_RECHECK_MS: int(60_000, 1000, 24 * 3600_000),
   /** Group commits stored at once (delivered in order regardless). */
   COLLAB_COMMITS_IN_FLIGHT: int(1, 1, 16),
+  /** How long a group commit is retried while the database is unreachable before its senders get 1011. */
+  COLLAB_STORE_RETRY_MS: int(300_000, 0, 24 * 3600_000),
+  /** Bytes of updates held in memory waiting for the database; beyond it new writes close their socket (1011). */
+  COLLAB_MAX_PENDING_BYTES: int(64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+  /** Websocket upgrade attempts per client address per minute; more get 429 before the upgrade. */
+  COLLAB_UPGRADES_PER_MINUTE: int(300, 1, 1_000_000),
 });
 
 export type CollabConfig = {
@@ -28,6 +34,9 @@ export type CollabConfig = {
   projectionDebounceMs: number;
   recheckMs: number;
   commitsInFlight: number;
+  storeRetryMs: number;
+  maxPendingBytes: number;
+  upgradesPerMinute: number;
 };
 
 export class CollabConfigError extends Error {}
@@ -50,5 +59,8 @@ export function loadCollabConfig(source: Record<string, string | undefined> = pr
     projectionDebounceMs: e.COLLAB_PROJECTION_DEBOUNCE_MS,
     recheckMs: e.COLLAB_RECHECK_MS,
     commitsInFlight: e.COLLAB_COMMITS_IN_FLIGHT,
+    storeRetryMs: e.COLLAB_STORE_RETRY_MS,
+    maxPendingBytes: e.COLLAB_MAX_PENDING_BYTES,
+    upgradesPerMinute: e.COLLAB_UPGRADES_PER_MINUTE,
   };
 }

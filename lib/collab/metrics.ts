@@ -25,6 +25,12 @@ function create() {
       registers: [registry],
     }),
     persistFailures: new client.Counter({ name: "planwright_collab_persist_failures_total", help: "Group commits that failed", registers: [registry] }),
+    storeUp: new client.Gauge({ name: "planwright_collab_store_up", help: "1 while the log's database takes writes, 0 while commits are being retried", registers: [registry] }),
+    pendingWrites: new client.Gauge({ name: "planwright_collab_pending_writes", help: "Writes received but not yet stored (waiting for a commit or a retry)", registers: [registry] }),
+    pendingBytes: new client.Gauge({ name: "planwright_collab_pending_bytes", help: "Bytes of updates held in memory waiting to be stored", registers: [registry] }),
+    storeRetries: new client.Counter({ name: "planwright_collab_store_retries_total", help: "Group commits retried after the database was unreachable", registers: [registry] }),
+    relayUp: new client.Gauge({ name: "planwright_collab_relay_up", help: "1 while the Redis relay is connected (or not configured), 0 while it is down", registers: [registry] }),
+    relayOutages: new client.Counter({ name: "planwright_collab_relay_outages_total", help: "Times the Redis relay lost its connection", registers: [registry] }),
     refusedWrites: new client.Counter({ name: "planwright_collab_refused_writes_total", help: "Writes refused from read-only connections", labelNames: ["kind"] as const, registers: [registry] }),
     refusedUpgrades: new client.Counter({ name: "planwright_collab_refused_upgrades_total", help: "Upgrades refused", labelNames: ["status"] as const, registers: [registry] }),
     closedBadFrames: new client.Counter({ name: "planwright_collab_bad_frames_total", help: "Connections closed for a malformed or oversized message", labelNames: ["reason"] as const, registers: [registry] }),
@@ -38,6 +44,8 @@ function create() {
     projections: new client.Counter({ name: "planwright_collab_projections_total", help: "Projections written", registers: [registry] }),
     invalidRows: new client.Counter({ name: "planwright_collab_invalid_rows_total", help: "Malformed document rows skipped by the projection", registers: [registry] }),
   };
+  m.storeUp.set(1);
+  m.relayUp.set(1);
   return m;
 }
 

@@ -74,7 +74,15 @@ export class CollabServer {
     this.committer = new GroupCommitter(
       (writes) => this.committed(writes),
       (writes, err) => this.commitFailed(writes, err),
-      opts.config.commitsInFlight,
+      {
+        inFlight: opts.config.commitsInFlight,
+        retryMs: opts.config.storeRetryMs,
+        maxPendingBytes: opts.config.maxPendingBytes,
+        // Projections that failed during the outage are written now.
+        onRecovered: () => {
+          for (const room of this.rooms.values()) this.projections.schedule(room.planId);
+        },
+      },
     );
     this.projections = new ProjectionScheduler(opts.config.projectionDebounceMs, (planId) => this.rooms.get(planId)?.doc);
     if (opts.redisUrl) {
