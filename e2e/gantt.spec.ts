@@ -39,6 +39,12 @@ async function addDatedTask(page: Page, name: string, start: string, end: string
   await expect(page.getByLabel(`End of ${name}`)).toHaveValue(end);
 }
 
+/** Switches the timeline to the Day view (45 px a day) and waits until it is drawn. */
+async function dayView(page: Page) {
+  await page.getByRole("button", { name: "Day", exact: true }).click();
+  await expect(page.locator(".pw-gantt .gantt-container")).toHaveAttribute("style", /--gv-column-width: 45px/);
+}
+
 /** Drags a bar horizontally by whole day columns of the Day view (45 px each). */
 async function dragBar(page: Page, name: string, days: number) {
   const target = bar(page, name).locator(".bar").first();
@@ -74,7 +80,7 @@ test("a drag reaches the other editor live; a read-only link cannot drag; a host
   await expect(bar(bob.page, "Design")).toHaveCount(1);
 
   // Ann drags "Design" two days later in the Day view; Bob's grid and bar follow without a reload.
-  await ann.page.getByRole("button", { name: "Day", exact: true }).click();
+  await dayView(ann.page);
   await dragBar(ann.page, "Design", 2);
   await expect(ann.page.getByLabel("Start of Design")).toHaveValue(addDaysIso(start, 2));
   await expect(bob.page.getByLabel("Start of Design")).toHaveValue(addDaysIso(start, 2));
@@ -102,7 +108,7 @@ test("a drag reaches the other editor live; a read-only link cannot drag; a host
   await expect(bar(viewer, "Design")).toHaveCount(1);
   await expect(viewer.locator(".pw-gantt .handle")).toHaveCount(0);
   await expect(viewer.getByLabel("Start of Design")).toBeDisabled();
-  await viewer.getByRole("button", { name: "Day", exact: true }).click();
+  await dayView(viewer);
   await dragBar(viewer, "Design", 3);
   await expect(viewer.getByLabel("Start of Design")).toHaveValue(addDaysIso(start, 2));
   await expect(bob.page.getByLabel("Start of Design")).toHaveValue(addDaysIso(start, 2));
@@ -125,7 +131,7 @@ for (const timezoneId of ["America/New_York", "Pacific/Auckland"]) {
     await ann.page.getByLabel("Start of Go live").fill(addDaysIso(start, 10));
     await expect(ann.page.getByLabel("End of Go live")).toHaveValue(addDaysIso(start, 10));
 
-    await ann.page.getByRole("button", { name: "Day", exact: true }).click();
+    await dayView(ann.page);
     await dragBar(ann.page, "Build", 1);
     await expect(ann.page.getByLabel("Start of Build")).toHaveValue(addDaysIso(start, 1));
     await expect(ann.page.getByLabel("End of Build")).toHaveValue(addDaysIso(start, 3));
@@ -170,9 +176,9 @@ test("touch: a bar drags on a phone-sized screen", async ({ browser }) => {
   await new App(page).signIn(email);
   await page.goto(`/plans/${planId}`);
   await expect(page.getByTestId("connection-badge")).toHaveText("Live");
-  await page.getByRole("button", { name: "Day", exact: true }).click();
+  await dayView(page);
   const target = bar(page, "Survey").locator(".bar").first();
-  await target.scrollIntoViewIfNeeded();
+  await target.evaluate((el) => el.scrollIntoView({ block: "center", inline: "center" }));
   const box = (await target.boundingBox())!;
   const cdp = await context.newCDPSession(page);
   const at = (x: number) => [{ x, y: box.y + box.height / 2 }];

@@ -32,16 +32,17 @@ let loaded: Promise<new (el: HTMLElement, tasks: object[], options: Record<strin
 export function loadGantt() {
   loaded ??= import("frappe-gantt").then(({ default: Base }) => {
     class Fast extends Base {
-      private byId = new Map<string, FrappeTask>();
+      // `declare`: a field initializer would run after the base constructor has filled the map.
+      declare private byId: Map<string, FrappeTask>;
       setup_tasks(tasks: object[]) {
         super.setup_tasks(tasks);
         this.byId = new Map(this.tasks.map((t) => [t.id, t]));
       }
       get_task(id: string) {
-        return this.byId.get(id);
+        return this.byId?.get(id);
       }
       get_bar(id: string): FrappeBar | undefined {
-        const t = this.byId.get(id);
+        const t = this.byId?.get(id);
         return t ? this.bars[t._index] : undefined;
       }
       map_arrows_on_bars() {
@@ -59,7 +60,7 @@ export function loadGantt() {
       }
       /** Redraws one bar in place; false when the chart must be refreshed instead (new range or links). */
       updateBar(next: GanttTask): boolean {
-        const task = this.byId.get(next.id);
+        const task = this.byId?.get(next.id);
         const bar = task && this.bars[task._index];
         if (!task || !bar) return false;
         const deps = next.dependencies ? next.dependencies.split(",") : [];
