@@ -37,6 +37,17 @@ export function contentSecurityPolicy(nonce: string, opts: Pick<HeaderOptions, "
   ].join("; ");
 }
 
+/**
+ * Requests that carry a read-only link's token (its page, its JSON, exports with `?token=`) must never
+ * pass that token on in a Referer. Set here because Next.js keeps a header already set on the response
+ * over the one a route handler returns.
+ */
+export function referrerPolicyFor(url: string | undefined): string {
+  const { pathname, searchParams } = new URL(url ?? "/", "http://localhost");
+  const carriesLink = pathname.startsWith("/s/") || pathname.startsWith("/api/v1/shared/") || searchParams.has("token");
+  return carriesLink ? "no-referrer" : "strict-origin-when-cross-origin";
+}
+
 function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = req.headers["x-forwarded-for"];
@@ -55,7 +66,7 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
   res.setHeader("Content-Security-Policy", csp);
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("Referrer-Policy", referrerPolicyFor(req.url));
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   if (!opts.dev) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
