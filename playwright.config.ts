@@ -17,6 +17,8 @@ const args = [
 
 export default defineConfig({
   testDir: "e2e",
+  // Fails the run when any page reported a Content-Security-Policy violation.
+  globalTeardown: "./e2e/csp-teardown.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

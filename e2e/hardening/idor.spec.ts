@@ -69,6 +69,8 @@ const PUBLIC_API = new Set([
   "GET /api/health",
   "GET /api/metrics",
   "POST /api/csp-report",
+  // Lists violation reports only on the e2e server (CSP_REPORTS_EXPOSED); 404 elsewhere.
+  "GET /api/csp-report",
 ]);
 type ApiCase = { path: (a: Tenants["a"]) => string; body?: unknown; own?: true };
 const apiCases: Record<string, ApiCase[]> = {
