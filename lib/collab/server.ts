@@ -90,6 +90,7 @@ export class CollabServer {
         opts.redisUrl,
         (planId, kind, payload) => this.relayed(planId, kind, payload),
         () => void this.resyncFromStore(),
+        (planId) => void this.resyncFromStore(planId),
       );
     }
     this.stopListening = onCollabAccessChanged((change) => this.recheck(change));
@@ -373,8 +374,9 @@ export class CollabServer {
   }
 
   /** After a Redis outage relayed updates may be missing: top every open document up from the store. */
-  private async resyncFromStore() {
+  private async resyncFromStore(planId?: string) {
     for (const room of this.rooms.values()) {
+      if (planId && room.planId !== planId) continue;
       try {
         applyState(room.doc, await loadState(room.planId), FROM_STORE);
         if (room.takeProjection()) this.projections.schedule(room.planId);

@@ -1,0 +1,83 @@
+/**
+ * Redis killed and restarted under two instances (a throwaway redis-server): each instance keeps
+ * serving its own clients, reports the fault in metrics, and relays again once Redis is back, with
+ * whatever was missed meanwhile read from the store.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/db/testing";
+import { rowsOf } from "@/lib/doc";
+import { createPlan } from "@/lib/services/plans";
+import { signUp } from "@/lib/services/users";
+import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
+import { collabMetrics } from "../metrics";
+import { addTask, connectClient, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "../test-helpers";
+import { startThrowawayRedis, type ThrowawayRedis } from "./throwaway";
+
+useTestDatabase();
+
+let redis: ThrowawayRedis | undefined;
+const servers: TestServer[] = [];
+const clients: TestClient[] = [];
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  for (const s of servers) await s.close().catch(() => {});
+  await redis?.destroy();
+});
+
+const relayUp = async () => (await collabMetrics().relayUp.get()).values[0]?.value;
+const has = (c: TestClient, ids: string[]) => ids.every((id) => rowsOf(c.doc, "tasks").has(id));
+
+describe("Redis down under two instances (a throwaway redis-server)", () => {
+  it("serves each instance's own clients during the outage and relays again afterwards", { timeout: 60_000 }, async () => {
+    redis = await startThrowawayRedis();
+    const a = await signUp({ name: "Ann", email: `ann-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const bEmail = `bob-${randomUUID()}@example.com`;
+    const b = await signUp({ name: "Bob", email: bEmail, password: "correct horse battery" });
+    const ws = await createWorkspace({ kind: "user", userId: a.id }, { name: "Relay outage" });
+    await inviteMember({ kind: "user", userId: a.id }, ws.id, { email: bEmail, role: "member" });
+    const planId = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Relay outage" })).id;
+    const otherPlan = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Opened during the outage" })).id;
+
+    const one = await startCollabServer({ redisUrl: redis.url });
+    const two = await startCollabServer({ redisUrl: redis.url });
+    servers.push(one, two);
+    const [cookieA, cookieB] = [await sessionCookie(a.id), await sessionCookie(b.id)];
+    const a1 = connectClient(one.url, planId, { cookie: cookieA });
+    const a2 = connectClient(one.url, planId, { cookie: cookieB });
+    const b1 = connectClient(two.url, planId, { cookie: cookieB });
+    clients.push(a1, a2, b1);
+    await waitFor(() => [a1, a2, b1].every((c) => c.provider.synced), "all synced");
+    const add = (c: TestClient, name: string) => {
+      const id = randomUUID();
+      c.doc.transact(() => addTask(c.doc, id, { name }));
+      return id;
+    };
+    const before = [add(a1, "before 1"), add(b1, "before 2")];
+    await waitFor(() => [a1, a2, b1].every((c) => has(c, before)), "relayed before the outage");
+    expect(await relayUp()).toBe(1);
+
+    await redis.kill();
+    await waitFor(async () => (await relayUp()) === 0, "the relay reported down");
+    await new Promise((r) => setTimeout(r, 1000)); // a few failed reconnect attempts
+    const savedA = a1.saved();
+    const duringOne = [add(a1, "during, instance one"), add(a2, "during, instance one too")];
+    const duringTwo = [add(b1, "during, instance two")];
+    // Same instance: still live, still stored and acknowledged.
+    await waitFor(() => has(a1, duringOne) && has(a2, duringOne), "instance one serves its own clients");
+    await waitFor(() => a1.saved() > savedA && has(b1, duringTwo), "writes stored during the outage");
+    // A plan opened during the outage still loads (the subscription waits for Redis, the socket does not).
+    const late = connectClient(one.url, otherPlan, { cookie: cookieA });
+    clients.push(late);
+    await waitFor(() => late.provider.synced, "a plan opened during the outage syncs");
+    expect(has(b1, duringOne)).toBe(false);
+
+    await redis.start();
+    await waitFor(async () => (await relayUp()) === 1, "the relay reported back", 20_000);
+    const all = [...before, ...duringOne, ...duringTwo];
+    await waitFor(() => [a1, a2, b1].every((c) => has(c, all)), "what was missed is caught up from the store", 20_000);
+    const after = [add(b1, "after, relayed live"), add(a2, "after, the other way")];
+    await waitFor(() => [a1, a2, b1].every((c) => has(c, after)), "relaying again", 20_000);
+    expect(Number((await collabMetrics().relayOutages.get()).values[0]?.value)).toBeGreaterThan(0);
+  });
+});
