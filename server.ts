@@ -61,7 +61,7 @@ async function main() {
   // in production they are refused (left alone they would hang).
   const collab = attachCollab(
     server,
-    { config: collabConfig, secret: env.AUTH_SECRET, redisUrl: env.REDIS_URL, resolveShareToken: shareLinkForPlan },
+    { config: collabConfig, secret: env.AUTH_SECRET, redisUrl: env.REDIS_URL, resolveShareToken: shareLinkForPlan, trustProxy: env.TRUST_PROXY },
     dev ? (req, socket, head) => void nextUpgrade(req, socket, head) : undefined,
   );
 

@@ -217,7 +217,7 @@ async function main() {
 
     const ours = await spawnServer(
       ["--import", "tsx", "--import", "./lib/node/register.mjs", "lib/collab/standalone.ts"],
-      { PORT: "0", AUTH_SECRET: TEST_SECRET, REDIS_URL: "", COLLAB_MAX_CONNECTIONS_PER_USER: "100000", COLLAB_MAX_CONNECTIONS_PER_PLAN: "100000" },
+      { PORT: "0", AUTH_SECRET: TEST_SECRET, REDIS_URL: "", COLLAB_MAX_CONNECTIONS_PER_USER: "100000", COLLAB_MAX_CONNECTIONS_PER_PLAN: "100000", COLLAB_UPGRADES_PER_MINUTE: "1000000" },
       /collab listening on (\d+)/,
     );
     children.push(ours.child);

@@ -22,7 +22,7 @@ const schema = z.object({
   /** Bytes of updates held in memory waiting for the database; beyond it new writes close their socket (1011). */
   COLLAB_MAX_PENDING_BYTES: int(64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
   /** Websocket upgrade attempts per client address per minute; more get 429 before the upgrade. */
-  COLLAB_UPGRADES_PER_MINUTE: int(300, 1, 1_000_000),
+  COLLAB_UPGRADES_PER_MINUTE: int(600, 1, 1_000_000),
 });
 
 export type CollabConfig = {

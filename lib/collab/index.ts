@@ -16,7 +16,7 @@ export { collabAccessChanged, type AccessChange } from "./access-hook";
  */
 export function attachCollab(
   server: Server,
-  opts: { config: CollabConfig; secret: string; redisUrl?: string } & Pick<CollabServerOptions, "resolveShareToken">,
+  opts: { config: CollabConfig; secret: string; redisUrl?: string } & Pick<CollabServerOptions, "resolveShareToken" | "trustProxy">,
   fallback?: CollabUpgradeFallback,
 ): CollabServer {
   const collab = new CollabServer(opts);

@@ -20,6 +20,7 @@ import { appendUpdates, applyState, compact, loadState } from "./persistence";
 import { ProjectionScheduler } from "./projection";
 import { awarenessClientIds, CLOSE, encodeSaved, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
 import { RedisRelay } from "./relay";
+import { UpgradeLimiter } from "./upgrade-limit";
 import { FROM_RELAY, FROM_SERVER, FROM_STORE, Room } from "./room";
 import { registerServerEditor, type MakeUpdate } from "./server-edit";
 
@@ -30,6 +31,8 @@ export type CollabServerOptions = {
   redisUrl?: string;
   /** Share links plug in here (read-only principals); without it every `?token=` is refused. */
   resolveShareToken?: ShareTokenResolver;
+  /** Behind a reverse proxy: count upgrade attempts by X-Forwarded-For's first address. */
+  trustProxy?: boolean;
 };
 
 const HEARTBEAT_MS = 30_000;
@@ -68,8 +71,10 @@ export class CollabServer {
   private recheckTimer: NodeJS.Timeout;
   private heartbeat: NodeJS.Timeout;
   private closing = false;
+  private upgradeLimiter: UpgradeLimiter;
 
   constructor(private opts: CollabServerOptions) {
+    this.upgradeLimiter = new UpgradeLimiter(opts.config.upgradesPerMinute, opts.trustProxy);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.config.maxMessageBytes, perMessageDeflate: false });
     this.committer = new GroupCommitter(
       (writes) => this.committed(writes),
@@ -115,6 +120,7 @@ export class CollabServer {
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on("error", () => {});
     if (this.closing) return refuse(socket, 503);
+    if (!(await this.upgradeLimiter.allow(req))) return refuse(socket, 429);
     const decision = await authorizeUpgrade(req, { secret: this.opts.secret, resolveShareToken: this.opts.resolveShareToken });
     if (!decision.ok) return refuse(socket, decision.status);
     const { planId, identity } = decision;

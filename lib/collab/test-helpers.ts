@@ -28,11 +28,12 @@ export type TestServer = { url: string; port: number; collab: CollabServer; clos
 
 /** A collaboration server on an ephemeral port (no Next.js). */
 export async function startCollabServer(
-  opts: { config?: Partial<CollabConfig>; redisUrl?: string; resolveShareToken?: ShareTokenResolver; port?: number } = {},
+  opts: { config?: Partial<CollabConfig>; redisUrl?: string; resolveShareToken?: ShareTokenResolver; port?: number; trustProxy?: boolean } = {},
 ): Promise<TestServer> {
   const server = http.createServer((_req, res) => res.writeHead(404).end());
-  const config = { ...loadCollabConfig({}), ...opts.config };
-  const collab = attachCollab(server, { config, secret: TEST_SECRET, redisUrl: opts.redisUrl, resolveShareToken: opts.resolveShareToken });
+  // Tests and benchmarks connect hundreds of clients from one address: no upgrade limit unless asked.
+  const config = { ...loadCollabConfig({}), upgradesPerMinute: 1_000_000, ...opts.config };
+  const collab = attachCollab(server, { config, secret: TEST_SECRET, redisUrl: opts.redisUrl, resolveShareToken: opts.resolveShareToken, trustProxy: opts.trustProxy });
   await collab.ready();
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
