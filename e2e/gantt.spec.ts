@@ -131,6 +131,9 @@ for (const timezoneId of ["America/New_York", "Pacific/Auckland"]) {
     await ann.page.getByLabel("Start of Go live").fill(addDaysIso(start, 10));
     await expect(ann.page.getByLabel("End of Go live")).toHaveValue(addDaysIso(start, 10));
 
+    // A fresh load: the chart is drawn from the stored plan, not built up edit by edit.
+    await ann.page.reload();
+    await expect(ann.page.getByTestId("connection-badge")).toHaveText("Live");
     await dayView(ann.page);
     await dragBar(ann.page, "Build", 1);
     await expect(ann.page.getByLabel("Start of Build")).toHaveValue(addDaysIso(start, 1));
@@ -156,6 +159,8 @@ for (const timezoneId of ["America/New_York", "Pacific/Auckland"]) {
     await expect(report).toContainText("Row 3 (Broken): The end date cannot be before the start date.");
     await expect(ann.page.getByLabel("Start of Test")).toHaveValue(addDaysIso(start, 5));
     await expect(ann.page.getByLabel("Predecessors of Test")).toHaveValue("Build [FS]");
+    await ann.page.reload();
+    await expect(ann.page.locator(".pw-gantt .arrow")).toHaveCount(1);
     expect(ann.dialogs).toEqual([]);
     await ann.context.close();
   });
