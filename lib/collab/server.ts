@@ -236,6 +236,9 @@ export class CollabServer {
         return conn.send(encodeSyncMessage(SYNC_STEP2, diff));
       }
       case "write": {
+        // Shutting down: what is queued is being flushed; later writes are not acknowledged and
+        // reach the next instance through the sync exchange after the client reconnects.
+        if (this.closing) return;
         if (conn.readOnly) {
           // Never applied, stored or relayed; the socket stays open for reading.
           collabMetrics().refusedWrites.inc({ kind: msg.kind });
@@ -489,15 +492,18 @@ export class CollabServer {
     return this.rooms.get(planId)?.doc;
   }
 
-  /** Close every connection, store what is pending and release the documents. */
+  /**
+   * Graceful shutdown: refuse new upgrades (503), store every pending write (their senders get their
+   * "saved"), then close every socket with 1001 so clients reconnect to another instance.
+   */
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.recheckTimer);
     clearInterval(this.heartbeat);
     this.stopListening();
     this.stopServerEdits();
-    for (const room of this.rooms.values()) for (const conn of room.conns) conn.close(CLOSE.goingAway, "Server shutting down");
     await this.committer.drain();
+    for (const room of this.rooms.values()) for (const conn of room.conns) conn.close(CLOSE.goingAway, "Server shutting down");
     await this.projections.close();
     await this.activity.close();
     for (const room of [...this.rooms.values()]) {
