@@ -51,11 +51,23 @@ export function formatISODate({ year, month, day }: CalendarDate): ISODate {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 }
 
+/**
+ * Schedule rules convert the same few hundred dates again and again (a 1,000-task plan's page spent
+ * more time parsing dates than reading its rows): remember recent answers. Bounded; pure, so safe.
+ */
+const DAY_NUMBER_CACHE = 10_000;
+const dayNumbers = new Map<string, number>();
+
 /** Days since 1970-01-01; throws on a malformed date so a bad value never turns into a wrong day. */
 export function toDayNumber(date: ISODate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const p = parseISODate(date);
   if (!p) throw new RangeError(`“${date}” is not a calendar date (expected YYYY-MM-DD).`);
-  return Math.round(utcDate(p.year, p.month, p.day).getTime() / MS_PER_DAY);
+  const n = Math.round(utcDate(p.year, p.month, p.day).getTime() / MS_PER_DAY);
+  if (dayNumbers.size >= DAY_NUMBER_CACHE) dayNumbers.clear();
+  dayNumbers.set(date, n);
+  return n;
 }
 
 /** The date a day number names (inverse of toDayNumber). */
