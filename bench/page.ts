@@ -1,0 +1,181 @@
+/**
+ * Server-rendered plan page throughput for a large plan (1,000 tasks, 300 risks, a 100 × 15 RACI grid),
+ * against the time of the SQL reads the page needs (`getPlanView`: access check, projection, members).
+ * Needs a production build: `NEXT_DIST_DIR=.next-x npx next build`, then
+ *   NEXT_DIST_DIR=.next-x node --import tsx --import ./lib/node/register.mjs bench/page.ts
+ * Skipped (exit 0) when no build is found. PAGE_REQUESTS sets the number of requests per phase.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import * as Y from "yjs";
+import { closeDb } from "../db/index";
+import { runMigrations } from "../db/migrate";
+import { createTestDatabase } from "../db/test-database";
+import { appendUpdates } from "../lib/collab/persistence";
+import { projectPlan } from "../lib/collab/projection";
+import { freePort } from "../lib/collab/faults/throwaway";
+import { insertRow, setRaciCell } from "../lib/doc";
+import { createPlan, getPlanView } from "../lib/services/plans";
+import { signUp } from "../lib/services/users";
+import { createWorkspace } from "../lib/services/workspaces";
+
+const DIST = process.env.NEXT_DIST_DIR ?? ".next";
+const N = Number(process.env.PAGE_REQUESTS ?? 100);
+const CONCURRENCY = Number(process.env.PAGE_CONCURRENCY ?? 4);
+const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+if (!fs.existsSync(path.join(DIST, "BUILD_ID"))) {
+  console.log(`bench/page: no production build in ${DIST}/ — build first (NEXT_DIST_DIR=${DIST} npx next build); skipped.`);
+  process.exit(0);
+}
+
+/** The large plan's document: built with the layout's own writers, stored as one update, projected. */
+function bigPlan(ownerId: string) {
+  const doc = new Y.Doc();
+  const must = (r: { ok: boolean; problems?: unknown }) => {
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  };
+  doc.transact(() => {
+    const taskIds: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const id = randomUUID();
+      taskIds.push(id);
+      const day = 1 + (i % 27);
+      must(insertRow(doc, "tasks", { id, name: `Task ${i + 1}: integrate the ${["billing", "search", "export", "audit"][i % 4]} module`, start: `2027-0${1 + (i % 9)}-${String(day).padStart(2, "0")}`, end: `2027-0${1 + (i % 9)}-${String(Math.min(28, day + 1)).padStart(2, "0")}`, progress: (i * 7) % 100, kind: "task", parentId: null, deliverableId: null, assigneeId: i % 3 ? ownerId : null, order: i }));
+    }
+    for (let i = 1; i < 300; i++) must(insertRow(doc, "dependencies", { id: randomUUID(), from: taskIds[i - 1]!, to: taskIds[i]!, type: "FS", lag: 0 } as never));
+    for (let i = 0; i < 300; i++) {
+      must(insertRow(doc, "risks", { id: randomUUID(), title: `Risk ${i + 1}: supplier delay on part ${i}`, description: "Lead times have doubled this year.", category: ["Schedule", "Cost", "Quality"][i % 3]!, ownerId, likelihood: 1 + (i % 5), impact: 1 + ((i * 3) % 5), trigger: "Quote not confirmed by the 10th", mitigation: "Second supplier qualified", contingency: "Air freight", status: "open", linkedTaskIds: [taskIds[i]!], reviewDate: "2027-03-01" } as never));
+    }
+    const columns: string[] = [];
+    for (let c = 0; c < 15; c++) {
+      const id = randomUUID();
+      columns.push(id);
+      must(insertRow(doc, "raciColumns", { id, kind: "role", userId: null, name: `Role ${c + 1}`, order: c }));
+    }
+    const letters = ["R", "A", "C", "I"] as const;
+    for (let r = 0; r < 100; r++) for (let c = 0; c < 15; c++) must(setRaciCell(doc, taskIds[r]!, columns[c]!, c === 0 ? "A" : letters[(r + c) % 4]!));
+  });
+  return doc;
+}
+
+function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  // PAGE_PROFILE=<dir> writes a CPU profile of the app server (for finding where a slow page goes).
+  const profile = process.env.PAGE_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PAGE_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "--import", "./lib/node/register.mjs", "server.ts"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_DIST_DIR: DIST },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (c: Buffer) => {
+      out += c.toString();
+      if (/ready at/.test(out)) resolve(child);
+    });
+    child.once("exit", (code) => reject(new Error(`app exited (${code}): ${out}`)));
+  });
+}
+
+/** Scripted sign-in (next-auth credentials): csrf, then the callback; returns the cookie header. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
+    body: new URLSearchParams({ csrfToken, email, password }).toString(),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`sign-in failed: ${res.status}`);
+  return session;
+}
+
+async function timed(fn: () => Promise<unknown>) {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function main() {
+  const db = await createTestDatabase("pw_bench");
+  process.env.DATABASE_URL = db.url;
+  let app: ChildProcess | undefined;
+  try {
+    await runMigrations();
+    const email = `page-${randomUUID()}@example.com`;
+    const password = "correct horse battery";
+    const user = await signUp({ name: "Page Bench", email, password });
+    const principal = { kind: "user" as const, userId: user.id };
+    const ws = await createWorkspace(principal, { name: "Page bench" });
+    const planId = (await createPlan(principal, ws.id, { title: "A large plan" })).id;
+    const doc = bigPlan(user.id);
+    await appendUpdates([{ planId, data: Y.encodeStateAsUpdate(doc) }]);
+    await projectPlan(planId, doc);
+
+    // The SQL the page needs, in-process on the same database (pool warm after a few rounds).
+    for (let i = 0; i < 5; i++) await getPlanView(principal, planId);
+    const sql: number[] = [];
+    for (let i = 0; i < N; i++) sql.push(await timed(() => getPlanView(principal, planId)));
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    app = await startApp(port, { DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), SIGNIN_ATTEMPTS_PER_ADDRESS: "100000" });
+    const cookie = await signIn(base, email, password);
+    let bytes = 0;
+    const page = async () => {
+      const res = await fetch(`${base}/plans/${planId}`, { headers: { cookie } });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`page answered ${res.status}`);
+      if (!body.includes("Task 1000: integrate")) throw new Error("the page does not show the plan's tasks");
+      bytes = body.length;
+      if (process.env.PAGE_DUMP) fs.writeFileSync(process.env.PAGE_DUMP, body);
+    };
+    for (let i = 0; i < 5; i++) await page();
+    const load0 = os.loadavg();
+    const seq: number[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < N; i++) seq.push(await timed(page));
+    const seqSeconds = (performance.now() - t0) / 1000;
+    const conc: number[] = [];
+    let left = N * 2;
+    const t1 = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (left-- > 0) conc.push(await timed(page));
+      }),
+    );
+    const concSeconds = (performance.now() - t1) / 1000;
+    const load1 = os.loadavg();
+
+    const sqlP50 = pct(sql, 50);
+    const ratio = pct(seq, 50) / sqlP50;
+    console.log(`Plan page — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, ${os.cpus().length} cores; load average ${load0.map((x) => f(x, 2)).join(" / ")} before, ${load1.map((x) => f(x, 2)).join(" / ")} after`);
+    console.log("");
+    console.log("| measure | requests | req/s | p50 ms | p99 ms |");
+    console.log("|---|---|---|---|---|");
+    console.log(`| getPlanView's SQL, in-process | ${N} | ${f(1000 / (sql.reduce((s, x) => s + x, 0) / N))} | ${f(sqlP50)} | ${f(pct(sql, 99))} |`);
+    console.log(`| page, sequential | ${N} | ${f(N / seqSeconds)} | ${f(pct(seq, 50))} | ${f(pct(seq, 99))} |`);
+    console.log(`| page, ${CONCURRENCY} concurrent | ${N * 2} | ${f((N * 2) / concSeconds)} | ${f(pct(conc, 50))} | ${f(pct(conc, 99))} |`);
+    console.log("");
+    console.log(`Page HTML ${f(bytes / 1024)} KiB. Page p50 ÷ SQL p50: ${f(ratio, 2)}× (target ≤ 3×) — ${ratio <= 3 ? "met" : "not met"}.`);
+  } finally {
+    app?.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    app?.kill("SIGKILL");
+    await closeDb();
+    await db.drop().catch(() => {});
+  }
+}
+
+await main();
+process.exit(0);
