@@ -10,6 +10,7 @@ process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
 // Every test browser signs up from 127.0.0.1; the limits themselves are covered by integration tests.
 process.env.SIGNUPS_PER_ADDRESS ??= "100000";
 process.env.SIGNIN_ATTEMPTS_PER_ADDRESS ??= "100000";
+process.env.COLLAB_UPGRADES_PER_MINUTE ??= "100000";
 // Keep CSP violation reports for the global teardown, which fails the run on any (e2e/csp-teardown.ts).
 process.env.CSP_REPORTS_EXPOSED = "1";
 const drop = () => void db.drop().catch(() => {});
