@@ -30,12 +30,12 @@ export function PlanSections({
           <div className="flex items-baseline justify-between gap-4">
             <div className="flex flex-wrap items-baseline">
               <h2 id={`${s.id}-title`} className="text-lg font-semibold">
-                <span className="mr-2 text-slate-400">{i + 1}.</span>
+                <span className="mr-2 text-slate-500">{i + 1}.</span>
                 {s.title}
               </h2>
               {badgeSlot?.(s.id)}
             </div>
-            <span className="text-xs font-medium uppercase tracking-wide text-slate-400">{stepTitle[s.step]}</span>
+            <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{stepTitle[s.step]}</span>
           </div>
           <p className="mt-1 text-sm text-slate-600">{s.hint}</p>
           {headerSlot?.(s.id)}

@@ -11,7 +11,7 @@ export function SectionNav() {
               href={`#${s.id}`}
               className="block rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-white hover:text-indigo-700"
             >
-              <span className="mr-2 text-slate-400">{i + 1}.</span>
+              <span className="mr-2 text-slate-500">{i + 1}.</span>
               {s.title}
             </a>
           </li>
