@@ -14,7 +14,7 @@ export function SignoffForm({ action, planId, maxLength }: { action: Action; pla
     <form action={formAction} aria-label="Your sign-off" className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="planId" value={planId} />
       <label htmlFor="signoff-comment" className="text-sm font-medium text-slate-700">
-        Comment <span className="font-normal text-slate-500">(required when you request changes)</span>
+        Comment <span className="font-normal text-slate-600">(required when you request changes)</span>
       </label>
       <textarea
         id="signoff-comment"
