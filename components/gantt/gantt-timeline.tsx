@@ -89,6 +89,10 @@ export function GanttTimeline(props: TimelineProps) {
         },
       });
       g.$container.setAttribute("data-testid", "gantt-chart");
+      // The chart scrolls sideways: keyboard users reach it with Tab and scroll it with the arrow keys.
+      g.$container.tabIndex = 0;
+      g.$container.setAttribute("role", "region");
+      g.$container.setAttribute("aria-label", "Timeline chart");
       // The chart's own drawing time, read by bench/gantt.ts.
       performance.measure("pw-gantt-draw", "pw-gantt-start");
       gantt.current = g;
