@@ -86,8 +86,10 @@ export class GroupCommitter {
 
   enqueue(write: Write) {
     const bytes = write.empty ? 0 : write.update.length;
-    if (bytes > 0 && this.pendingBytes + bytes > this.maxPendingBytes) {
-      // Memory stays bounded while the database is away: this sender reconnects and re-sends later.
+    // Memory stays bounded while the database is away: this sender reconnects and re-sends later.
+    // A write is always taken when nothing else waits, or one bigger than the bound (a reconnecting
+    // client's sync step 2 carries everything it holds) could never be stored.
+    if (bytes > 0 && this.pendingBytes > 0 && this.pendingBytes + bytes > this.maxPendingBytes) {
       this.onFailed([write], new StoreOverflowError());
       return;
     }

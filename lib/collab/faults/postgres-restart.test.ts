@@ -103,4 +103,41 @@ describe("PostgreSQL restarted mid-session (a throwaway cluster)", () => {
     expect(await gauge(collabMetrics().pendingWrites)).toBe(0);
     expect(await gauge(collabMetrics().storeRetries as never)).toBeGreaterThan(0);
   });
+
+  it("past the bound on held bytes, closes the sender with 1011 (the last resort) and loses nothing", { timeout: 90_000 }, async () => {
+    await server?.close();
+    server = await startCollabServer({ config: { maxPendingBytes: 4096 } });
+    const a = await signUp({ name: "Cy", email: `cy-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const ws = await createWorkspace({ kind: "user", userId: a.id }, { name: "Bound" });
+    const planId = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Bound" })).id;
+    const c = connectClient(server.url, planId, { cookie: await sessionCookie(a.id) });
+    clients.push(c);
+    await waitFor(() => c.provider.synced, "synced");
+    const codes: number[] = [];
+    c.provider.on("connection-close", (e) => e && codes.push(e.code));
+
+    pg.stop();
+    const made: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const id = randomUUID();
+      made.push(id);
+      // ~250 bytes each: the 4 KiB bound is passed after about sixteen.
+      c.doc.transact(() => addTask(c.doc, id, { name: `held ${i} ${"x".repeat(180)}` }));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await waitFor(() => codes.includes(1011), "the sender was closed with 1011");
+    // Bounded: at most the bound, plus one write taken when nothing else waited.
+    expect(await gauge(collabMetrics().pendingBytes)).toBeLessThanOrEqual(4096 + 1024);
+
+    pg.start();
+    // The provider reconnects once upgrades work again and re-sends everything through sync.
+    await waitFor(
+      async () => {
+        const stored = (await loadDoc(planId)).doc;
+        return made.every((id) => rowsOf(stored, "tasks").has(id));
+      },
+      "re-sent after the reconnect and stored",
+      30_000,
+    );
+  });
 });
