@@ -20,7 +20,7 @@ export * from "./policy";
  */
 export type Principal = UserPrincipal | SharePrincipal;
 export type UserPrincipal = { kind: "user"; userId: string };
-export type SharePrincipal = { kind: "share"; linkId: string; planId: string };
+export type SharePrincipal = { kind: "share"; linkId: string; planId: string; expiresAt?: Date | null };
 
 /** A signed-in user; share-link holders are not users and get nothing beyond their plan. */
 export function requireUser(principal: Principal | null | undefined): UserPrincipal {

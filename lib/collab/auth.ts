@@ -20,10 +20,12 @@ export type CollabIdentity = {
   shareTokenId: string | null;
   role: PlanRole;
   readOnly: boolean;
+  /** When a share link stops working (epoch ms); its sockets close then. */
+  expiresAt?: number | null;
 };
 
-/** Resolves a share token for a plan; null when unknown, revoked or for another plan. */
-export type ShareTokenResolver = (token: string, planId: string) => Promise<{ tokenId: string } | null>;
+/** Resolves a share token for a plan; null when unknown, revoked, expired or for another plan. */
+export type ShareTokenResolver = (token: string, planId: string) => Promise<{ tokenId: string; expiresAt?: Date | null } | null>;
 
 export type UpgradeDecision =
   | { ok: true; planId: string; identity: CollabIdentity }
@@ -125,7 +127,18 @@ export async function authorizeUpgrade(
     try {
       const link = await opts.resolveShareToken(parsed.data, planId);
       if (!link) return { ok: false, status: 401, reason: "Unknown link" };
-      return { ok: true, planId, identity: { key: `share:${link.tokenId}`, userId: null, shareTokenId: link.tokenId, role: "viewer", readOnly: true } };
+      return {
+        ok: true,
+        planId,
+        identity: {
+          key: `share:${link.tokenId}`,
+          userId: null,
+          shareTokenId: link.tokenId,
+          role: "viewer",
+          readOnly: true,
+          expiresAt: link.expiresAt ? link.expiresAt.getTime() : null,
+        },
+      };
     } catch (err) {
       return refusal(err);
     }

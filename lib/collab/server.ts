@@ -182,7 +182,9 @@ export class CollabServer {
       m.closedBadFrames.inc({ reason });
       console.warn(`[collab] closed ${conn.identity.key} on plan ${room.planId}: ${err.message}`);
     });
+    const expiry = this.closeAtExpiry(conn, room.planId);
     ws.on("close", () => {
+      if (expiry) clearTimeout(expiry);
       conn.closed = true;
       role = conn.identity.role;
       m.connections.dec({ role });
@@ -195,6 +197,23 @@ export class CollabServer {
     if (!conn.readOnly) conn.send(encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc)));
     const presence = room.allAwareness();
     if (presence) conn.send(presence);
+  }
+
+  /**
+   * A share link with an expiry is re-checked the moment it expires, so its sockets close at once
+   * rather than at the next periodic sweep. (Timers longer than ~24 days are capped and re-armed.)
+   */
+  private closeAtExpiry(conn: Connection, planId: string): NodeJS.Timeout | null {
+    const at = conn.identity.expiresAt;
+    if (!at || !conn.identity.shareTokenId) return null;
+    const delay = Math.min(Math.max(0, at - Date.now()) + 50, 2 ** 31 - 1);
+    return setTimeout(() => {
+      void this.recheck({ planId, shareTokenId: conn.identity.shareTokenId! })
+        .then(() => {
+          if (!conn.closed && at > Date.now()) this.closeAtExpiry(conn, planId);
+        })
+        .catch(() => {});
+    }, delay).unref();
   }
 
   private ping() {

@@ -65,7 +65,7 @@ describe("read-only links", () => {
     await expect(listWorkspacePlans(principal, ws.id)).rejects.toBeInstanceOf(UnauthorizedError);
     await expect(listMyWorkspaces(principal)).rejects.toBeInstanceOf(UnauthorizedError);
     await expect(createShareLink(principal, plan.id, {})).rejects.toBeInstanceOf(UnauthorizedError);
-    expect(await shareLinkForPlan(token, plan.id)).toEqual({ tokenId: principal.linkId });
+    expect(await shareLinkForPlan(token, plan.id)).toEqual({ tokenId: principal.linkId, expiresAt: null });
     expect(await shareLinkForPlan(token, other.id)).toBeNull();
   });
 

@@ -64,14 +64,14 @@ export async function principalFromShareToken(token: string, now = new Date()): 
   const stored = Buffer.from(link.tokenHash, "hex");
   if (stored.length !== presented.length || !crypto.timingSafeEqual(stored, presented)) return null;
   if (link.revokedAt || (link.expiresAt && link.expiresAt <= now)) return null;
-  return { kind: "share", linkId: link.id, planId: link.planId };
+  return { kind: "share", linkId: link.id, planId: link.planId, expiresAt: link.expiresAt };
 }
 
 /**
  * For the collaboration server: the link behind `token` if it may read `planId` right now
  * (checked through lib/access like every other read), else null.
  */
-export async function shareLinkForPlan(token: string, planId: string): Promise<{ tokenId: string } | null> {
+export async function shareLinkForPlan(token: string, planId: string): Promise<{ tokenId: string; expiresAt: Date | null } | null> {
   const principal = await principalFromShareToken(token);
   if (!principal) return null;
   try {
@@ -80,7 +80,7 @@ export async function shareLinkForPlan(token: string, planId: string): Promise<{
     if (err instanceof NotFoundError) return null;
     throw err;
   }
-  return { tokenId: principal.linkId };
+  return { tokenId: principal.linkId, expiresAt: principal.expiresAt ?? null };
 }
 
 /** Count one page view of a link (shown to the plan's editors as views and last use). */
