@@ -56,9 +56,12 @@ export async function callAction(request: APIRequestContext, baseURL: string, pa
   const action = actionNamed(name);
   const headers = { "Next-Action": action.id, Origin: baseURL, Accept: "text/x-component" };
   const url = new URL(pagePath, baseURL).toString();
-  const res =
+  const send = () =>
     "form" in args
-      ? await request.post(url, { headers, multipart: replyForm(args.form), maxRedirects: 0 })
-      : await request.post(url, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args.json), maxRedirects: 0 });
+      ? request.post(url, { headers, multipart: replyForm(args.form), maxRedirects: 0 })
+      : request.post(url, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args.json), maxRedirects: 0 });
+  // A pooled keep-alive socket the server closes (after 5 idle seconds) just as it is reused resets
+  // before the request is read; sending once more on a fresh socket is safe then.
+  const res = await send().catch((err: Error) => (/ECONNRESET/.test(err.message) ? send() : Promise.reject(err)));
   return { status: res.status(), headers: res.headers(), text: await res.text() };
 }

@@ -38,6 +38,9 @@ test("pages, API routes and the read-only link page carry the security headers",
   // A read-only link: the token must never leave in a Referer, nor be cached or indexed.
   const app = new App(page);
   await app.signUp("Hal Headers", uniqueEmail("hal"));
+  // The session cookie is out of reach of scripts and not sent on cross-site subrequests.
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   await app.createWorkspace("Headers");
   const planId = await app.createPlan("Linked plan");
   const created = await callAction(page.request, baseURL!, `/plans/${planId}/share`, "createShareLinkAction", form({ planId, label: "", expiresInDays: "" }));
