@@ -15,7 +15,7 @@ test("sign up, create a workspace and a plan from the template; outsiders get 40
   const planId = await alice.createPlan("Payments migration", "Move card payments to the new provider before renewal.");
   for (const section of planSections) {
     await expect(alice.page.getByRole("heading", { name: new RegExp(section.title.replace(/[&]/g, ".")) })).toBeVisible();
-    await expect(alice.page.getByText(section.hint)).toBeVisible();
+    await expect(alice.page.locator(`section#${section.id}`).getByText(section.hint)).toBeVisible();
   }
   await expect(alice.page.getByRole("navigation", { name: "Plan sections" }).getByRole("link")).toHaveCount(planSections.length);
 
@@ -126,8 +126,11 @@ test("personal API tokens work with the JSON API until revoked", async ({ page, 
   const plan = await api.post(`/api/v1/workspaces/${ws.id}/plans`, { data: { title: "Scripted plan" } });
   expect(plan.status()).toBe(201);
   const planId = (await plan.json()).data.id;
-  const patched = await api.patch(`/api/v1/plans/${planId}`, { data: { status: "active" } });
-  expect((await patched.json()).data.status).toBe("active");
+  const patched = await api.patch(`/api/v1/plans/${planId}`, { data: { title: "Scripted plan, revised" } });
+  expect((await patched.json()).data.title).toBe("Scripted plan, revised");
+  // Status follows the review workflow: a draft cannot jump straight to done.
+  const skipped = await api.patch(`/api/v1/plans/${planId}`, { data: { status: "done" } });
+  expect(skipped.status()).toBe(409);
   const invalid = await api.post(`/api/v1/workspaces/${ws.id}/plans`, { data: { title: "" } });
   expect(invalid.status()).toBe(422);
   expect((await invalid.json()).error.fields.title).toEqual(["Title cannot be empty."]);
