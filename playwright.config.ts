@@ -19,7 +19,8 @@ export default defineConfig({
   testDir: "e2e",
   // Fails the run when any page reported a Content-Security-Policy violation.
   globalTeardown: "./e2e/csp-teardown.ts",
-  timeout: 60_000,
+  // Generous: two browsers per test on a 2-core machine that is also building and serving.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,

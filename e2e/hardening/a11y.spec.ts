@@ -59,10 +59,10 @@ async function audit(page: Page, paths: string[], label = "") {
   expect(found).toEqual([]);
 }
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 let w: World;
 test.beforeAll(async ({ browser, baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   w = await setUp(browser, baseURL!);
 });
 test.afterAll(async () => Promise.all(w?.contexts.map((c) => c.close()) ?? []));
@@ -77,7 +77,7 @@ test("axe: workspace, account and inbox pages", async () => {
 });
 
 test("axe: the plan with the demo content and its pages", async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const p = `/plans/${w.planId}`;
   await audit(w.ann, [p, `${p}/share`, `${p}/review`, `${p}/activity`, `${p}/print`, "/plans/00000000-0000-4000-8000-000000000000"]);
   await audit(w.max, [`${p}/review`], "max ");
