@@ -29,11 +29,16 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.close().catch(() => {});
-  await closeDb().catch(() => {});
-  pg?.destroy();
-  process.env.DATABASE_URL = original;
+  const settle = (p: Promise<unknown> | undefined) => Promise.race([p?.catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
+  try {
+    for (const c of clients) c.destroy();
+    // Bounded: a server still retrying held writes must not keep the throwaway cluster alive.
+    await settle(server?.close());
+    await settle(closeDb());
+  } finally {
+    pg?.destroy();
+    process.env.DATABASE_URL = original;
+  }
 });
 
 const gauge = async (g: { get: () => Promise<{ values: { value: number }[] }> }) => (await g.get()).values[0]?.value ?? NaN;
