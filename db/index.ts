@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -29,6 +30,8 @@ async function open(): Promise<Handle> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  // PGlite creates its own folder but not the ones above it (a fresh install in production has none).
+  await mkdir(dataDir(), { recursive: true });
   const client = await PGlite.create(path.join(dataDir(), "pglite"));
   return { db: drizzle(client, { schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
 }
