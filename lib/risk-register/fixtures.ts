@@ -1,18 +1,5 @@
+import { blankRow } from "@/lib/doc";
 import type { Risk } from "@/lib/plan/types";
 
 /** A risk for tests: defaults for every field but the id. */
-export const risk = (fields: Partial<Risk> & { id: string }): Risk => ({
-  title: fields.id,
-  description: "",
-  category: "",
-  ownerId: null,
-  likelihood: 3,
-  impact: 3,
-  trigger: "",
-  mitigation: "",
-  contingency: "",
-  status: "open",
-  linkedTaskIds: [],
-  reviewDate: null,
-  ...fields,
-});
+export const risk = (fields: Partial<Risk> & { id: string }): Risk => ({ ...blankRow("risks", fields.id), title: fields.id, ...fields });

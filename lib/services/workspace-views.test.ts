@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { useTestDatabase } from "@/db/testing";
 import type { UserPrincipal } from "@/lib/access";
 import { projectPlan } from "@/lib/collab/projection";
-import { emptyDocContent, randomUUID, setSetting, writeDocContent, type DocContent, type RowOf } from "@/lib/doc";
+import { blankRow, emptyDocContent, randomUUID, setSetting, writeDocContent, type DocContent, type RowOf } from "@/lib/doc";
 import { NotFoundError } from "@/lib/errors";
 import { addDays } from "@/lib/plan/dates";
 import { createPlan, updatePlan } from "./plans";
@@ -33,21 +33,7 @@ const task = (fields: Partial<RowOf<"tasks">> & { name: string }): RowOf<"tasks"
   order: ++n,
   ...fields,
 });
-const risk = (fields: Partial<RowOf<"risks">> & { title: string }): RowOf<"risks"> => ({
-  id: randomUUID(),
-  description: "",
-  category: "",
-  ownerId: null,
-  likelihood: 3,
-  impact: 3,
-  trigger: "",
-  mitigation: "",
-  contingency: "",
-  status: "open",
-  linkedTaskIds: [],
-  reviewDate: null,
-  ...fields,
-});
+const risk = (fields: Partial<RowOf<"risks">> & { title: string }): RowOf<"risks"> => ({ ...blankRow("risks", randomUUID()), ...fields });
 
 /** Write content into a fresh document and project it, as the collaboration server would. */
 async function seed(planId: string, fill: (c: DocContent) => void, edit?: (doc: Y.Doc) => void) {
