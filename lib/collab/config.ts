@@ -21,6 +21,10 @@ const schema = z.object({
   COLLAB_STORE_RETRY_MS: int(300_000, 0, 24 * 3600_000),
   /** Bytes of updates held in memory waiting for the database; beyond it new writes close their socket (1011). */
   COLLAB_MAX_PENDING_BYTES: int(64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+  /** Bytes queued for one socket that has not read them; past it the socket is dropped (a slow reader). */
+  COLLAB_MAX_BUFFERED_PER_SOCKET: int(16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+  /** Bytes queued for all sockets together; past it the slowest sockets are dropped first. */
+  COLLAB_MAX_BUFFERED_TOTAL: int(256 * 1024 * 1024, 1024 * 1024, 16 * 1024 * 1024 * 1024),
   /** Websocket upgrade attempts per client address per minute; more get 429 before the upgrade. */
   COLLAB_UPGRADES_PER_MINUTE: int(600, 1, 1_000_000),
 });
@@ -37,6 +41,8 @@ export type CollabConfig = {
   storeRetryMs: number;
   maxPendingBytes: number;
   upgradesPerMinute: number;
+  maxBufferedPerSocket: number;
+  maxBufferedTotal: number;
 };
 
 export class CollabConfigError extends Error {}
@@ -62,5 +68,7 @@ export function loadCollabConfig(source: Record<string, string | undefined> = pr
     storeRetryMs: e.COLLAB_STORE_RETRY_MS,
     maxPendingBytes: e.COLLAB_MAX_PENDING_BYTES,
     upgradesPerMinute: e.COLLAB_UPGRADES_PER_MINUTE,
+    maxBufferedPerSocket: e.COLLAB_MAX_BUFFERED_PER_SOCKET,
+    maxBufferedTotal: e.COLLAB_MAX_BUFFERED_TOTAL,
   };
 }

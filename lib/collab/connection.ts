@@ -1,11 +1,9 @@
 import type { WebSocket } from "ws";
 import type { CollabIdentity } from "./auth";
-
-/** Buffered bytes beyond which a peer that does not read is disconnected (1013: try again later). */
-const MAX_BUFFERED = 64 * 1024 * 1024;
+import type { OutboundBudget, OutboundHolder } from "./outbound";
 
 /** One websocket joined to one plan document. */
-export class Connection {
+export class Connection implements OutboundHolder {
   /** Writes (updates and sync-step-2s) accepted from this connection so far. */
   writesReceived = 0;
   /** Awareness client ids this connection controls, removed when it closes. */
@@ -13,6 +11,8 @@ export class Connection {
   closed = false;
   /** Answered the last ping (a dead peer never closes its TCP connection by itself). */
   alive = true;
+  /** Bytes sent to this socket that it has not taken yet (see OutboundBudget). */
+  queued = 0;
 
   constructor(
     readonly ws: WebSocket,
@@ -20,6 +20,7 @@ export class Connection {
     public identity: CollabIdentity,
     /** The share token it joined with, kept to re-check the link later. */
     readonly shareToken: string | null,
+    private readonly outbound: OutboundBudget,
   ) {}
 
   get readOnly() {
@@ -28,11 +29,12 @@ export class Connection {
 
   send(data: Uint8Array) {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED) {
-      this.close(1013, "Too slow to keep up");
-      return;
-    }
+    const bytes = data.length;
+    if (!this.outbound.admit(this, bytes)) return;
+    this.outbound.add(this, bytes);
     this.ws.send(data, (err) => {
+      if (this.closed) return;
+      this.outbound.release(this, bytes);
       if (err) this.close(1011, "Send failed");
     });
   }
@@ -40,6 +42,8 @@ export class Connection {
   close(code: number, reason: string) {
     if (this.closed) return;
     this.closed = true;
+    // What it still had queued leaves with the socket; the budget counts it free from now.
+    this.outbound.forget(this);
     try {
       this.ws.close(code, reason.slice(0, 120));
     } catch {
@@ -47,5 +51,17 @@ export class Connection {
     }
     // A peer that never answers the close handshake must not hold the socket open.
     setTimeout(() => this.ws.terminate(), 2000).unref();
+  }
+
+  /**
+   * Too slow to keep up: dropped at once. A close frame would wait behind everything the peer has
+   * not read, holding that memory; the client sees the connection end and reconnects.
+   */
+  evict(reason: string) {
+    if (this.closed) return;
+    console.warn(`[collab] dropped ${this.identity.key} on plan ${this.planId}: ${reason} (${this.queued} bytes unsent)`);
+    this.closed = true;
+    this.outbound.forget(this);
+    this.ws.terminate();
   }
 }

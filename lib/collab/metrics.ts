@@ -40,6 +40,8 @@ function create() {
       buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
       registers: [registry],
     }),
+    outboundBytes: new client.Gauge({ name: "planwright_collab_outbound_bytes", help: "Bytes queued for sockets that have not taken them yet", registers: [registry] }),
+    evictedSlow: new client.Counter({ name: "planwright_collab_slow_sockets_dropped_total", help: "Sockets dropped for reading too slowly (past their own bound or, slowest first, past the total)", labelNames: ["bound"] as const, registers: [registry] }),
     compactions: new client.Counter({ name: "planwright_collab_compactions_total", help: "Snapshots written by compaction", registers: [registry] }),
     projections: new client.Counter({ name: "planwright_collab_projections_total", help: "Projections written", registers: [registry] }),
     invalidRows: new client.Counter({ name: "planwright_collab_invalid_rows_total", help: "Malformed document rows skipped by the projection", registers: [registry] }),

@@ -14,6 +14,7 @@ import { authorizeUpgrade, planIdFromPath, recheckIdentity, type CollabIdentity,
 import { GroupCommitter, type Write } from "./committer";
 import type { CollabConfig } from "./config";
 import { Connection } from "./connection";
+import { OutboundBudget } from "./outbound";
 import { hasNews } from "./news";
 import { collabMetrics } from "./metrics";
 import { appendUpdates, applyState, compact, loadState } from "./persistence";
@@ -72,9 +73,11 @@ export class CollabServer {
   private heartbeat: NodeJS.Timeout;
   private closing = false;
   private upgradeLimiter: UpgradeLimiter;
+  private outbound: OutboundBudget;
 
   constructor(private opts: CollabServerOptions) {
     this.upgradeLimiter = new UpgradeLimiter(opts.config.upgradesPerMinute, opts.trustProxy);
+    this.outbound = new OutboundBudget(opts.config.maxBufferedPerSocket, opts.config.maxBufferedTotal);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.config.maxMessageBytes, perMessageDeflate: false });
     this.committer = new GroupCommitter(
       (writes) => this.committed(writes),
@@ -164,7 +167,7 @@ export class CollabServer {
 
   private attach(ws: WebSocket, room: Room, identity: CollabIdentity, token: string | null) {
     ws.binaryType = "arraybuffer";
-    const conn = new Connection(ws, room.planId, identity, token);
+    const conn = new Connection(ws, room.planId, identity, token, this.outbound);
     const m = collabMetrics();
     let role = identity.role;
     m.connections.inc({ role });
@@ -186,6 +189,7 @@ export class CollabServer {
     ws.on("close", () => {
       if (expiry) clearTimeout(expiry);
       conn.closed = true;
+      this.outbound.forget(conn);
       role = conn.identity.role;
       m.connections.dec({ role });
       room.remove(conn);
