@@ -17,6 +17,9 @@ export const FROM_STORE = Symbol("store");
 /** A server-side edit (server-edit.ts), already stored: broadcast and relayed like a user's. */
 export const FROM_SERVER = Symbol("server");
 
+/** Changes made here (by a connection or the server) go to other instances; relayed or loaded ones do not. */
+const relayed = (origin: unknown) => origin instanceof Connection || origin === FROM_SERVER;
+
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
@@ -77,12 +80,42 @@ export class Room {
     return this.conns.size > 0 || this.joining > 0;
   }
 
-  /** Fan a committed change out to every connection but its sender, and to other instances. */
+  /** Updates held back while a batch is applied (see `batch`). */
+  private held: { update: Uint8Array; origin: unknown }[] | null = null;
+
+  /**
+   * Apply several committed writes and send them out as one message: under load a group commit
+   * carries many writes to a busy plan, and one merged message per socket instead of one per write
+   * keeps the fan-out from growing with the load. Each write stays its own transaction (activity is
+   * attributed per sender). Senders receive the merge too; their own part is a no-op to them.
+   */
+  batch(apply: () => void) {
+    this.held = [];
+    try {
+      apply();
+    } finally {
+      const held = this.held;
+      this.held = null;
+      if (held.length === 1) this.fanOut(held[0]!.update, held[0]!.origin);
+      else if (held.length > 1) {
+        const origins = new Set(held.map((h) => h.origin));
+        const merged = Y.mergeUpdates(held.map((h) => h.update));
+        this.fanOut(merged, origins.size === 1 ? held[0]!.origin : null, [...origins].some(relayed));
+      }
+    }
+  }
+
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (this.held) this.held.push({ update, origin });
+    else this.fanOut(update, origin);
+  };
+
+  /** Fan a committed change out to every connection but its sender, and to other instances. */
+  private fanOut(update: Uint8Array, origin: unknown, publish = relayed(origin)) {
     const message = encodeSyncMessage(SYNC_UPDATE, update);
     for (const conn of this.conns) if (conn !== origin) conn.send(message);
-    if (origin instanceof Connection || origin === FROM_SERVER) this.publish?.("update", update);
-  };
+    if (publish) this.publish?.("update", update);
+  }
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +115,50 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     await waitFor(() => a.saved() > savedBefore, "ack after commit");
     await blocker.end();
     expect(await logRows(planId)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("writes stored in one group commit reach each reader as one message", async () => {
+    const planId = await newPlan();
+    const editors = [0, 1, 2, 3].map(() => client(server.url, planId, { cookie: owner.cookie }));
+    await Promise.all(editors.map(synced));
+    await waitFor(() => editors.every((e) => e.saved() >= 1), "initial step 2s acknowledged");
+    const raw = await rawSocket(`${server.url}/${planId}?token=${VIEW_TOKEN}`);
+    const updates: Uint8Array[] = [];
+    raw.ws!.on("message", (data: ArrayBuffer) => {
+      const bytes = new Uint8Array(data);
+      if (bytes[0] === MSG_SYNC && bytes[1] === SYNC_UPDATE) updates.push(bytes);
+    });
+    // The first edit's INSERT waits on the lock; the other three queue behind it as the next group.
+    const blocker = postgres(process.env.DATABASE_URL!, { max: 1 });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await new Promise<void>((resolve) => {
+      void blocker.begin(async (tx) => {
+        await tx`lock table collab_updates in exclusive mode`;
+        resolve();
+        await held;
+      });
+    });
+    const saved = editors.map((e) => e.saved());
+    editors[0]!.doc.transact(() => addTask(editors[0]!.doc, randomUUID(), { name: "First" }));
+    await new Promise((r) => setTimeout(r, 100));
+    editors.slice(1).forEach((e, i) => e.doc.transact(() => addTask(e.doc, randomUUID(), { name: `Queued ${i}` })));
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await waitFor(() => editors.every((e, i) => e.saved() > saved[i]!), "every edit acknowledged");
+    await waitFor(() => editors.every((e) => rowsOf(e.doc, "tasks").size === 4), "every editor has all four tasks");
+    await blocker.end();
+    // Two groups (the first edit, then the three queued), so two messages for four edits.
+    expect(updates.length).toBe(2);
+    const seen = new Y.Doc();
+    for (const m of updates) {
+      const d = decoding.createDecoder(m);
+      decoding.readVarUint(d); // sync
+      decoding.readVarUint(d); // update
+      Y.applyUpdate(seen, decoding.readVarUint8Array(d));
+    }
+    expect(rowsOf(seen, "tasks").size).toBe(4);
+    raw.ws!.close();
   });
 
   it("refuses a viewer's updates and sync step 2: never applied, stored or relayed", async () => {

@@ -297,21 +297,30 @@ export class CollabServer {
   /** Committed writes: apply (which broadcasts and relays), acknowledge, schedule follow-ups. */
   private committed(writes: Write[]) {
     const acks = new Map<Connection, number>();
-    const touched = new Set<Room>();
+    const byRoom = new Map<Room, Write[]>();
     for (const w of writes) {
       const room = this.rooms.get(w.planId);
       if (room && !w.empty) {
-        try {
-          Y.applyUpdate(room.doc, w.update, w.conn ?? FROM_STORE);
-        } catch (err) {
-          console.error(`[collab] stored update of plan ${w.planId} could not be applied:`, err instanceof Error ? err.message : err);
-          if (w.conn) this.closeBad(w.conn, CLOSE.badData, "update could not be applied");
-        }
-        room.logRows++;
-        touched.add(room);
+        const list = byRoom.get(room);
+        if (list) list.push(w);
+        else byRoom.set(room, [w]);
       }
       if (w.conn) acks.set(w.conn, w.seq);
     }
+    for (const [room, own] of byRoom) {
+      room.batch(() => {
+        for (const w of own) {
+          try {
+            Y.applyUpdate(room.doc, w.update, w.conn ?? FROM_STORE);
+          } catch (err) {
+            console.error(`[collab] stored update of plan ${w.planId} could not be applied:`, err instanceof Error ? err.message : err);
+            if (w.conn) this.closeBad(w.conn, CLOSE.badData, "update could not be applied");
+          }
+          room.logRows++;
+        }
+      });
+    }
+    const touched = byRoom.keys();
     for (const [conn, seq] of acks) conn.send(encodeSaved(seq));
     for (const room of touched) {
       if (room.takeProjection()) this.projections.schedule(room.planId);
