@@ -7,16 +7,12 @@ import type { RaciProblem, RaciRow } from "@/lib/plan/raci";
 import type { RaciLetter } from "@/lib/plan/types";
 import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci-grid/cells";
 import { moveCell } from "@/lib/risk-register/grid-nav";
+import { RowWindowNote, useRowWindow } from "@/components/ui/row-window";
 import type { ReactNode } from "react";
+import "@/components/ui/grid-cells.css";
 
-const letterClasses: Record<RaciLetter, string> = {
-  R: "bg-sky-100 text-sky-900",
-  A: "bg-violet-100 text-violet-900",
-  C: "bg-amber-100 text-amber-900",
-  I: "bg-slate-100 text-slate-700",
-};
-
-const cellId = (rowId: string, colId: string) => `${rowId}|${colId}`;
+/** A cell's address in the drawn grid: row and column index (ids would be two UUIDs per cell). */
+const cellId = (row: number, col: number) => `${row}:${col}`;
 
 /** Next letter when a cell is clicked again: empty → R → A → C → I → empty. */
 const cycle = (v: RaciLetter | undefined): RaciLetter | null => (v === undefined ? "R" : v === "I" ? null : raciLetters[raciLetters.indexOf(v) + 1]!);
@@ -24,7 +20,9 @@ const cycle = (v: RaciLetter | undefined): RaciLetter | null => (v === undefined
 /**
  * The RACI grid: arrows (Home/End) move, typing R, A, C or I sets a cell, Delete or Backspace
  * clears it, clicking a chosen cell again cycles its letter. One cell is the tab stop, so Tab
- * leaves the grid. Rows breaking a rule are marked with the reason.
+ * leaves the grid. Rows breaking a rule are marked with the reason. A large grid draws its first rows
+ * on the server and the rest right after hydration (components/ui/row-window.tsx); the arrows move
+ * within the rows drawn, which is every row once the page has loaded.
  */
 export function RaciGrid({
   rows,
@@ -52,6 +50,7 @@ export function RaciGrid({
   // Whether the clicked cell already had focus before this click (then the click cycles its letter).
   const hadFocus = useRef(false);
   const { peersAt, publish } = useCellPresence("raci");
+  const drawn = useRowWindow(rows.length);
 
   const r = active ? rows.findIndex((x) => x.id === active.rowId) : -1;
   const c = active ? columnIds.indexOf(active.colId) : -1;
@@ -60,14 +59,12 @@ export function RaciGrid({
   useEffect(() => {
     if (!wantFocus.current) return;
     wantFocus.current = false;
-    const row = rows[pos.row];
-    const col = columnIds[pos.col];
-    if (row && col) tableRef.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId(row.id, col))}"]`)?.focus();
+    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${cellId(pos.row, pos.col)}"]`)?.focus();
   });
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     if (!(e.target as HTMLElement).closest("[data-cell]") || e.key === "Tab") return;
-    const next = moveCell(pos, e, rows.length, columnIds.length);
+    const next = moveCell(pos, e, drawn, columnIds.length);
     if (next) {
       e.preventDefault();
       setActive({ rowId: rows[next.row]!.id, colId: columnIds[next.col]! });
@@ -83,7 +80,10 @@ export function RaciGrid({
   const onFocus = (e: FocusEvent<HTMLTableElement>) => {
     const key = (e.target as HTMLElement).closest("[data-cell]")?.getAttribute("data-cell");
     if (!key) return;
-    const [rowId, colId] = key.split("|") as [string, string];
+    const [ri, ci] = key.split(":").map(Number) as [number, number];
+    const rowId = rows[ri]?.id;
+    const colId = columnIds[ci];
+    if (!rowId || !colId) return;
     if (active?.rowId !== rowId || active.colId !== colId) setActive({ rowId, colId });
     publish({ row: rowId, col: colId });
   };
@@ -92,74 +92,76 @@ export function RaciGrid({
   };
 
   return (
-    // contain: the grid scrolls inside the section instead of widening the page.
-    <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 [contain:inline-size]">
-      <table ref={tableRef} role="grid" aria-label="RACI grid" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className="sticky left-0 z-[1] min-w-[12rem] border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
-              Task or deliverable
-            </th>
-            {headers}
-            <th scope="col" className="min-w-[16rem] border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
-              Rule check
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, ri) => {
-            const empty = unassigned.has(row.id);
-            const issues = empty ? [] : (problems.get(row.id) ?? []);
-            return (
-              <tr key={row.id} data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
-                <th scope="row" className={`sticky left-0 z-[1] border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500 bg-red-50" : "border-l-transparent bg-white"}`}>
-                  <span className="block font-medium text-slate-900">{row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}</span>
-                  <span className="text-xs text-slate-600">{row.kind === "task" ? "Task" : "Deliverable"}</span>
-                </th>
-                {columnIds.map((colId, ci) => {
-                  const v = letterAt(row.id, colId);
-                  const peers = peersAt(row.id, colId);
-                  const here = ri === pos.row && ci === pos.col;
-                  return (
-                    <td
-                      key={colId}
-                      role="gridcell"
-                      data-cell={cellId(row.id, colId)}
-                      data-peers={peers.map((p) => p.name).join(", ") || undefined}
-                      tabIndex={here ? 0 : -1}
-                      aria-readonly={!editable || undefined}
-                      title={v ? letterNames[v] : undefined}
-                      onMouseDown={(e) => (hadFocus.current = document.activeElement === e.currentTarget)}
-                      onClick={() => editable && hadFocus.current && onSet(row.id, colId, cycle(v))}
-                      style={peerStyle(peers)}
-                      className="group relative h-10 border-l border-slate-100 text-center outline-none focus:bg-indigo-50 focus:ring-2 focus:ring-inset focus:ring-indigo-500"
-                    >
-                      <PeerTag peers={peers} />
-                      {v && <span className={`inline-block w-7 rounded py-0.5 text-sm font-semibold ${letterClasses[v]}`}>{v}</span>}
-                    </td>
-                  );
-                })}
-                <td className="border-l border-slate-100 px-2 py-1.5 text-xs">
-                  {empty ? (
-                    <span className="text-slate-600">Not assigned yet</span>
-                  ) : issues.length ? (
-                    <ul className="text-red-800">
-                      {issues.map((p) => (
-                        <li key={p.rule}>
-                          <span aria-hidden="true">⚠ </span>
-                          {p.message}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="text-emerald-700">OK</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <RowWindowNote shown={drawn} total={rows.length} noun="rows" />
+      {/* contain: the grid scrolls inside the section instead of widening the page. */}
+      <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 [contain:inline-size]">
+        <table ref={tableRef} role="grid" aria-label="RACI grid" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className="sticky left-0 z-[1] min-w-[12rem] border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+                Task or deliverable
+              </th>
+              {headers}
+              <th scope="col" className="min-w-[16rem] border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+                Rule check
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, drawn).map((row, ri) => {
+              const empty = unassigned.has(row.id);
+              const issues = empty ? [] : (problems.get(row.id) ?? []);
+              return (
+                <tr key={row.id} data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
+                  <th scope="row" className={`sticky left-0 z-[1] border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500 bg-red-50" : "border-l-transparent bg-white"}`}>
+                    <span className="block font-medium text-slate-900">{row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}</span>
+                    <span className="text-xs text-slate-600">{row.kind === "task" ? "Task" : "Deliverable"}</span>
+                  </th>
+                  {columnIds.map((colId, ci) => {
+                    const v = letterAt(row.id, colId);
+                    const peers = peersAt(row.id, colId);
+                    const here = ri === pos.row && ci === pos.col;
+                    return (
+                      // A td in a role="grid" table is a gridcell, read-only when the grid is.
+                      <td
+                        key={colId}
+                        data-cell={cellId(ri, ci)}
+                        data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
+                        tabIndex={here ? 0 : -1}
+                        title={v ? letterNames[v] : undefined}
+                        onMouseDown={(e) => (hadFocus.current = document.activeElement === e.currentTarget)}
+                        onClick={() => editable && hadFocus.current && onSet(row.id, colId, cycle(v))}
+                        style={peerStyle(peers)}
+                        className="group grid-cell raci-cell"
+                      >
+                        <PeerTag peers={peers} />
+                        {v && <span className={`raci-letter raci-${v}`}>{v}</span>}
+                      </td>
+                    );
+                  })}
+                  <td className="border-l border-slate-100 px-2 py-1.5 text-xs">
+                    {empty ? (
+                      <span className="text-slate-600">Not assigned yet</span>
+                    ) : issues.length ? (
+                      <ul className="text-red-800">
+                        {issues.map((p) => (
+                          <li key={p.rule}>
+                            <span aria-hidden="true">⚠ </span>
+                            {p.message}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="text-emerald-700">OK</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -10,6 +10,8 @@ import { CellEditor, type CellValue, type Move } from "./cell-editor";
 import { CellView } from "./cell-view";
 import { isEditableColumn, removeColumn, riskColumns, type RiskColumn } from "./columns";
 import { PeerTag, peerStyle } from "./peer-outline";
+import { RowWindowNote, useRowWindow } from "@/components/ui/row-window";
+import "@/components/ui/grid-cells.css";
 
 type Props = {
   groups: readonly RiskGroup[];
@@ -33,12 +35,15 @@ type Props = {
 /** What Delete puts in a cell; scales and status cannot be empty. */
 const cleared: Partial<Record<RiskColumn["kind"], CellValue>> = { text: "", longtext: "", owner: null, date: null, tasks: [] };
 
-const cellId = (rowId: string, colId: string) => `${rowId}|${colId}`;
+/** A cell's address in the drawn register: row (across groups) and column index. */
+const cellId = (row: number, col: number) => `${row}:${col}`;
 
 /**
  * The risk register as a spreadsheet-like grid: arrows (and Home/End) move between cells, Enter or
  * typing edits, Escape cancels, Tab commits and moves on, Delete clears. Only one cell is a tab
  * stop, so Tab outside an editor leaves the grid. Collaborators' cells are outlined in their colour.
+ * A long register draws its first rows on the server and the rest right after hydration
+ * (components/ui/row-window.tsx); the arrows move within the rows drawn.
  */
 export function RiskTable(props: Props) {
   const { groups, editable } = props;
@@ -50,6 +55,7 @@ export function RiskTable(props: Props) {
   const tableRef = useRef<HTMLTableElement>(null);
   const wantFocus = useRef(false);
   const { peersAt, publish } = useCellPresence("risks");
+  const drawn = useRowWindow(risks.length);
   const taskNames = new Map(props.tasks.map((t) => [t.id, t.name]));
 
   const found = active ? risks.findIndex((r) => r.id === active.rowId) : -1;
@@ -60,9 +66,7 @@ export function RiskTable(props: Props) {
   useEffect(() => {
     if (!wantFocus.current || editing) return;
     wantFocus.current = false;
-    const risk = risks[pos.row];
-    if (!risk) return;
-    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId(risk.id, columns[pos.col]!.id))}"]`)?.focus();
+    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${cellId(pos.row, pos.col)}"]`)?.focus();
   });
 
   const goTo = (row: number, col: number) => {
@@ -87,7 +91,7 @@ export function RiskTable(props: Props) {
     }
     setError(null);
     setEditing(null);
-    const next = move ? moveCell(pos, { key: "Tab", shiftKey: move === "prev" }, risks.length, columns.length) : null;
+    const next = move ? moveCell(pos, { key: "Tab", shiftKey: move === "prev" }, drawn, columns.length) : null;
     if (next) goTo(next.row, next.col);
     else if (!fromBlur) wantFocus.current = true;
     return true;
@@ -102,7 +106,7 @@ export function RiskTable(props: Props) {
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     if (editing || risks.length === 0 || !(e.target as HTMLElement).closest("[data-cell]")) return;
     if (e.key === "Tab") return; // leaves the grid
-    const next = moveCell(pos, e, risks.length, columns.length);
+    const next = moveCell(pos, e, drawn, columns.length);
     if (next) {
       e.preventDefault();
       return goTo(next.row, next.col);
@@ -129,8 +133,10 @@ export function RiskTable(props: Props) {
   const onFocus = (e: FocusEvent<HTMLTableElement>) => {
     const key = (e.target as HTMLElement).closest("[data-cell]")?.getAttribute("data-cell");
     if (!key) return;
-    const [rowId, colId] = key.split("|") as [string, string];
-    publish({ row: rowId, col: colId });
+    const [row, col] = key.split(":").map(Number) as [number, number];
+    const rowId = risks[row]?.id;
+    const colId = columns[col]?.id;
+    if (rowId && colId) publish({ row: rowId, col: colId });
   };
   const onBlur = (e: FocusEvent<HTMLTableElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) publish(null);
@@ -148,6 +154,7 @@ export function RiskTable(props: Props) {
   let rowIndex = -1;
   return (
     <div>
+      <RowWindowNote shown={drawn} total={risks.length} noun="risks" />
       {/* contain: the grid scrolls inside the section instead of widening the page. */}
       <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 [contain:inline-size]">
         <table ref={tableRef} role="grid" aria-label="Risk register" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
@@ -180,7 +187,8 @@ export function RiskTable(props: Props) {
               </tr>
             </tbody>
           )}
-          {groups.map((g) => (
+          {/* Groups are drawn while rows are left in the window (rowIndex counts the rows drawn so far). */}
+          {groups.map((g) => (rowIndex + 1 >= drawn ? null : (
             <tbody key={g.category.toLocaleLowerCase() || "\u0000none"}>
               {props.grouped && (
                 <tr>
@@ -190,6 +198,7 @@ export function RiskTable(props: Props) {
                 </tr>
               )}
               {g.risks.map((risk) => {
+                if (rowIndex + 1 >= drawn) return null;
                 rowIndex++;
                 const row = rowIndex;
                 return (
@@ -203,7 +212,7 @@ export function RiskTable(props: Props) {
                           <td key={c.id} role="gridcell" className="px-2 py-1.5 text-right">
                             <button
                               type="button"
-                              data-cell={cellId(risk.id, c.id)}
+                              data-cell={cellId(row, col)}
                               tabIndex={here ? 0 : -1}
                               onClick={() => props.onRemove(risk.id)}
                               aria-label={`Remove risk ${risk.title.trim() || "untitled risk"}`}
@@ -218,15 +227,14 @@ export function RiskTable(props: Props) {
                       return (
                         <td
                           key={c.id}
-                          role="gridcell"
-                          data-cell={cellId(risk.id, c.id)}
-                          data-peers={peers.map((p) => p.name).join(", ") || undefined}
+                          data-cell={cellId(row, col)}
+                          data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
                           tabIndex={editingHere ? -1 : here ? 0 : -1}
                           aria-readonly={!editable || !isEditableColumn(c) || undefined}
                           onFocus={(e) => e.target === e.currentTarget && (active?.rowId !== risk.id || active.col !== col) && setActive({ rowId: risk.id, col })}
                           onDoubleClick={() => startEditing(risk.id, col, null)}
                           style={peerStyle(peers)}
-                          className={`group px-2 py-1.5 outline-none focus:bg-indigo-50 focus:ring-2 focus:ring-inset focus:ring-indigo-500 ${c.id === "title" ? "sticky left-0 z-[1] bg-white font-medium" : "relative"}`}
+                          className={`group grid-cell risk-cell ${c.id === "title" ? "sticky left-0 z-[1] bg-white font-medium" : "relative"}`}
                         >
                           <PeerTag peers={peers} />
                           {editingHere ? (
@@ -251,7 +259,7 @@ export function RiskTable(props: Props) {
                 );
               })}
             </tbody>
-          ))}
+          )))}
         </table>
       </div>
       {error && !editing && (
