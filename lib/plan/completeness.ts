@@ -5,7 +5,7 @@
  * and the plan's score is their mean, 0–100.
  */
 import { validateBudgetLine, validateResource } from "./budget";
-import { raciRowProblems, raciRows } from "./raci";
+import { raciProblems, raciRows } from "./raci";
 import { summaryTaskIds, taskLabel, validateTask } from "./schedule";
 import { planSections, type PlanSectionId } from "./template";
 import type { PlanContent } from "./types";
@@ -133,9 +133,11 @@ const checks: Record<PlanSectionId, (p: PlanContent) => Check> = {
     const rows = raciRows(p.tasks, p.deliverables);
     if (rows.length === 0) return { score: 0, items: [{ rowId: null, message: "Add tasks and deliverables, then say who is responsible for each." }] };
     if (p.raciColumns.length === 0) return { score: 0, items: [{ rowId: null, message: "Add the people or roles to the RACI grid." }] };
+    // All rows' problems in one pass: checking row by row filters every cell for every row.
+    const problems = new Map(raciProblems(rows, p.raciColumns, p.raciCells).map((x) => [x.rowId, x.problems]));
     return rowsCheck(rows, "", (r) => ({
       rowId: r.id,
-      messages: raciRowProblems(r.id, p.raciColumns, p.raciCells).map((pr) => `${label(r.name)}: ${pr.message}`),
+      messages: (problems.get(r.id) ?? []).map((pr) => `${label(r.name)}: ${pr.message}`),
     }));
   },
 

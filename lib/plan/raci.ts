@@ -84,10 +84,17 @@ export function columnLoads(
   threshold = DEFAULT_OVERLOAD_THRESHOLD,
 ): ColumnLoad[] {
   const live = rows ? new Set(rows.map((r) => r.id)) : null;
+  // One pass over the cells (not one per column).
+  const counts = new Map(columns.map((c) => [c.id, { responsible: 0, accountable: 0 }]));
+  for (const cell of cells) {
+    if (cell.value !== "R" && cell.value !== "A") continue;
+    const count = counts.get(cell.columnId);
+    if (!count || (live && !live.has(cell.rowId))) continue;
+    if (cell.value === "R") count.responsible++;
+    else count.accountable++;
+  }
   return columns.map((c) => {
-    const mine = cells.filter((cell) => cell.columnId === c.id && (!live || live.has(cell.rowId)));
-    const responsible = mine.filter((cell) => cell.value === "R").length;
-    const accountable = mine.filter((cell) => cell.value === "A").length;
+    const { responsible, accountable } = counts.get(c.id)!;
     const load = responsible + accountable;
     return { columnId: c.id, responsible, accountable, load, overloaded: load > threshold };
   });

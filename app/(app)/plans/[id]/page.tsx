@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { CollabStatus } from "@/components/collab/collab-status";
 import { Announcements } from "@/components/comments/announcements";
@@ -21,7 +22,7 @@ import { statusLabels } from "@/lib/plan/template";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { getAnnouncements, getPlanComments } from "@/lib/services/comments";
 import { DIGESTED_SECTIONS, type DigestedSection } from "@/lib/plan/section-digests";
-import { getPlan, getPlanView } from "@/lib/services/plans";
+import { getPlanView } from "@/lib/services/plans";
 import { getApprovalState } from "@/lib/services/review";
 import { SUMMARY_MAX, TITLE_MAX } from "@/lib/validation/plan";
 import { archivePlanAction, deletePlanAction, duplicatePlanAction } from "../../workspaces/actions";
@@ -29,10 +30,12 @@ import { updatePlanDetailsAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
 
+// One read per request for the title and the page (access check, projection, members).
+const load = cache(async (planId: string) => getPlanView(await getPrincipal(), planId));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const principal = await getPrincipal();
-  const found = await getPlan(principal, id).catch(() => null);
+  const found = await load(id).catch(() => null);
   return { title: found ? `${found.plan.title} · Planwright` : "Plan · Planwright" };
 }
 
@@ -41,7 +44,7 @@ export default async function PlanPage({ params }: Props) {
   const principal = await getPrincipal();
   // First paint comes from the projection; the live document takes over once joined.
   const [{ plan, workspaceName, role, content, members }, me] = await Promise.all([
-    pageData(() => getPlanView(principal, id), `/plans/${id}`),
+    pageData(() => load(id), `/plans/${id}`),
     getSessionUser(),
   ]);
   const [comments, updates, approval] = await Promise.all([
