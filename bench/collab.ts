@@ -215,8 +215,10 @@ async function main() {
     const plans: string[] = [];
     for (let i = 0; i < 260; i++) plans.push((await createPlan(who, ws.id, { title: `Bench ${i}` })).id);
 
+    // BENCH_SERVER_PROFILE=<dir> writes a CPU profile of Planwright's server (where its time goes).
+    const profile = process.env.BENCH_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
     const ours = await spawnServer(
-      ["--import", "tsx", "--import", "./lib/node/register.mjs", "lib/collab/standalone.ts"],
+      [...profile, "--import", "tsx", "--import", "./lib/node/register.mjs", "lib/collab/standalone.ts"],
       { PORT: "0", AUTH_SECRET: TEST_SECRET, REDIS_URL: "", COLLAB_MAX_CONNECTIONS_PER_USER: "100000", COLLAB_MAX_CONNECTIONS_PER_PLAN: "100000", COLLAB_UPGRADES_PER_MINUTE: "1000000" },
       /collab listening on (\d+)/,
     );
