@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
@@ -29,6 +30,11 @@ v8.setFlagsFromString("--expose-gc");
 process.setMaxListeners(0);
 const gc = vm.runInNewContext("gc") as () => void;
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 5000);
+/** Rounds per workload and server (alternating which goes first), pooled. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_CYCLES = Number(process.env.BENCH_WARM_CYCLES ?? 300);
+/** Bytes of V8's code space in use (compiled and optimised functions). */
+const codeSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "code_space")?.space_used_size ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ── servers under test (child processes, so their RSS is their own) ─────────────────────────────
@@ -78,7 +84,25 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-type Result = { p50: number; p99: number; updatesPerSec: number; receiptsPerSec: number; rss: number; savedP95: number; samples: number };
+type Result = { p50: number; p99: number; updatesPerSec: number; receiptsPerSec: number; rss: number; savedP95: number; samples: number; latencies: number[]; saved: number[] };
+
+/** Several rounds of one workload on one server, pooled: every latency sample of every round. */
+function pool(rounds: Result[]): Result {
+  const latencies = rounds.flatMap((r) => r.latencies);
+  const saved = rounds.flatMap((r) => r.saved);
+  const mean = (k: "updatesPerSec" | "receiptsPerSec") => rounds.reduce((s, r) => s + r[k], 0) / rounds.length;
+  return {
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    updatesPerSec: mean("updatesPerSec"),
+    receiptsPerSec: mean("receiptsPerSec"),
+    rss: Math.max(...rounds.map((r) => r.rss)),
+    savedP95: pct(saved, 95),
+    samples: latencies.length,
+    latencies,
+    saved,
+  };
+}
 
 /**
  * `groups` rooms with `perRoom` writers each (plus one silent observer when a room has a single
@@ -162,6 +186,8 @@ async function workload(t: Target, rooms: string[], perRoom: number, rate: numbe
     rss,
     savedP95: pct(savedLat, 95),
     samples: receipts,
+    latencies,
+    saved: savedLat,
   };
 }
 
@@ -234,7 +260,7 @@ async function main() {
       { name: "reference", child: reference.child, url: `ws://127.0.0.1:${reference.port}` },
     ];
 
-    log(`Collaboration benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${PHASE_MS / 1000} s per phase`);
+    log(`Collaboration benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${PHASE_MS / 1000} s per phase, ${ROUNDS} rounds per workload and server, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}`);
     // Run first, on a quiet heap, so earlier phases leave nothing behind to blur the figure.
     let cyclesLine = "";
     // 1,000 open/close cycles against an in-process server whose documents leave memory at once.
@@ -249,10 +275,14 @@ async function main() {
         c.provider.destroy();
         c.doc.destroy();
       };
-      for (let i = 0; i < 50; i++) await cycle(i);
+      // Warm-up: V8 compiles and optimises the hot paths over the first few hundred cycles (a heap
+      // snapshot diff shows that growth is compiled code, not retained objects), so "where it began"
+      // is a server that has already served a few hundred cycles.
+      for (let i = 0; i < WARM_CYCLES; i++) await cycle(i);
       await waitFor(() => server.collab.openDocuments === 0, "documents unloaded", 20_000);
       gc();
       const start = process.memoryUsage().heapUsed;
+      const codeStart = codeSpace();
       const t0 = performance.now();
       for (let i = 0; i < 1000; i++) await cycle(i);
       const took = performance.now() - t0;
@@ -260,7 +290,11 @@ async function main() {
       await sleep(200);
       gc();
       const end = process.memoryUsage().heapUsed;
-      cyclesLine = `1,000 open/edit/close cycles (${f(took / 1000, 1)} s): heap ${f(start / 1048576, 1)} MiB → ${f(end / 1048576, 1)} MiB (${end >= start ? "+" : ""}${f(((end - start) / start) * 100, 1)}%), documents in memory afterwards: ${server.collab.openDocuments}`;
+      const codeEnd = codeSpace();
+      const mib = (n: number) => f(n / 1048576, 1);
+      cyclesLine =
+        `1,000 open/edit/close cycles after ${WARM_CYCLES} to warm up (${f(took / 1000, 1)} s): heap ${mib(start)} MiB → ${mib(end)} MiB (${end >= start ? "+" : ""}${f(((end - start) / start) * 100, 1)}%), ` +
+        `of which compiled code ${mib(codeStart)} → ${mib(codeEnd)} MiB; documents in memory afterwards: ${server.collab.openDocuments}`;
       await server.close();
     }
     log("");
@@ -274,15 +308,23 @@ async function main() {
     ];
     const ratios: string[] = [];
     for (const s of scenarios) {
-      const r: Partial<Record<Target["name"], Result>> = {};
+      // Rounds alternate which server goes first, so a change in the machine's load during the run
+      // falls on both; each server's figures pool the samples of all its rounds.
+      const runs: Record<Target["name"], Result[]> = { planwright: [], reference: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const t of round % 2 ? [...targets].reverse() : targets) {
+          // Reference rooms are named apart so neither server sees the other's state.
+          const rooms = s.rooms(0).map((id) => (t.name === "reference" ? `ref-${id}` : id));
+          runs[t.name].push(await workload(t, rooms, s.perRoom, s.rate));
+        }
+      }
+      const r = { planwright: pool(runs.planwright), reference: pool(runs.reference) };
       for (const t of targets) {
-        // Reference rooms are named apart so neither server sees the other's state.
-        const rooms = s.rooms(0).map((id) => (t.name === "reference" ? `ref-${id}` : id));
-        r[t.name] = await workload(t, rooms, s.perRoom, s.rate);
-        const x = r[t.name]!;
+        const x = r[t.name];
         log(`| ${s.label} | ${t.name} | ${f(x.p50)} | ${f(x.p99)} | ${f(x.updatesPerSec, 0)} | ${f(x.receiptsPerSec, 0)} | ${f(x.rss, 0)} | ${t.name === "planwright" ? f(x.savedP95) : "–"} |`);
       }
-      ratios.push(`${s.label}: p99 ${f(r.planwright!.p99 / r.reference!.p99)}× the reference, p50 ${f(r.planwright!.p50 / r.reference!.p50)}×`);
+      const perRound = runs.planwright.map((p, i) => f(p.p99 / runs.reference[i]!.p99)).join(" · ");
+      ratios.push(`${s.label}: p99 ${f(r.planwright.p99 / r.reference.p99)}× the reference, p50 ${f(r.planwright.p50 / r.reference.p50)}× (p99 ratio per round: ${perRound})`);
     }
     log("");
     log("Ratio (Planwright ÷ reference):");
