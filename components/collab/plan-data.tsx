@@ -3,17 +3,15 @@
 /**
  * Live plan content for section components. Each hook returns the projection's rows (server-rendered
  * first paint) until the live document is ready, then the document's rows, re-read only when the
- * part of the document it reads changes.
+ * part of the document it reads changes. Collections are read incrementally (plan-data-rows.ts): a
+ * change re-validates only the rows it touched, and unchanged rows keep their objects.
  */
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import type * as Y from "yjs";
 import {
-  readDocContent,
   readRaciCells,
-  readRows,
   readSettings,
   raciCellsOf,
-  rowsOf,
   metaOf,
   textOf,
   type CollectionName,
@@ -26,6 +24,7 @@ import {
 import type { ISODate } from "@/lib/plan/types";
 import type { CollabClient } from "./collab-client";
 import { useCollabClient, useCollabState } from "./collab-provider";
+import { liveRowsOf } from "./plan-data-rows";
 
 /** A workspace member as sections show them (never their email on shared pages). */
 export type Person = { id: string; name: string };
@@ -60,10 +59,25 @@ const cacheOf = (client: CollabClient) => {
   return c;
 };
 
+const noSubscription = () => () => {};
+
+/**
+ * Whether the live document is ready. Only that: a component reading plan data does not re-render
+ * when the connection or save state changes (useCollabState does, for the status indicator).
+ */
+function useReady(): boolean {
+  const client = useCollabClient();
+  return useSyncExternalStore(
+    client?.subscribe ?? noSubscription,
+    () => client?.getSnapshot().ready ?? false,
+    () => false,
+  );
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type can be observed
 function useLive<T>(key: string, target: (doc: Y.Doc) => Y.AbstractType<any> | null, read: (doc: Y.Doc) => T, fallback: T): T {
   const client = useCollabClient();
-  const { ready } = useCollabState();
+  const ready = useReady();
   const subscribe = useCallback(
     (notify: () => void) => {
       if (!client) return () => {};
@@ -96,7 +110,35 @@ function useLive<T>(key: string, target: (doc: Y.Doc) => Y.AbstractType<any> | n
 /** The valid rows of one collection, in display order. */
 export function useRows<C extends CollectionName>(name: C): RowOf<C>[] {
   const { initial } = usePlanData();
-  return useLive(`rows:${name}`, (doc) => rowsOf(doc, name), (doc) => readRows(doc, name).rows, initial[name] as RowOf<C>[]);
+  const client = useCollabClient();
+  const ready = useReady();
+  const live = client ? liveRowsOf(client.doc, name) : null;
+  const subscribe = useCallback((notify: () => void) => (live ? live.subscribe(notify) : () => {}), [live]);
+  const fallback = initial[name] as RowOf<C>[];
+  return useSyncExternalStore(subscribe, () => (live && ready ? live.get() : fallback), () => fallback);
+}
+
+/** Every collection as the live readers hold it: what readDocContent(doc).content returns. */
+function readLiveContent(doc: Y.Doc): DocContent {
+  const rows = <C extends CollectionName>(name: C) => liveRowsOf(doc, name).get();
+  return {
+    objectives: rows("objectives"),
+    scopeItems: rows("scopeItems"),
+    scopeText: textOf(doc, "scopeText").toString(),
+    deliverables: rows("deliverables"),
+    strategy: textOf(doc, "strategy").toString(),
+    tasks: rows("tasks"),
+    dependencies: rows("dependencies"),
+    risks: rows("risks"),
+    swotItems: rows("swotItems"),
+    raciColumns: rows("raciColumns"),
+    raciCells: readRaciCells(doc).cells,
+    resources: rows("resources"),
+    budgetLines: rows("budgetLines"),
+    holidays: rows("holidays"),
+    baselines: rows("baselines"),
+    settings: readSettings(doc),
+  };
 }
 
 export function useRaciCells(): DocContent["raciCells"] {
@@ -118,7 +160,7 @@ export function useText(name: TextName): string {
 /** The whole plan (metrics, completeness): re-read after every change to the document. */
 export function useDocContent(): DocContent {
   const { initial } = usePlanData();
-  return useLive("all", () => null, (doc) => readDocContent(doc).content, initial);
+  return useLive("all", () => null, readLiveContent, initial);
 }
 
 /**
