@@ -36,6 +36,8 @@ declare module "frappe-gantt" {
     get_task(id: string): FrappeTask | undefined;
     get_bar(id: string): FrappeBar | undefined;
     map_arrows_on_bars(): void;
+    make_bars(): void;
+    get_start_end_positions(): [number, number, number];
     refresh(tasks: object[]): void;
     change_view_mode(mode?: string, maintain_pos?: boolean): void;
     hide_popup(): void;

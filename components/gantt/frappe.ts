@@ -3,6 +3,10 @@
  * - task and bar lookups by id in O(1) (upstream scans the list for each arrow: O(N²) at start-up);
  * - arrows mapped onto bars through an index (upstream filters every arrow for every bar);
  * - `updateBar`: redraw one bar and its arrows after a remote change instead of the whole chart;
+ * - bar labels placed in one pass (upstream measures each label in its own animation-frame callback
+ *   right after the previous one moved its label: one forced layout of the whole chart per bar, O(N²));
+ * - no SMIL grow-in animation per bar (thousands of <animate> elements slow every frame after);
+ * - the scroll handler's "where are the bars" read from the bars' attributes, not a layout per bar;
  * - touch: frappe-gantt listens to mouse events only, so touch pointers on bars are replayed as mouse
  *   events (a touch drag otherwise scrolls the page).
  */
@@ -27,6 +31,31 @@ export function dateAtX(g: Gantt, x: number): Date {
   return new Date(g.gantt_start.getTime() + (x / g.config.column_width) * g.config.step * (UNIT_MS[g.config.unit] ?? DAY));
 }
 
+type Placed = FrappeBar & { update_label_position?: () => void; $date_highlight?: HTMLElement };
+
+/** Stands in for a bar's own label placement once (the frame's batch does it), then steps aside. */
+function skipOnce(this: Placed) {
+  delete this.update_label_position;
+}
+
+/**
+ * Labels that fit go in the middle of their bar, the others after its end (frappe-gantt's rule):
+ * every width is read first, then every label moved, so the browser lays the chart out once.
+ */
+function placeLabels(bars: FrappeBar[]) {
+  const labels = bars.map((bar) => bar.group.querySelector<SVGTextElement>(".bar-label"));
+  const widths = labels.map((label) => (label && label.isConnected ? label.getBBox().width : -1));
+  bars.forEach((bar, i) => {
+    const label = labels[i];
+    if (!label || widths[i]! < 0) return;
+    const x = bar.$bar.getX();
+    const width = bar.$bar.getWidth();
+    const big = widths[i]! > width;
+    label.classList.toggle("big", big);
+    label.setAttribute("x", String(big ? x + width + 5 : x + width / 2 - widths[i]! / 2));
+  });
+}
+
 let loaded: Promise<new (el: HTMLElement, tasks: object[], options: Record<string, unknown>) => FastGantt> | null = null;
 
 export function loadGantt() {
@@ -44,6 +73,37 @@ export function loadGantt() {
       get_bar(id: string): FrappeBar | undefined {
         const t = this.byId?.get(id);
         return t ? this.bars[t._index] : undefined;
+      }
+      declare private labelQueue: Set<FrappeBar> | undefined;
+      make_bars() {
+        super.make_bars();
+        for (const bar of this.bars) this.queueLabel(bar);
+        for (const a of this.$svg.querySelectorAll(".bar-wrapper animate")) a.remove();
+      }
+      /** A drawn bar has queued its own label placement for the next frame: done with the others instead. */
+      private queueLabel(bar: FrappeBar) {
+        (bar as Placed).update_label_position = skipOnce;
+        if (!this.labelQueue) {
+          const queue = (this.labelQueue = new Set());
+          requestAnimationFrame(() => {
+            this.labelQueue = undefined;
+            placeLabels([...queue]);
+          });
+        }
+        this.labelQueue.add(bar);
+      }
+      get_start_end_positions(): [number, number, number] {
+        if (!this.bars.length) return [0, 0, 0];
+        let minStart = Infinity;
+        let maxStart = -Infinity;
+        let maxEnd = -Infinity;
+        for (const bar of this.bars) {
+          const x = bar.$bar.getX();
+          minStart = Math.min(minStart, x);
+          maxStart = Math.max(maxStart, x);
+          maxEnd = Math.max(maxEnd, x + bar.$bar.getWidth());
+        }
+        return [minStart, maxStart, maxEnd];
       }
       map_arrows_on_bars() {
         const by = new Map<string, Fast["arrows"]>();
@@ -69,9 +129,16 @@ export function loadGantt() {
         const end = toLocalDate(next.end);
         end.setDate(end.getDate() + 1);
         if (start < this.gantt_start || end > this.gantt_end) return false;
+        const redraw = task.name !== next.name || task.start !== next.start || task.end !== next.end || task.progress !== next.progress;
         Object.assign(task, { name: next.name, start: next.start, end: next.end, progress: next.progress, custom_class: next.custom_class, _start: start, _end: end });
         bar.group.setAttribute("class", `bar-wrapper ${next.custom_class}`);
+        // Only a class changed (a task joined or left the critical path): nothing to redraw.
+        if (!redraw) return true;
+        // refresh() adds a new date highlight to the header each time: drop the old one.
+        (bar as Placed).$date_highlight?.remove();
         bar.refresh();
+        for (const a of bar.group.querySelectorAll("animate")) a.remove();
+        this.queueLabel(bar);
         for (const a of bar.arrows) a.update();
         return true;
       }

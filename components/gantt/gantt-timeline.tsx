@@ -172,7 +172,7 @@ export function GanttTimeline(props: TimelineProps) {
     setOverlayTick((n) => n + 1);
   }, [props.viewMode]);
 
-  // Overlay drawn on top of frappe-gantt's layers: baseline bars, other people's drags, link handles.
+  // Overlay drawn on top of frappe-gantt's layers: baseline bars and other people's drags.
   useEffect(() => {
     const g = gantt.current;
     if (!g) return;
@@ -215,21 +215,25 @@ export function GanttTimeline(props: TimelineProps) {
       layer.appendChild(group);
     }
     g.$svg.appendChild(layer);
-    if (props.readOnly || props.tasks.length > 2000) return;
-    // Link handles: a dot after each bar; drag it onto another bar to link them (finish-to-start).
+  }, [tick, overlayTick, props.baseline, props.remoteDrags]);
+
+  // Link handles: a dot after each bar; drag it onto another bar to link them (finish-to-start). The
+  // layer stays between redraws of single bars; only the dots that moved are moved.
+  useEffect(() => {
+    const g = gantt.current;
+    const existing = g?.$svg.querySelector<SVGGElement>(":scope > g.pw-link-handles");
+    if (!g || props.readOnly || props.tasks.length > 2000) {
+      existing?.remove();
+      return;
+    }
+    if (existing) {
+      syncHandles(g, existing);
+      return;
+    }
     const handles = document.createElementNS(SVGNS, "g");
     handles.setAttribute("class", "pw-link-handles");
-    for (const bar of g.bars) {
-      if (/__is-(undated|summary)/.test(bar.group.getAttribute("class") ?? "")) continue;
-      const c = document.createElementNS(SVGNS, "circle");
-      c.setAttribute("cx", String(bar.$bar.getX() + bar.$bar.getWidth() + 9));
-      c.setAttribute("cy", String(bar.$bar.getY() + Number(bar.$bar.getAttribute("height")) / 2));
-      c.setAttribute("r", "5");
-      c.setAttribute("class", "pw-link-handle");
-      c.setAttribute("data-task", bar.task.id);
-      handles.appendChild(c);
-    }
-    layer.appendChild(handles);
+    syncHandles(g, handles);
+    g.$svg.insertBefore(handles, g.$svg.querySelector(":scope > g.pw-overlay"));
     const line = document.createElementNS(SVGNS, "line");
     line.setAttribute("class", "pw-link-line");
     const start = (e: MouseEvent) => {
@@ -246,7 +250,7 @@ export function GanttTimeline(props: TimelineProps) {
         line.setAttribute("y2", String(m.clientY - box.top));
       };
       follow(e);
-      layer.appendChild(line);
+      handles.appendChild(line);
       const done = (m: MouseEvent) => {
         document.removeEventListener("mousemove", follow);
         document.removeEventListener("mouseup", done, true);
@@ -258,10 +262,34 @@ export function GanttTimeline(props: TimelineProps) {
       document.addEventListener("mouseup", done, true);
     };
     handles.addEventListener("mousedown", start);
-    return () => handles.removeEventListener("mousedown", start);
-  }, [tick, overlayTick, props.baseline, props.remoteDrags, props.readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
+    // The layer goes with the chart (a full redraw empties the SVG); this effect then makes a new one.
+  }, [tick, overlayTick, props.readOnly, props.tasks.length]);
 
   return <div ref={host} className={`pw-gantt ${props.readOnly ? "" : "is-editable"}`} />;
+}
+
+/** One dot after the end of each dated, non-summary bar; dots are moved only when their bar moved. */
+function syncHandles(g: FastGantt, layer: SVGGElement) {
+  const dots = new Map<string, SVGCircleElement>();
+  for (const c of layer.querySelectorAll<SVGCircleElement>("circle.pw-link-handle")) dots.set(c.getAttribute("data-task")!, c);
+  for (const bar of g.bars) {
+    const id = bar.task.id;
+    if (/__is-(undated|summary)/.test(bar.group.getAttribute("class") ?? "")) continue;
+    const cx = String(bar.$bar.getX() + bar.$bar.getWidth() + 9);
+    const cy = String(bar.$bar.getY() + Number(bar.$bar.getAttribute("height")) / 2);
+    let c = dots.get(id);
+    dots.delete(id);
+    if (!c) {
+      c = document.createElementNS(SVGNS, "circle");
+      c.setAttribute("r", "5");
+      c.setAttribute("class", "pw-link-handle");
+      c.setAttribute("data-task", id);
+      layer.appendChild(c);
+    }
+    if (c.getAttribute("cx") !== cx) c.setAttribute("cx", cx);
+    if (c.getAttribute("cy") !== cy) c.setAttribute("cy", cy);
+  }
+  for (const stale of dots.values()) stale.remove();
 }
 
 /** Where the chart opens: a few days before the earliest bar, so the plan is in view, not just today. */

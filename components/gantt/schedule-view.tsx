@@ -35,9 +35,12 @@ export function ScheduleView() {
   const deliverables = useRows("deliverables");
   const resources = useRows("resources");
   const settings = useSettings();
-  const { members, today } = usePlanData();
+  const { members, today, canEdit } = usePlanData();
   const nameOf = useNameOf();
-  const calendar: WorkingCalendar = useMemo(() => ({ workingWeekdays: settings.workingWeekdays, holidays: holidays.map((h) => ({ date: h.date, name: h.name })) }), [settings.workingWeekdays, holidays]);
+  // Compared by value: the first live read of the document must not look like a new calendar (the
+  // timeline starts over when the calendar changes).
+  const calendarKey = JSON.stringify({ workingWeekdays: settings.workingWeekdays, holidays: holidays.map((h) => ({ date: h.date, name: h.name })) });
+  const calendar: WorkingCalendar = useMemo(() => JSON.parse(calendarKey) as WorkingCalendar, [calendarKey]);
   const ops = useScheduleEdits(tasks, deps, calendar);
   const { remoteDrags, publish } = useDragPresence();
 
@@ -181,7 +184,9 @@ export function ScheduleView() {
             <GanttTimeline
               tasks={ganttTasks}
               viewMode={viewMode}
-              readOnly={!ops.editable}
+              // Drawn for editing as soon as this person may edit: the chart is not drawn a second time when
+              // the live document becomes ready (an edit before then is refused and the bar put back).
+              readOnly={!canEdit}
               calendar={calendar}
               onDateChange={(id, s, e) => ops.moveBar(id, s, e)}
               onProgressChange={(id, p) => ops.setBarProgress(id, p)}

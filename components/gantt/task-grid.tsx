@@ -5,7 +5,7 @@
  * timeline offers done with the keyboard. Values are committed on change (dates, selects) or on
  * Enter/blur (text); a refused value shows its reason under the row and never reaches the document.
  */
-import { useState, type ReactNode } from "react";
+import { memo, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { Task } from "@/lib/plan/types";
 import type { Row } from "./model";
 
@@ -34,7 +34,7 @@ export interface GridEdits {
 
 type Option = { id: string; name: string };
 
-export function TaskGrid(props: {
+type GridProps = {
   rows: Row[];
   facts: (id: string) => RowFacts;
   editable: boolean;
@@ -46,8 +46,16 @@ export function TaskGrid(props: {
   deliverables: Option[];
   /** Rows [from, to) are drawn; the others are spacers of the same height (large plans). */
   window: [number, number];
-}) {
+};
+
+export function TaskGrid(props: GridProps) {
   const { rows, window: [from, to] } = props;
+  // Rows call the latest handlers through this ref, so a row whose task did not change need not
+  // re-render when the handlers do (they change with every change to the plan).
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
   return (
     <table className="w-full border-collapse text-sm" aria-label="Tasks">
       <thead>
@@ -73,7 +81,7 @@ export function TaskGrid(props: {
       <tbody>
         {from > 0 && <tr aria-hidden style={{ height: from * ROW_HEIGHT }} />}
         {rows.slice(from, to).map((r) => (
-          <GridRow key={r.task.id} row={r} {...props} />
+          <GridRow key={r.task.id} row={r} f={props.facts(r.task.id)} editable={props.editable} collapsed={props.collapsed.has(r.task.id)} people={props.people} deliverables={props.deliverables} act={latest} />
         ))}
         {to < rows.length && <tr aria-hidden style={{ height: (rows.length - to) * ROW_HEIGHT }} />}
       </tbody>
@@ -81,9 +89,24 @@ export function TaskGrid(props: {
   );
 }
 
-function GridRow({ row, facts, editable, collapsed, onToggle, onSelect, edits, people, deliverables }: { row: Row } & Parameters<typeof TaskGrid>[0]) {
+type RowProps = { row: Row; f: RowFacts; editable: boolean; collapsed: boolean; people: Option[]; deliverables: Option[]; act: RefObject<GridProps> };
+
+const sameFacts = (a: RowFacts, b: RowFacts) => a.duration === b.duration && a.slack === b.slack && a.critical === b.critical && a.daysLate === b.daysLate && a.predecessors === b.predecessors;
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.row.task === b.row.task &&
+  a.row.depth === b.row.depth &&
+  a.row.isSummary === b.row.isSummary &&
+  a.row.group?.id === b.row.group?.id &&
+  a.row.group?.name === b.row.group?.name &&
+  sameFacts(a.f, b.f) &&
+  a.editable === b.editable &&
+  a.collapsed === b.collapsed &&
+  a.people === b.people &&
+  a.deliverables === b.deliverables &&
+  a.act === b.act;
+
+const GridRow = memo(function GridRow({ row, f, editable, collapsed: isCollapsed, people, deliverables, act }: RowProps) {
   const t = row.task;
-  const f = facts(t.id);
   const label = t.name || "Untitled task";
   const [error, setError] = useState<string | null>(null);
   const run = (result: string | null) => setError(result);
@@ -96,14 +119,14 @@ function GridRow({ row, facts, editable, collapsed, onToggle, onSelect, edits, p
         {row.group && <span className="absolute -top-0 left-2 text-[10px] font-semibold uppercase text-indigo-700">{row.group.name}</span>}
         <div className="flex items-center gap-1" style={{ paddingLeft: row.depth * 14 }}>
           {summary ? (
-            <button type="button" onClick={() => onToggle(t.id)} aria-expanded={!collapsed.has(t.id)} aria-label={`${collapsed.has(t.id) ? "Expand" : "Collapse"} ${label}`} className="w-4 text-slate-500">
-              {collapsed.has(t.id) ? "▸" : "▾"}
+            <button type="button" onClick={() => act.current.onToggle(t.id)} aria-expanded={!isCollapsed} aria-label={`${isCollapsed ? "Expand" : "Collapse"} ${label}`} className="w-4 text-slate-500">
+              {isCollapsed ? "▸" : "▾"}
             </button>
           ) : (
             <span className="w-4" />
           )}
-          <NameInput task={t} editable={editable} onCommit={(name) => run(edits.rename(t.id, name))} summary={summary} />
-          <button type="button" onClick={() => onSelect(t.id)} aria-label={`Details of ${label}`} className="flex h-4 w-4 shrink-0 items-center justify-center rounded-full border border-slate-400 text-[10px] font-semibold text-slate-600 hover:bg-slate-100">
+          <NameInput task={t} editable={editable} onCommit={(name) => run(act.current.edits.rename(t.id, name))} summary={summary} />
+          <button type="button" onClick={() => act.current.onSelect(t.id)} aria-label={`Details of ${label}`} className="flex h-4 w-4 shrink-0 items-center justify-center rounded-full border border-slate-400 text-[10px] font-semibold text-slate-600 hover:bg-slate-100">
             i
           </button>
         </div>
@@ -114,23 +137,23 @@ function GridRow({ row, facts, editable, collapsed, onToggle, onSelect, edits, p
         )}
       </td>
       <td className={cell}>
-        <input type="date" aria-label={`Start of ${label}`} value={t.start ?? ""} disabled={!editable || summary} onChange={(e) => run(edits.setDates(t.id, e.target.value || null, t.kind === "milestone" ? e.target.value || null : t.end))} className={input} />
+        <input type="date" aria-label={`Start of ${label}`} value={t.start ?? ""} disabled={!editable || summary} onChange={(e) => run(act.current.edits.setDates(t.id, e.target.value || null, t.kind === "milestone" ? e.target.value || null : t.end))} className={input} />
       </td>
       <td className={cell}>
-        <input type="date" aria-label={`End of ${label}`} value={t.end ?? ""} disabled={!editable || summary || t.kind === "milestone"} onChange={(e) => run(edits.setDates(t.id, t.start, e.target.value || null))} className={input} />
+        <input type="date" aria-label={`End of ${label}`} value={t.end ?? ""} disabled={!editable || summary || t.kind === "milestone"} onChange={(e) => run(act.current.edits.setDates(t.id, t.start, e.target.value || null))} className={input} />
       </td>
       <td className={cell}>
         <Committed
           label={`Duration of ${label} in working days`}
           value={t.start && t.end && t.kind !== "milestone" ? String(f.duration) : ""}
           disabled={!editable || summary || t.kind === "milestone" || !t.start}
-          onCommit={(v) => run(Number.isInteger(Number(v)) && Number(v) >= 1 ? edits.setDuration(t.id, Number(v)) : "The duration must be a whole number of working days, at least 1.")}
+          onCommit={(v) => run(Number.isInteger(Number(v)) && Number(v) >= 1 ? act.current.edits.setDuration(t.id, Number(v)) : "The duration must be a whole number of working days, at least 1.")}
           className={`${input} w-12`}
           inputMode="numeric"
         />
       </td>
       <td className={cell}>
-        <select aria-label={`Assignee of ${label}`} value={t.assigneeId ?? ""} disabled={!editable} onChange={(e) => run(edits.setAssignee(t.id, e.target.value || null))} className={`${input} max-w-32`}>
+        <select aria-label={`Assignee of ${label}`} value={t.assigneeId ?? ""} disabled={!editable} onChange={(e) => run(act.current.edits.setAssignee(t.id, e.target.value || null))} className={`${input} max-w-32`}>
           <option value="">—</option>
           {people.map((p) => (
             <option key={p.id} value={p.id}>
@@ -145,19 +168,19 @@ function GridRow({ row, facts, editable, collapsed, onToggle, onSelect, edits, p
           label={`Progress of ${label} in percent`}
           value={String(Math.round(t.progress))}
           disabled={!editable || summary || t.kind !== "task"}
-          onCommit={(v) => run(v.trim() !== "" && Number.isFinite(Number(v)) ? edits.setProgress(t.id, Number(v)) : "Progress must be a number from 0 to 100.")}
+          onCommit={(v) => run(v.trim() !== "" && Number.isFinite(Number(v)) ? act.current.edits.setProgress(t.id, Number(v)) : "Progress must be a number from 0 to 100.")}
           className={`${input} w-12`}
           inputMode="numeric"
         />
       </td>
       <td className={cell}>
-        <input type="checkbox" aria-label={`${label} is a milestone`} checked={t.kind === "milestone"} disabled={!editable || summary || t.kind === "buffer"} onChange={(e) => run(edits.setMilestone(t.id, e.target.checked))} />
+        <input type="checkbox" aria-label={`${label} is a milestone`} checked={t.kind === "milestone"} disabled={!editable || summary || t.kind === "buffer"} onChange={(e) => run(act.current.edits.setMilestone(t.id, e.target.checked))} />
       </td>
       <td className={cell}>
-        <Committed label={`Predecessors of ${label}`} value={f.predecessors} disabled={!editable || summary} onCommit={(v) => run(edits.setPredecessors(t.id, v))} className={`${input} min-w-32`} placeholder={editable ? "Design [FS+2]" : ""} />
+        <Committed label={`Predecessors of ${label}`} value={f.predecessors} disabled={!editable || summary} onCommit={(v) => run(act.current.edits.setPredecessors(t.id, v))} className={`${input} min-w-32`} placeholder={editable ? "Design [FS+2]" : ""} />
       </td>
       <td className={cell}>
-        <select aria-label={`Deliverable of ${label}`} value={t.deliverableId ?? ""} disabled={!editable} onChange={(e) => run(edits.setDeliverable(t.id, e.target.value || null))} className={`${input} max-w-32`}>
+        <select aria-label={`Deliverable of ${label}`} value={t.deliverableId ?? ""} disabled={!editable} onChange={(e) => run(act.current.edits.setDeliverable(t.id, e.target.value || null))} className={`${input} max-w-32`}>
           <option value="">—</option>
           {deliverables.map((d) => (
             <option key={d.id} value={d.id}>
@@ -172,14 +195,14 @@ function GridRow({ row, facts, editable, collapsed, onToggle, onSelect, edits, p
       <td className={`${cell} whitespace-nowrap text-xs`}>{f.daysLate === null ? "—" : f.daysLate > 0 ? <span className="text-red-700">+{f.daysLate} d</span> : f.daysLate < 0 ? `${f.daysLate} d` : "0"}</td>
       <td className={`${cell} text-right`}>
         {editable && (
-          <button type="button" aria-label={`Remove ${label}`} onClick={() => edits.remove(t.id)} className="rounded px-1 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700">
+          <button type="button" aria-label={`Remove ${label}`} onClick={() => act.current.edits.remove(t.id)} className="rounded px-1 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700">
             ✕
           </button>
         )}
       </td>
     </tr>
   );
-}
+}, sameRow);
 
 /** A name field committed on Enter or blur; a rename arriving from someone else replaces a stale draft. */
 function NameInput({ task, editable, onCommit, summary }: { task: Task; editable: boolean; onCommit: (name: string) => void; summary: boolean }) {

@@ -191,13 +191,29 @@ export function scheduleGraph(tasks: readonly Task[], deps: readonly Dependency[
   const summaries = summaryTaskIds(tasks);
   const leaves = tasks.filter((t) => !summaries.has(t.id) && t.start && t.end && isISODate(t.start) && isISODate(t.end));
   const anchor = minDate(leaves.map((t) => t.start)) ?? "2000-01-03";
-  const wt = workTime(calendar, anchor);
+  const wt = remembered(workTime(calendar, anchor));
   const spans = new Map<string, Span>();
   for (const t of leaves) spans.set(t.id, spanOf(t, wt)!);
   const usable = deps.filter((d) => d.from !== d.to && spans.has(d.from) && spans.has(d.to) && Number.isInteger(d.lag));
   const cycle = findCycle(usable);
   const { order, links } = breakLoops(leaves.map((t) => t.id), usable);
   return { wt, spans, tasks: new Map(leaves.map((t) => [t.id, t])), links, order, cycle };
+}
+
+/**
+ * Working time that remembers each conversion: a plan's tasks share few distinct dates, and each
+ * conversion walks the calendar day by day.
+ */
+function remembered(wt: WorkTime): WorkTime {
+  const memo = <K, V>(fn: (k: K) => V) => {
+    const seen = new Map<K, V>();
+    return (k: K) => {
+      let v = seen.get(k);
+      if (v === undefined) seen.set(k, (v = fn(k)));
+      return v;
+    };
+  };
+  return { startPos: memo(wt.startPos), finishPos: memo(wt.finishPos), dateAtStart: memo(wt.dateAtStart), dateAtFinish: memo(wt.dateAtFinish) };
 }
 
 /** Topological order (Kahn); links that would close a loop are dropped so the rest can be scheduled. */
