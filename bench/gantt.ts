@@ -3,9 +3,16 @@
  *   npm run bench:gantt     (needs a production build: NEXT_DIST_DIR selects which; PostgreSQL)
  * Measures, per size: time from navigation to every bar drawn, frappe-gantt's own drawing time,
  * the time a drag by one person takes to show on a second person's timeline (p50/p95 of 15), and the
- * frames dropped while dragging a bar for about one second (requestAnimationFrame counting).
+ * frames dropped while dragging a bar for about one second (requestAnimationFrame counting). The first
+ * render is also split into its phases (server HTML, hydration, chart drawn, live document ready).
+ *   BENCH_GANTT_SIZES=1000          only some sizes
+ *   BENCH_GANTT_PROFILE=/tmp/prof   CPU profiles of the measured load, the remote side of the drags and
+ *                                   the local drag (.cpuprofile, for DevTools)
+ *   BENCH_GANTT_TRACE=1             with BENCH_GANTT_PROFILE: timeline traces instead (style, layout,
+ *                                   paint and layerizing included)
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { chromium, type Page } from "playwright-core";
 import * as Y from "yjs";
@@ -59,10 +66,57 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   throw new Error("The server did not start in 2 minutes.");
 }
 
-async function openPlan(page: Page, planId: string, n: number) {
+type Load = { total: number; draw: number; html: number; hydrated: number; ready: number; chart: number };
+
+async function openPlan(page: Page, planId: string, n: number): Promise<Load> {
   await page.goto(`${BASE}/plans/${planId}`, { waitUntil: "commit" });
   await page.waitForFunction((count) => document.querySelectorAll(".pw-gantt .bar-wrapper").length >= count, n, { timeout: 120_000, polling: 50 });
-  return page.evaluate(() => ({ total: performance.now(), draw: performance.getEntriesByName("pw-gantt-draw").at(-1)?.duration ?? NaN }));
+  const total = await page.evaluate(() => performance.now());
+  // The chart is drawn from the server's copy of the plan; editing waits for the live document.
+  await page.waitForFunction(() => performance.getEntriesByName("pw-collab-ready").length > 0, undefined, { timeout: 120_000, polling: 50 });
+  // The phases of the first render, as times since navigation: the server's HTML fully received, the
+  // page hydrated (the live client created), the chart first drawn, the live document ready.
+  return page.evaluate(`(() => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const draw = performance.getEntriesByName("pw-gantt-draw")[0];
+    return {
+      total: ${total},
+      draw: performance.getEntriesByName("pw-gantt-draw").at(-1)?.duration ?? NaN,
+      html: performance.getEntriesByType("navigation")[0]?.responseEnd ?? NaN,
+      hydrated: at("pw-hydrated"),
+      ready: at("pw-collab-ready"),
+      chart: draw ? draw.startTime + draw.duration : NaN,
+    };
+  })()`) as Promise<Load>;
+}
+
+/** BENCH_GANTT_PROFILE=<folder>: Chromium CPU profiles (open in DevTools) of a page while \`fn\` runs. */
+async function profiled<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_GANTT_PROFILE;
+  if (!dir) return fn();
+  if (process.env.BENCH_GANTT_TRACE) {
+    // A timeline trace instead (style, layout and paint included): open in DevTools' Performance panel.
+    mkdirSync(dir, { recursive: true });
+    const browser = page.context().browser()!;
+    await browser.startTracing(page, { path: `${dir}/${name}.trace.json`, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing"] });
+    try {
+      return await fn();
+    } finally {
+      await browser.stopTracing();
+    }
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await cdp.send("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+    await cdp.detach();
+  }
 }
 
 async function main() {
@@ -97,6 +151,7 @@ async function main() {
     };
 
     const out: string[] = [];
+    const phases: string[] = [];
     const log = (s: string) => {
       console.log(s);
       out.push(s);
@@ -110,37 +165,40 @@ async function main() {
       const b = await context();
       // Warm-up load (compiles and caches the page's code), then the measured one.
       await openPlan(a, p.id, p.n);
-      const first = await openPlan(a, p.id, p.n);
+      const first = await profiled(a, `load-${p.n}`, () => openPlan(a, p.id, p.n));
       await openPlan(b, p.id, p.n);
+      phases.push(`| ${p.n} | ${first.html.toFixed(0)} | ${first.hydrated.toFixed(0)} | ${first.chart.toFixed(0)} | ${first.total.toFixed(0)} | ${first.ready.toFixed(0)} |`);
       await a.getByRole("button", { name: "Day", exact: true }).click();
       await sleep(500);
 
       const sel = `.pw-gantt .bar-wrapper[data-id="${p.firstTask}"] .bar`;
       const latencies: number[] = [];
-      for (let i = 0; i < DRAGS; i++) {
-        const box = (await a.locator(sel).boundingBox())!;
-        const before = await b.locator(sel).getAttribute("x");
-        // B notes the moment its bar moves, on the shared wall clock.
-        // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
-        const seen = b.evaluate(`new Promise((resolve) => {
-          const tick = () => {
-            const el = document.querySelector(${JSON.stringify(sel)});
-            if (el && el.getAttribute("x") !== ${JSON.stringify(before)}) resolve(performance.timeOrigin + performance.now());
-            else requestAnimationFrame(tick);
-          };
-          tick();
-        })`) as Promise<number>;
-        seen.catch(() => {});
-        const dx = (i % 2 === 0 ? 1 : -1) * 47;
-        await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        await a.mouse.down();
-        await a.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2);
-        await a.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
-        const t0 = await a.evaluate(() => performance.timeOrigin + performance.now());
-        await a.mouse.up();
-        latencies.push((await seen) - t0);
-        await sleep(150);
-      }
+      await profiled(b, `remote-drags-${p.n}`, async () => {
+        for (let i = 0; i < DRAGS; i++) {
+          const box = (await a.locator(sel).boundingBox())!;
+          const before = await b.locator(sel).getAttribute("x");
+          // B notes the moment its bar moves, on the shared wall clock.
+          // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
+          const seen = b.evaluate(`new Promise((resolve) => {
+            const tick = () => {
+              const el = document.querySelector(${JSON.stringify(sel)});
+              if (el && el.getAttribute("x") !== ${JSON.stringify(before)}) resolve(performance.timeOrigin + performance.now());
+              else requestAnimationFrame(tick);
+            };
+            tick();
+          })`) as Promise<number>;
+          seen.catch(() => {});
+          const dx = (i % 2 === 0 ? 1 : -1) * 47;
+          await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          await a.mouse.down();
+          await a.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2);
+          await a.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+          const t0 = await a.evaluate(() => performance.timeOrigin + performance.now());
+          await a.mouse.up();
+          latencies.push((await seen) - t0);
+          await sleep(150);
+        }
+      });
 
       // Frames while dragging a bar back and forth for about a second.
       const box = (await a.locator(sel).boundingBox())!;
@@ -155,11 +213,13 @@ async function main() {
       })()`);
       await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await a.mouse.down();
-      const started = Date.now();
-      for (let i = 0; Date.now() - started < 1000; i++) {
-        await a.mouse.move(box.x + box.width / 2 + 120 * Math.sin(i / 6), box.y + box.height / 2);
-        await sleep(8);
-      }
+      await profiled(a, `drag-${p.n}`, async () => {
+        const started = Date.now();
+        for (let i = 0; Date.now() - started < 1000; i++) {
+          await a.mouse.move(box.x + box.width / 2 + 120 * Math.sin(i / 6), box.y + box.height / 2);
+          await sleep(8);
+        }
+      });
       await a.mouse.up();
       const frames = await a.evaluate(() => {
         const w = window as unknown as { __frames: number[]; __stop: boolean };
@@ -177,6 +237,12 @@ async function main() {
       await a.context().close();
       await b.context().close();
     }
+    log("");
+    log("First render by phase (ms since navigation, measured load above):");
+    log("");
+    log("| tasks | server HTML received | hydrated | chart drawn | all bars | live document ready (editable) |");
+    log("|---|---|---|---|---|---|");
+    for (const l of phases) log(l);
     log("");
   } finally {
     await browser.close();

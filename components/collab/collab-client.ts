@@ -119,6 +119,8 @@ export class CollabClient {
   getSnapshot = () => this.snap;
 
   private update(patch: Partial<CollabSnapshot>) {
+    // When the live document first became usable (read by bench/gantt.ts).
+    if (patch.ready && !this.snap.ready) performance.mark("pw-collab-ready");
     const save: SaveState = !this.dirty ? "saved" : this.provider.wsconnected ? "saving" : "unsaved";
     this.snap = { ...this.snap, save, canUndo: this.undo.canUndo(), canRedo: this.undo.canRedo(), ...patch };
     for (const l of this.listeners) l();

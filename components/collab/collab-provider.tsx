@@ -21,6 +21,8 @@ export function CollabProvider({
 }) {
   const [client, setClient] = useState<CollabClient | null>(null);
   useEffect(() => {
+    // The page has hydrated (read by bench/gantt.ts).
+    performance.mark("pw-hydrated");
     const c = new CollabClient(planId, user, readOnly, shareToken);
     c.start();
     // The client needs browser APIs (WebSocket, IndexedDB), so it can only exist after mount.
