@@ -40,6 +40,8 @@ export type CommitterOptions = {
   maxPendingBytes?: number;
   /** The database took writes again after an outage. */
   onRecovered?: () => void;
+  /** Writes are being held because the database cannot be reached. */
+  onDown?: () => void;
 };
 
 const rowsOf = (writes: Write[]) => writes.filter((w) => !w.empty).map((w) => ({ planId: w.planId, data: w.update }));
@@ -161,6 +163,7 @@ export class GroupCommitter {
     this.downSince = Date.now();
     collabMetrics().storeUp.set(0);
     console.error(`[collab] database unreachable, holding writes and retrying: ${err instanceof Error ? err.message : String(err)}`);
+    this.opts.onDown?.();
   }
 
   private up() {

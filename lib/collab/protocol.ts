@@ -12,6 +12,9 @@ export const MSG_AUTH = 2;
 export const MSG_QUERY_AWARENESS = 3;
 /** [100, n]: the first n writes (updates and sync-step-2s) this connection sent are durably stored. */
 export const MSG_SAVED = 100;
+/** [101, 1 | 0]: whether the server can store writes right now (0 while its database is unreachable;
+ *  writes are held and retried, so nothing is lost, but nothing is "saved" either). */
+export const MSG_STORE = 101;
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
@@ -31,6 +34,13 @@ export function encodeSaved(count: number): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MSG_SAVED);
   encoding.writeVarUint(e, count);
+  return encoding.toUint8Array(e);
+}
+
+export function encodeStoreStatus(up: boolean): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MSG_STORE);
+  encoding.writeVarUint(e, up ? 1 : 0);
   return encoding.toUint8Array(e);
 }
 

@@ -19,7 +19,7 @@ import { hasNews } from "./news";
 import { collabMetrics } from "./metrics";
 import { appendUpdates, applyState, compact, loadState } from "./persistence";
 import { ProjectionScheduler } from "./projection";
-import { awarenessClientIds, CLOSE, encodeSaved, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
+import { awarenessClientIds, CLOSE, encodeSaved, encodeStoreStatus, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
 import { RedisRelay } from "./relay";
 import { UpgradeLimiter } from "./upgrade-limit";
 import { FROM_RELAY, FROM_SERVER, FROM_STORE, Room } from "./room";
@@ -89,7 +89,10 @@ export class CollabServer {
         // Projections that failed during the outage are written now.
         onRecovered: () => {
           for (const room of this.rooms.values()) this.projections.schedule(room.planId);
+          this.tellEditors(encodeStoreStatus(true));
         },
+        // Editors are told their edits cannot be saved for now (held, not lost) instead of "Saving…" forever.
+        onDown: () => this.tellEditors(encodeStoreStatus(false)),
       },
     );
     this.projections = new ProjectionScheduler(opts.config.projectionDebounceMs, (planId) => this.rooms.get(planId)?.doc);
@@ -199,6 +202,7 @@ export class CollabServer {
 
     // Editors are asked for what they have (offline edits arrive as sync step 2); viewers are not.
     if (!conn.readOnly) conn.send(encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc)));
+    if (!conn.readOnly && this.committer.storeDown) conn.send(encodeStoreStatus(false));
     const presence = room.allAwareness();
     if (presence) conn.send(presence);
   }
@@ -235,6 +239,10 @@ export class CollabServer {
         }
       }
     }
+  }
+
+  private tellEditors(message: Uint8Array) {
+    for (const room of this.rooms.values()) for (const conn of room.conns) if (!conn.readOnly) conn.send(message);
   }
 
   private closeBad(conn: Connection, code: number, reason: string) {

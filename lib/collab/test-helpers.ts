@@ -11,7 +11,7 @@ import * as Y from "yjs";
 import { attachCollab, type CollabServer } from "./index";
 import { loadCollabConfig, type CollabConfig } from "./config";
 import type { ShareTokenResolver } from "./auth";
-import { MSG_SAVED } from "./protocol";
+import { MSG_SAVED, MSG_STORE } from "./protocol";
 import * as decoding from "lib0/decoding";
 import { insertRow, readRows, type RowOf } from "@/lib/doc";
 
@@ -63,6 +63,8 @@ export type TestClient = {
   provider: WebsocketProvider;
   /** Highest "saved" count the server acknowledged on the current connection. */
   saved: () => number;
+  /** False while the server says it cannot store writes (its database is unreachable). */
+  storeUp: () => boolean;
   awareness: () => WebsocketProvider["awareness"];
   destroy: () => void;
 };
@@ -81,10 +83,14 @@ export function connectClient(url: string, planId: string, opts: { cookie?: stri
   provider.messageHandlers[MSG_SAVED] = (_enc, dec: decoding.Decoder) => {
     saved = decoding.readVarUint(dec);
   };
+  let storeUp = true;
+  provider.messageHandlers[MSG_STORE] = (_enc, dec: decoding.Decoder) => {
+    storeUp = decoding.readVarUint(dec) === 1;
+  };
   provider.on("status", ({ status }) => {
     if (status === "connecting") saved = 0;
   });
-  return { doc, provider, saved: () => saved, awareness: () => provider.awareness, destroy: () => provider.destroy() };
+  return { doc, provider, saved: () => saved, storeUp: () => storeUp, awareness: () => provider.awareness, destroy: () => provider.destroy() };
 }
 
 /** Wait until `check` holds (polling), or fail with `what`. */

@@ -90,8 +90,10 @@ describe("PostgreSQL restarted mid-session (a throwaway cluster)", () => {
     await waitFor(async () => (await gauge(collabMetrics().storeUp)) === 0, "the store reported down");
     await new Promise((r) => setTimeout(r, 1500));
 
-    // Still connected, nothing falsely "saved", nothing unstored shown to the other editor.
+    // Still connected, told their edits cannot be saved for now, nothing falsely "saved", nothing
+    // unstored shown to the other editor.
     expect(ca.provider.wsconnected && cb.provider.wsconnected).toBe(true);
+    expect([ca.storeUp(), cb.storeUp()]).toEqual([false, false]);
     expect({ a: ca.saved(), b: cb.saved() }).toEqual(savedBefore);
     expect(await gauge(collabMetrics().pendingWrites)).toBeGreaterThan(0);
     const bFromA = during.filter((id) => rowsOf(cb.doc, "tasks").has(id) && !made.slice(0, 10).includes(id));
@@ -100,6 +102,7 @@ describe("PostgreSQL restarted mid-session (a throwaway cluster)", () => {
 
     pg.start();
     await waitFor(() => ca.saved() >= savedBefore.a + 10 && cb.saved() >= savedBefore.b + 10, "held writes acknowledged", 30_000);
+    await waitFor(() => ca.storeUp() && cb.storeUp(), "editors told the store is back");
     expect(ca.provider.wsconnected && cb.provider.wsconnected).toBe(true);
     await waitFor(() => made.every((id) => rowsOf(ca.doc, "tasks").has(id) && rowsOf(cb.doc, "tasks").has(id)), "both clients converge", 15_000);
     const stored = await loadDoc(planId);
