@@ -15,6 +15,9 @@ export const MSG_SAVED = 100;
 /** [101, 1 | 0]: whether the server can store writes right now (0 while its database is unreachable;
  *  writes are held and retried, so nothing is lost, but nothing is "saved" either). */
 export const MSG_STORE = 101;
+/** [102, 1 | 0]: this connection may write (1) or only read (0) from now on — its role on the plan
+ *  changed while it was connected. */
+export const MSG_ACCESS = 102;
 
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
@@ -41,6 +44,13 @@ export function encodeStoreStatus(up: boolean): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MSG_STORE);
   encoding.writeVarUint(e, up ? 1 : 0);
+  return encoding.toUint8Array(e);
+}
+
+export function encodeAccess(canWrite: boolean): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MSG_ACCESS);
+  encoding.writeVarUint(e, canWrite ? 1 : 0);
   return encoding.toUint8Array(e);
 }
 

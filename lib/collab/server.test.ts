@@ -305,12 +305,20 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     e.doc.transact(() => addTask(e.doc, randomUUID(), { name: "Before" }));
     await waitFor(() => rowsOf(a.doc, "tasks").size === 1, "editor's edit arrives");
     await setPlanRole(owner.principal, planId, editor.id, { role: "viewer" });
+    // Told at once, so the browser can switch its editing controls off.
+    await waitFor(() => e.canWrite() === false, "the new viewer is told it can only read");
     e.doc.transact(() => addTask(e.doc, randomUUID(), { name: "After" }));
     a.doc.transact(() => addTask(a.doc, randomUUID(), { name: "Owner's" }));
     await waitFor(() => tasksIn(e.doc).some((t) => t.name === "Owner's"), "the new viewer still receives");
     await new Promise((r) => setTimeout(r, 200));
     expect(tasksIn(a.doc).map((t) => t.name).sort()).toEqual(["Before", "Owner's"]);
     expect(e.provider.wsconnected).toBe(true);
+
+    // Made an editor again: told so, and its writes count from then on.
+    await setPlanRole(owner.principal, planId, editor.id, { role: "editor" });
+    await waitFor(() => e.canWrite() === true, "told it can write again");
+    e.doc.transact(() => addTask(e.doc, randomUUID(), { name: "Editor again" }));
+    await waitFor(() => tasksIn(a.doc).some((t) => t.name === "Editor again"), "its edit arrives");
   });
 
   it("unloads idle documents and reloads them from snapshot + tail", async () => {

@@ -19,7 +19,7 @@ import { hasNews } from "./news";
 import { collabMetrics } from "./metrics";
 import { appendUpdates, applyState, compact, loadState } from "./persistence";
 import { ProjectionScheduler } from "./projection";
-import { awarenessClientIds, CLOSE, encodeSaved, encodeStoreStatus, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
+import { awarenessClientIds, CLOSE, encodeAccess, encodeSaved, encodeStoreStatus, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
 import { RedisRelay } from "./relay";
 import { UpgradeLimiter } from "./upgrade-limit";
 import { FROM_RELAY, FROM_SERVER, FROM_STORE, Room } from "./room";
@@ -493,7 +493,15 @@ export class CollabServer {
             collabMetrics().connections.dec({ role: conn.identity.role });
             collabMetrics().connections.inc({ role: now.role });
           }
+          const flipped = now.readOnly !== conn.identity.readOnly;
           conn.identity = now;
+          if (flipped) {
+            // The browser switches its editing controls off (or on) without a reload.
+            conn.send(encodeAccess(!now.readOnly));
+            // A new editor is asked for what it has, like any editor that joins.
+            const room = this.rooms.get(g.planId);
+            if (!now.readOnly && room) conn.send(encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc)));
+          }
         }
       }
     };

@@ -11,7 +11,7 @@ import * as Y from "yjs";
 import { attachCollab, type CollabServer } from "./index";
 import { loadCollabConfig, type CollabConfig } from "./config";
 import type { ShareTokenResolver } from "./auth";
-import { MSG_SAVED, MSG_STORE } from "./protocol";
+import { MSG_ACCESS, MSG_SAVED, MSG_STORE } from "./protocol";
 import * as decoding from "lib0/decoding";
 import { insertRow, readRows, type RowOf } from "@/lib/doc";
 
@@ -65,6 +65,8 @@ export type TestClient = {
   saved: () => number;
   /** False while the server says it cannot store writes (its database is unreachable). */
   storeUp: () => boolean;
+  /** What the server last said about this connection's right to write (null: nothing said). */
+  canWrite: () => boolean | null;
   awareness: () => WebsocketProvider["awareness"];
   destroy: () => void;
 };
@@ -84,13 +86,17 @@ export function connectClient(url: string, planId: string, opts: { cookie?: stri
     saved = decoding.readVarUint(dec);
   };
   let storeUp = true;
+  let canWrite: boolean | null = null;
+  provider.messageHandlers[MSG_ACCESS] = (_enc, dec: decoding.Decoder) => {
+    canWrite = decoding.readVarUint(dec) === 1;
+  };
   provider.messageHandlers[MSG_STORE] = (_enc, dec: decoding.Decoder) => {
     storeUp = decoding.readVarUint(dec) === 1;
   };
   provider.on("status", ({ status }) => {
     if (status === "connecting") saved = 0;
   });
-  return { doc, provider, saved: () => saved, storeUp: () => storeUp, awareness: () => provider.awareness, destroy: () => provider.destroy() };
+  return { doc, provider, saved: () => saved, storeUp: () => storeUp, canWrite: () => canWrite, awareness: () => provider.awareness, destroy: () => provider.destroy() };
 }
 
 /** Wait until `check` holds (polling), or fail with `what`. */
