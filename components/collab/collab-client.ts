@@ -8,11 +8,13 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { collections, META, RACI_CELLS, texts } from "@/lib/doc/layout";
-import { MSG_SAVED, MSG_SYNC, SYNC_STEP1 } from "@/lib/collab/protocol";
+import { MSG_SAVED, MSG_STORE, MSG_SYNC, SYNC_STEP1 } from "@/lib/collab/protocol";
 import { colorFor } from "./colors";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
-export type SaveState = "saved" | "saving" | "unsaved";
+/** "held": connected, but the server cannot store edits right now (its database is away); they are
+ *  kept and retried, and saved when it is back. */
+export type SaveState = "saved" | "saving" | "held" | "unsaved";
 export type Peer = { clientId: number; userId: string; name: string; color: string; section: string | null };
 
 export type CollabSnapshot = {
@@ -66,6 +68,8 @@ export class CollabClient {
   private sent = 0;
   private acked = 0;
   private dirty = false;
+  /** The server said it cannot store edits right now (message 101). */
+  private storeDown = false;
   private disposers: (() => void)[] = [];
 
   constructor(
@@ -121,7 +125,7 @@ export class CollabClient {
   private update(patch: Partial<CollabSnapshot>) {
     // When the live document first became usable (read by bench/gantt.ts).
     if (patch.ready && !this.snap.ready) performance.mark("pw-collab-ready");
-    const save: SaveState = !this.dirty ? "saved" : this.provider.wsconnected ? "saving" : "unsaved";
+    const save: SaveState = !this.dirty ? "saved" : !this.provider.wsconnected ? "unsaved" : this.storeDown ? "held" : "saving";
     this.snap = { ...this.snap, save, canUndo: this.undo.canUndo(), canRedo: this.undo.canRedo(), ...patch };
     for (const l of this.listeners) l();
   }
@@ -135,6 +139,11 @@ export class CollabClient {
     this.provider.messageHandlers[MSG_SAVED] = (_enc, dec: decoding.Decoder) => {
       this.acked = decoding.readVarUint(dec);
       if (this.acked >= this.sent) this.dirty = false;
+      this.update({});
+    };
+    // The server says whether it can store edits now (it holds and retries them while it cannot).
+    this.provider.messageHandlers[MSG_STORE] = (_enc, dec: decoding.Decoder) => {
+      this.storeDown = decoding.readVarUint(dec) === 0;
       this.update({});
     };
     const sync = this.provider.messageHandlers[MSG_SYNC]!;
@@ -161,6 +170,7 @@ export class CollabClient {
         this.failures = 0;
         this.sent = 0;
         this.acked = 0;
+        this.storeDown = false;
         this.update({ connection: "connected", refusal: null });
         return;
       }

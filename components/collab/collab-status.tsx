@@ -40,8 +40,15 @@ export function CollabStatus() {
         {badge[0]}
       </span>
       {!client?.readOnly && (
-        <span data-testid="save-indicator" data-state={s.save} aria-live="polite" className="text-xs text-slate-500">
-          {s.save === "saved" ? "All changes saved" : s.save === "saving" ? "Saving…" : "Changes not saved yet"}
+        <span data-testid="save-indicator" data-state={s.save} aria-live="polite" className={`text-xs ${s.save === "held" ? "font-medium text-amber-800" : "text-slate-500"}`}>
+          {
+            {
+              saved: "All changes saved",
+              saving: "Saving…",
+              held: "Not saved yet: the server cannot reach its database. Your changes are kept and will be saved when it is back.",
+              unsaved: "Changes not saved yet",
+            }[s.save]
+          }
         </span>
       )}
       {client?.readOnly && <span className="text-xs text-slate-500">Read only</span>}
