@@ -1,7 +1,7 @@
 /**
  * A collaboration-only process (no Next.js): the same `/collab/<planId>` server on its own port,
  * for running the websocket tier apart from the pages, and for the tests and benchmarks that kill
- * and restart it. Needs AUTH_SECRET; DATABASE_URL and REDIS_URL as for server.ts.
+ * and restart it. Needs AUTH_SECRET; DATABASE_URL, REDIS_URL and TRUST_PROXY as for server.ts.
  *   node --import tsx --import ./lib/node/register.mjs lib/collab/standalone.ts
  * Prints `collab listening on <port>` once ready (PORT=0 picks a free port).
  */
@@ -17,6 +17,11 @@ const env = z
     HOSTNAME: z.string().default("127.0.0.1"),
     AUTH_SECRET: z.string().min(16, "AUTH_SECRET is required"),
     REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
+    /** Behind a reverse proxy: upgrade limits count the client's address from X-Forwarded-For. */
+    TRUST_PROXY: z
+      .enum(["true", "false", "1", "0", ""], { message: "TRUST_PROXY must be true or false" })
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
   })
   .safeParse({ ...process.env, REDIS_URL: process.env.REDIS_URL?.trim() || undefined });
 if (!env.success) {
@@ -34,7 +39,7 @@ try {
 
 await runMigrations();
 const server = http.createServer((_req, res) => res.writeHead(404).end());
-const collab = attachCollab(server, { config, secret: env.data.AUTH_SECRET, redisUrl: env.data.REDIS_URL });
+const collab = attachCollab(server, { config, secret: env.data.AUTH_SECRET, redisUrl: env.data.REDIS_URL, trustProxy: env.data.TRUST_PROXY });
 await collab.ready();
 server.listen(env.data.PORT, env.data.HOSTNAME, () => {
   const address = server.address();

@@ -5,6 +5,7 @@ import { useTestDatabase } from "@/db/testing";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace } from "@/lib/services/workspaces";
+import { killHard, startStandalone } from "./faults/child";
 import { collabMetrics } from "./metrics";
 import { sessionCookie, startCollabServer, type TestServer } from "./test-helpers";
 
@@ -52,6 +53,28 @@ describe("upgrade attempts per address", () => {
     expect(await attempt(url, { cookie, "x-forwarded-for": "203.0.113.9" })).toBe(101);
     const refused = (await collabMetrics().refusedUpgrades.get()).values.find((v) => v.labels.status === "429")?.value ?? 0;
     expect(refused - refusedBefore).toBe(2);
+  });
+
+  it("the standalone collaboration process honours TRUST_PROXY too", { timeout: 60_000 }, async () => {
+    const u = await signUp({ name: "Proxy", email: `proxy-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const ws = await createWorkspace({ kind: "user", userId: u.id }, { name: "Proxy" });
+    const planId = (await createPlan({ kind: "user", userId: u.id }, ws.id, { title: "Proxy" })).id;
+    const cookie = await sessionCookie(u.id);
+    const trusting = await startStandalone(0, { TRUST_PROXY: "true", COLLAB_UPGRADES_PER_MINUTE: "1" });
+    const plain = await startStandalone(0, { COLLAB_UPGRADES_PER_MINUTE: "1" });
+    try {
+      const at = (c: typeof trusting) => `ws://127.0.0.1:${c.port}/collab/${planId}`;
+      // Trusted: each forwarded address has its own allowance.
+      expect(await attempt(at(trusting), { cookie, "x-forwarded-for": "203.0.113.1" })).toBe(101);
+      expect(await attempt(at(trusting), { cookie, "x-forwarded-for": "203.0.113.2" })).toBe(101);
+      expect(await attempt(at(trusting), { cookie, "x-forwarded-for": "203.0.113.1" })).toBe(429);
+      // Not trusted: the header is ignored, so both attempts come from the one socket address.
+      expect(await attempt(at(plain), { cookie, "x-forwarded-for": "203.0.113.1" })).toBe(101);
+      expect(await attempt(at(plain), { cookie, "x-forwarded-for": "203.0.113.2" })).toBe(429);
+    } finally {
+      await killHard(trusting);
+      await killHard(plain);
+    }
   });
 
   it("is configurable and on by default", async () => {
