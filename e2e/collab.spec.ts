@@ -69,6 +69,26 @@ test("two people edit one plan live, see each other, and converge after one goes
     .poll(async () => (await ann.page.request.get(`/plans/${planId}`)).text(), { timeout: 5000 })
     .toContain("Written offline");
 
+  // Made a viewer of this plan while he has it open: his editing controls go at once, no reload.
+  await expect(bob.page.getByRole("button", { name: "Add task" })).toBeVisible();
+  const setBobRole = async (role: "viewer" | "editor") => {
+    await ann.page.goto(`/plans/${planId}/share`);
+    const form = ann.page.getByRole("form", { name: "Role of Bob Stone on this plan" });
+    await form.getByRole("combobox").selectOption(role);
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByRole("button", { name: "Save" })).toBeEnabled();
+  };
+  await setBobRole("viewer");
+  await expect(bob.page.getByTestId("role-change")).toContainText("you can now only view it");
+  await expect(bob.page.getByRole("button", { name: "Add task" })).toHaveCount(0);
+  await expect(bob.page.getByText("Read only")).toBeVisible();
+  // And back: he is offered a reload to edit again.
+  await setBobRole("editor");
+  await expect(bob.page.getByTestId("role-change")).toContainText("you can now edit it");
+  await bob.page.getByTestId("role-change").getByRole("button", { name: "Reload" }).click();
+  await expect(bob.page.getByRole("button", { name: "Add task" })).toBeVisible();
+  await expect(badge(bob.page)).toHaveText("Live");
+
   // Removing Bob from the workspace closes his live connection at once, and he is told why.
   await ann.page.goto(`/workspaces/${workspaceId}/members`);
   const bobRow = ann.page.getByRole("table", { name: "Members" }).getByRole("row").filter({ hasText: "Bob Stone" });

@@ -8,7 +8,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { collections, META, RACI_CELLS, texts } from "@/lib/doc/layout";
-import { MSG_SAVED, MSG_STORE, MSG_SYNC, SYNC_STEP1 } from "@/lib/collab/protocol";
+import { MSG_ACCESS, MSG_SAVED, MSG_STORE, MSG_SYNC, SYNC_STEP1 } from "@/lib/collab/protocol";
 import { colorFor } from "./colors";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
@@ -27,6 +27,10 @@ export type CollabSnapshot = {
   peers: Peer[];
   canUndo: boolean;
   canRedo: boolean;
+  /** This person may only read. Starts as the page said; the server changes it live when their role changes. */
+  readOnly: boolean;
+  /** Their role changed while the plan was open (shown until the page is reloaded). */
+  roleChange: "now-viewer" | "now-editor" | null;
 };
 
 export type CollabUser = { id: string; name: string };
@@ -75,11 +79,11 @@ export class CollabClient {
   constructor(
     private planId: string,
     private user: CollabUser,
-    readonly readOnly: boolean,
+    readOnly: boolean,
     /** A read-only link's token, for people who are not signed in. */
     private shareToken?: string,
   ) {
-    this.snap = { connection: "connecting", save: "saved", refusal: null, ready: false, peers: [], canUndo: false, canRedo: false };
+    this.snap = { connection: "connecting", save: "saved", refusal: null, ready: false, peers: [], canUndo: false, canRedo: false, readOnly, roleChange: null };
     const origin = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
     this.provider = new WebsocketProvider(origin, planId, this.doc, {
       connect: false,
@@ -107,6 +111,11 @@ export class CollabClient {
     }
     if (navigator.onLine) this.provider.connect();
     else this.update({ connection: "offline" });
+  }
+
+  /** Whether this person may only read right now. */
+  get readOnly(): boolean {
+    return this.snap.readOnly;
   }
 
   /** Apply one of this person's edits (undoable, tracked until the server confirms it is saved). */
@@ -140,6 +149,12 @@ export class CollabClient {
       this.acked = decoding.readVarUint(dec);
       if (this.acked >= this.sent) this.dirty = false;
       this.update({});
+    };
+    // Their role changed while connected: editing controls go off (or the page offers a reload to edit).
+    this.provider.messageHandlers[MSG_ACCESS] = (_enc, dec: decoding.Decoder) => {
+      const readOnly = decoding.readVarUint(dec) === 0;
+      if (readOnly === this.snap.readOnly) return;
+      this.update({ readOnly, roleChange: readOnly ? "now-viewer" : "now-editor" });
     };
     // The server says whether it can store edits now (it holds and retries them while it cannot).
     this.provider.messageHandlers[MSG_STORE] = (_enc, dec: decoding.Decoder) => {

@@ -43,7 +43,7 @@ export function useCollabClient(): CollabClient | null {
   return useContext(Ctx);
 }
 
-const idle: CollabSnapshot = { connection: "connecting", save: "saved", refusal: null, ready: false, peers: [], canUndo: false, canRedo: false };
+const idle: CollabSnapshot = { connection: "connecting", save: "saved", refusal: null, ready: false, peers: [], canUndo: false, canRedo: false, readOnly: true, roleChange: null };
 const noop = () => () => {};
 
 export function useCollabState(): CollabSnapshot {

@@ -52,6 +52,18 @@ export function CollabStatus() {
         </span>
       )}
       {client?.readOnly && <span className="text-xs text-slate-500">Read only</span>}
+      {s.roleChange && (
+        <span role="status" data-testid="role-change" className="text-xs font-medium text-amber-800">
+          {s.roleChange === "now-viewer"
+            ? `Your role on this plan changed: you can now only view it.${s.save === "saved" ? "" : " Changes of yours that were not saved yet were not kept."}`
+            : "Your role on this plan changed: you can now edit it. Reload the page to start editing."}
+          {s.roleChange === "now-editor" && (
+            <button type="button" onClick={() => location.reload()} className="ml-2 rounded px-1.5 py-0.5 underline hover:bg-amber-50">
+              Reload
+            </button>
+          )}
+        </span>
+      )}
       {s.refusal && (
         <span role="alert" className="text-xs font-medium text-red-700">
           {s.refusal}
