@@ -23,6 +23,7 @@ import { TaskGrid, ROW_HEIGHT, HEADER_HEIGHT, type RowFacts } from "./task-grid"
 import { TaskPopup } from "./task-popup";
 import { useScheduleEdits } from "./use-schedule-edits";
 import { VIEW_MODES, type ViewMode } from "./view-modes";
+import { FIRST_ROWS } from "@/components/ui/row-window";
 
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 
@@ -99,7 +100,8 @@ export function ScheduleView() {
 
   // Grid windowing for large plans: the grid and the timeline scroll together in one box.
   const box = useRef<HTMLDivElement>(null);
-  const [win, setWin] = useState<[number, number]>([0, WINDOW_FROM]);
+  // The server (and the hydrating browser) draws the first rows only; the scroll box sets the window after.
+  const [win, setWin] = useState<[number, number]>([0, FIRST_ROWS]);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
