@@ -1,13 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { App, uniqueEmail } from "./fixtures";
-
-async function person(browser: Browser, name: string, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const app = new App(page);
-  await app.signUp(name, email);
-  return { context, page, app };
-}
+import { expect, test, type Page } from "@playwright/test";
+import { person, uniqueEmail } from "./fixtures";
 
 const badge = (page: Page) => page.getByTestId("connection-badge");
 const saved = (page: Page) => page.getByTestId("save-indicator");
@@ -17,16 +9,12 @@ const addTask = async (page: Page, name: string) => {
   await page.getByRole("button", { name: "Add task" }).click();
 };
 
-test("two people edit one plan live, see each other, and converge after one goes offline", async ({ browser, baseURL }) => {
+test("two people edit one plan live, see each other, and converge after one goes offline", async ({ browser }) => {
   const ann = await person(browser, "Ann Lee", uniqueEmail("ann"));
   const workspaceId = await ann.app.createWorkspace("Live editing");
   const planId = await ann.app.createPlan("Launch plan");
   const bobEmail = uniqueEmail("bob");
-  const invite = await ann.page.request.post(`/api/v1/workspaces/${workspaceId}/members`, {
-    data: { email: bobEmail, role: "member" },
-    headers: { Origin: baseURL! },
-  });
-  expect(invite.ok()).toBe(true);
+  await ann.app.inviteMember(workspaceId, bobEmail);
   const bob = await person(browser, "Bob Stone", bobEmail);
   await bob.page.goto(`/plans/${planId}`);
 

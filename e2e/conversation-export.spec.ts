@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { extractText } from "unpdf";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
@@ -8,7 +8,7 @@ import { fromPlanContent, randomUUID, writeDocContent, type DocContent } from ".
 import { addDays, dateInTimeZone } from "../lib/plan/dates";
 import { planSections } from "../lib/plan/template";
 import AxeBuilder from "@axe-core/playwright";
-import { App, uniqueEmail } from "./fixtures";
+import { person, uniqueEmail } from "./fixtures";
 
 /** No accessibility violations in the given part of the page (or all of it). */
 async function expectAccessible(page: Page, include?: string) {
@@ -16,14 +16,6 @@ async function expectAccessible(page: Page, include?: string) {
   if (include) builder.include(include);
   const { violations } = await builder.analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function person(browser: Browser, name: string, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const app = new App(page);
-  await app.signUp(name, email);
-  return { context, page, app };
 }
 
 /** Write content into a plan's live document as its signed-in user would, through the collaboration socket. */
@@ -56,13 +48,12 @@ async function userIdOf(page: Page, workspaceId: string, email: string): Promise
 
 const squash = (s: string) => s.replace(/\s+/g, " ");
 
-test("a comment with an @mention reaches the member's inbox with an unread count, and resolves and reopens", async ({ browser, baseURL }) => {
+test("a comment with an @mention reaches the member's inbox with an unread count, and resolves and reopens", async ({ browser }) => {
   const ann = await person(browser, "Ann Lee", uniqueEmail("ann"));
   const workspaceId = await ann.app.createWorkspace("Conversation");
   const planId = await ann.app.createPlan("Launch plan");
   const bobEmail = uniqueEmail("bob");
-  const invite = await ann.page.request.post(`/api/v1/workspaces/${workspaceId}/members`, { data: { email: bobEmail, role: "member" }, headers: { Origin: baseURL! } });
-  expect(invite.ok()).toBe(true);
+  await ann.app.inviteMember(workspaceId, bobEmail);
   const bob = await person(browser, "Bob Stone", bobEmail);
 
   await ann.page.goto(`/plans/${planId}`);

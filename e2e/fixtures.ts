@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -35,6 +35,15 @@ export class App {
     return this.page.url().split("/").pop()!;
   }
 
+  /** Invite someone into a workspace through the API, as the signed-in person of this page. */
+  async inviteMember(workspaceId: string, email: string, role: "member" | "admin" = "member") {
+    const res = await this.page.request.post(`/api/v1/workspaces/${workspaceId}/members`, {
+      data: { email, role },
+      headers: { Origin: new URL(this.page.url()).origin },
+    });
+    expect(res.ok(), await res.text()).toBe(true);
+  }
+
   /** Create a plan in the open workspace page; returns its id. */
   async createPlan(title: string, summary = "") {
     await this.page.getByLabel("Title").fill(title);
@@ -43,4 +52,15 @@ export class App {
     await expect(this.page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
     return this.page.url().split("/").pop()!;
   }
+}
+
+export type Person = { context: BrowserContext; page: Page; app: App; email: string };
+
+/** Someone signed up in a browser context of their own. */
+export async function person(browser: Browser, name: string, email = uniqueEmail(name.split(" ")[0]!.toLowerCase()), options: BrowserContextOptions = {}): Promise<Person> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const app = new App(page);
+  await app.signUp(name, email);
+  return { context, page, app, email };
 }

@@ -1,13 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { App, uniqueEmail } from "./fixtures";
-
-async function person(browser: Browser, name: string, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const app = new App(page);
-  await app.signUp(name, email);
-  return { context, page, app };
-}
+import { expect, test, type Page } from "@playwright/test";
+import { person, uniqueEmail } from "./fixtures";
 
 const section = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^\\d+\\.\\s*${name}$`) });
 const taskNames = (page: Page) => page.getByRole("table", { name: "Tasks" }).getByLabel("Task name");
@@ -17,16 +9,12 @@ async function addTask(page: Page, name: string) {
   await expect(page.getByLabel(`Start of ${name}`)).toBeVisible();
 }
 
-test("sign-off: approver approves with a comment, the plan records who and when, freezes a baseline, flags later edits; activity and duplicate", async ({ browser, baseURL }) => {
+test("sign-off: approver approves with a comment, the plan records who and when, freezes a baseline, flags later edits; activity and duplicate", async ({ browser }) => {
   test.setTimeout(120_000);
   const olivia = await person(browser, "Olivia Owner", uniqueEmail("olivia"));
   const workspaceId = await olivia.app.createWorkspace("Sign-off");
   const anaEmail = uniqueEmail("ana");
-  const invite = await olivia.page.request.post(`/api/v1/workspaces/${workspaceId}/members`, {
-    data: { email: anaEmail, role: "member" },
-    headers: { Origin: baseURL! },
-  });
-  expect(invite.ok()).toBe(true);
+  await olivia.app.inviteMember(workspaceId, anaEmail);
   const planId = await olivia.app.createPlan("Launch plan");
 
   // A new plan walks through the six planning steps.

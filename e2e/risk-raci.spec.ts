@@ -1,14 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { App, uniqueEmail } from "./fixtures";
-
-async function person(browser: Browser, name: string, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const app = new App(page);
-  await app.signUp(name, email);
-  return { context, page, app };
-}
+import { expect, test, type Page } from "@playwright/test";
+import { person, uniqueEmail } from "./fixtures";
 
 /** No accessibility violations in a section's body (the section frame around it is checked elsewhere). */
 async function expectAccessible(page: Page, section: string) {
@@ -26,13 +18,12 @@ const raci = (page: Page) => page.getByRole("grid", { name: "RACI grid" });
 const raciRow = (page: Page, name: string) => raci(page).getByRole("row").filter({ hasText: name });
 const raciCell = (page: Page, row: string, col: number) => raciRow(page, row).getByRole("gridcell").nth(col);
 
-test("two people edit the risk register and the RACI grid at once; a read-only link sees it live and cannot change it", async ({ browser, baseURL }) => {
+test("two people edit the risk register and the RACI grid at once; a read-only link sees it live and cannot change it", async ({ browser }) => {
   const ann = await person(browser, "Ann Lee", uniqueEmail("ann"));
   const workspaceId = await ann.app.createWorkspace("Risks");
   const planId = await ann.app.createPlan("Portal launch");
   const bobEmail = uniqueEmail("bob");
-  const invite = await ann.page.request.post(`/api/v1/workspaces/${workspaceId}/members`, { data: { email: bobEmail, role: "member" }, headers: { Origin: baseURL! } });
-  expect(invite.ok()).toBe(true);
+  await ann.app.inviteMember(workspaceId, bobEmail);
   const bob = await person(browser, "Bob Stone", bobEmail);
   await bob.page.goto(`/plans/${planId}`);
   await ann.page.reload();

@@ -1,13 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { App, uniqueEmail } from "./fixtures";
-
-async function person(browser: Browser, name: string, email = uniqueEmail(name.split(" ")[0]!.toLowerCase())) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const app = new App(page);
-  await app.signUp(name, email);
-  return { context, page, app, email };
-}
+import { person, uniqueEmail } from "./fixtures";
 
 /** Ann's plan, with Bob invited as a member and both on the plan page, live. */
 async function twoOnOnePlan(browser: Browser, baseURL: string, title: string) {
@@ -15,8 +7,7 @@ async function twoOnOnePlan(browser: Browser, baseURL: string, title: string) {
   const workspaceId = await ann.app.createWorkspace(`${title} team`);
   const planId = await ann.app.createPlan(title);
   const bobEmail = uniqueEmail("bob");
-  const invite = await ann.page.request.post(`/api/v1/workspaces/${workspaceId}/members`, { data: { email: bobEmail, role: "member" }, headers: { Origin: baseURL } });
-  expect(invite.ok()).toBe(true);
+  await ann.app.inviteMember(workspaceId, bobEmail);
   const bob = await person(browser, "Bob Stone", bobEmail);
   await bob.page.goto(`/plans/${planId}`);
   for (const p of [ann.page, bob.page]) await expect(p.getByTestId("connection-badge")).toHaveText("Live");
