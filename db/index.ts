@@ -1,12 +1,13 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import * as schema from "./schema";
 
 /** The Drizzle handle, whichever driver is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };
+type Handle = { db: Db; driver: "postgres" | "pglite"; sql: Sql | null; close: () => Promise<void> };
 
 // One handle per process, shared by server.ts and the Next.js bundles (which load
 // their own copy of this module) and kept across dev hot reloads.
@@ -26,14 +27,14 @@ async function open(): Promise<Handle> {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
     });
-    return { db: drizzle(client, { schema }) as unknown as Db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db: drizzle(client, { schema }) as unknown as Db, driver: "postgres", sql: client, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   // PGlite creates its own folder but not the ones above it (a fresh install in production has none).
   await mkdir(dataDir(), { recursive: true });
   const client = await PGlite.create(path.join(dataDir(), "pglite"));
-  return { db: drizzle(client, { schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
+  return { db: drizzle(client, { schema }) as unknown as Db, driver: "pglite", sql: null, close: () => client.close() };
 }
 
 function handle(): Promise<Handle> {
@@ -47,6 +48,15 @@ function handle(): Promise<Handle> {
 /** The process-wide database handle (PostgreSQL when DATABASE_URL is set, else embedded PGlite). */
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+/**
+ * The postgres.js client behind the handle (null on PGlite), for the few hot paths where building
+ * the statement through the ORM costs more than the statement itself (the collaboration log's
+ * group commit: see docs/benchmarks.md).
+ */
+export async function getSqlClient(): Promise<Sql | null> {
+  return (await handle()).sql;
 }
 
 export async function getDriver(): Promise<Handle["driver"]> {
