@@ -7,6 +7,8 @@
  *   right after the previous one moved its label: one forced layout of the whole chart per bar, O(N²));
  * - no SMIL grow-in animation per bar (thousands of <animate> elements slow every frame after);
  * - the scroll handler's "where are the bars" read from the bars' attributes, not a layout per bar;
+ * - large plans drawn in chunks of rows, those out of view not displayed (`cull`): painting, layering
+ *   and hit-testing cost what is on screen, not the whole plan;
  * - touch: frappe-gantt listens to mouse events only, so touch pointers on bars are replayed as mouse
  *   events (a touch drag otherwise scrolls the page).
  */
@@ -16,6 +18,10 @@ import { toLocalDate, type GanttTask } from "./model";
 
 export type FastGantt = Gantt & {
   updateBar(task: GanttTask): boolean;
+  /** Large plans: display only the rows within [top, bottom] of the chart (and a margin). */
+  cull(top: number, bottom: number): void;
+  /** Where an overlay element of a row in chunk k goes (Math.floor(row / ROWS_PER_CHUNK)), so it is hidden with its row. */
+  chunkGroup(layer: Element, k: number): Element;
 };
 
 const DAY = 86_400_000;
@@ -30,6 +36,12 @@ export function xOfDate(g: Gantt, date: Date): number {
 export function dateAtX(g: Gantt, x: number): Date {
   return new Date(g.gantt_start.getTime() + (x / g.config.column_width) * g.config.step * (UNIT_MS[g.config.unit] ?? DAY));
 }
+
+/** Plans above this many rows are drawn in chunks, and chunks out of view are not displayed. */
+const CULL_FROM = 300;
+export const ROWS_PER_CHUNK = 50;
+type Chunk = { groups: Element[]; bars: FrappeBar[]; shown: boolean };
+const chunkOf = (bar: FrappeBar) => Math.floor(bar.task._index / ROWS_PER_CHUNK);
 
 type Placed = FrappeBar & { update_label_position?: () => void; $date_highlight?: HTMLElement };
 
@@ -75,10 +87,19 @@ export function loadGantt() {
         return t ? this.bars[t._index] : undefined;
       }
       declare private labelQueue: Set<FrappeBar> | undefined;
+      /** Bars in hidden chunks: their labels are placed when they come into view (hidden text has no size). */
+      declare private unplaced: Set<FrappeBar> | undefined;
+      declare private chunks: Chunk[] | undefined;
+      /** The part of the chart in view, in chart coordinates (set by `cull`). */
+      declare private view: [number, number] | undefined;
       make_bars() {
         super.make_bars();
         for (const bar of this.bars) this.queueLabel(bar);
         for (const a of this.$svg.querySelectorAll(".bar-wrapper animate")) a.remove();
+      }
+      render() {
+        super.render();
+        this.makeChunks();
       }
       /** A drawn bar has queued its own label placement for the next frame: done with the others instead. */
       private queueLabel(bar: FrappeBar) {
@@ -87,10 +108,78 @@ export function loadGantt() {
           const queue = (this.labelQueue = new Set());
           requestAnimationFrame(() => {
             this.labelQueue = undefined;
-            placeLabels([...queue]);
+            const now: FrappeBar[] = [];
+            for (const b of queue) {
+              if (this.chunks && !this.chunks[chunkOf(b)]?.shown) (this.unplaced ??= new Set()).add(b);
+              else now.push(b);
+            }
+            placeLabels(now);
           });
         }
         this.labelQueue.add(bar);
+      }
+      /**
+       * Large plans: rows go into chunks of ROWS_PER_CHUNK (bars, arrows within a chunk, link handles),
+       * and chunks out of view are not displayed, so the browser paints and hit-tests only
+       * what is near the screen. Every bar stays in the document.
+       */
+      private makeChunks() {
+        this.chunks = undefined;
+        this.unplaced = undefined;
+        if (this.bars.length <= CULL_FROM) return;
+        const chunks: Chunk[] = Array.from({ length: Math.ceil(this.bars.length / ROWS_PER_CHUNK) }, () => ({ groups: [], bars: [], shown: true }));
+        this.chunks = chunks;
+        const groupIn = (layer: Element) => {
+          const made = chunks.map(() => null as Element | null);
+          return (k: number) => (made[k] ??= this.chunkGroup(layer, k));
+        };
+        const barGroup = groupIn(this.layers.bar);
+        for (const bar of this.bars) {
+          const k = chunkOf(bar);
+          barGroup(k).appendChild(bar.group);
+          chunks[k]!.bars.push(bar);
+        }
+        const arrowGroup = groupIn(this.layers.arrow);
+        for (const a of this.arrows) {
+          const k = chunkOf(a.from_task);
+          // An arrow between chunks stays drawn: either end may be in view.
+          if (k === chunkOf(a.to_task)) arrowGroup(k).appendChild(a.element);
+        }
+        // The grid's row backgrounds stay: hiding them made the browser split the chart into many
+        // compositing layers (hundreds of ms per frame), more than painting them costs.
+        if (this.view) this.cull(...this.view);
+      }
+      /** A group for chunk k inside a layer (the layer itself on plans too small to cull). */
+      chunkGroup(layer: Element, k: number): Element {
+        const chunk = this.chunks?.[k];
+        if (!chunk) return layer;
+        const g = document.createElementNS("http://www.w3.org/2000/svg", "g");
+        g.setAttribute("class", "pw-chunk");
+        if (!chunk.shown) g.setAttribute("display", "none");
+        layer.appendChild(g);
+        chunk.groups.push(g);
+        return g;
+      }
+      /** Shows the chunks within [top, bottom] (chart coordinates, a screen's margin added) and hides the rest. */
+      cull(top: number, bottom: number) {
+        this.view = [top, bottom];
+        if (!this.chunks) return;
+        const rowHeight = Number(this.options.bar_height) + Number(this.options.padding);
+        const span = rowHeight * ROWS_PER_CHUNK;
+        const margin = Math.max(bottom - top, 600);
+        const shown: FrappeBar[] = [];
+        this.chunks.forEach((chunk, k) => {
+          const y0 = this.config.header_height + k * span;
+          const show = y0 + span >= top - margin && y0 <= bottom + margin;
+          if (show === chunk.shown) return;
+          chunk.shown = show;
+          for (const g of chunk.groups) {
+            if (show) g.removeAttribute("display");
+            else g.setAttribute("display", "none");
+          }
+          if (show && this.unplaced) for (const b of chunk.bars) if (this.unplaced.delete(b)) shown.push(b);
+        });
+        placeLabels(shown);
       }
       get_start_end_positions(): [number, number, number] {
         if (!this.bars.length) return [0, 0, 0];

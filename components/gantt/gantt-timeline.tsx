@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { ISODate, WorkingCalendar } from "@/lib/plan/types";
-import { bridgeTouch, dateAtX, loadGantt, xOfDate, type FastGantt } from "./frappe";
+import { bridgeTouch, dateAtX, loadGantt, ROWS_PER_CHUNK, xOfDate, type FastGantt } from "./frappe";
 import { fromLocalDate, lastDayOf, toLocalDate, type GanttTask } from "./model";
 import { viewModeList, type ViewMode } from "./view-modes";
 import "./gantt.css";
@@ -53,6 +53,7 @@ export function GanttTimeline(props: TimelineProps) {
   useEffect(() => {
     let cancelled = false;
     let untouch = () => {};
+    let unscroll = () => {};
     const el = host.current;
     void loadGantt().then((Gantt) => {
       if (cancelled || !host.current) return;
@@ -98,6 +99,33 @@ export function GanttTimeline(props: TimelineProps) {
       gantt.current = g;
       shown.current = p.tasks;
       untouch = bridgeTouch(g.$svg);
+      // Large plans display only the rows near the screen: follow every scroll that moves the chart.
+      const scrollers = scrollAncestors(host.current);
+      const cullToView = () => {
+        const r = g.$svg.getBoundingClientRect();
+        let top = 0;
+        let bottom = window.innerHeight;
+        for (const el of scrollers) {
+          const b = el.getBoundingClientRect();
+          top = Math.max(top, b.top);
+          bottom = Math.min(bottom, b.bottom);
+        }
+        g.cull(top - r.top, Math.max(top, bottom) - r.top);
+      };
+      cullToView();
+      let cullFrame = 0;
+      const onScroll = () => {
+        cullFrame ||= requestAnimationFrame(() => {
+          cullFrame = 0;
+          if (gantt.current === g) cullToView();
+        });
+      };
+      document.addEventListener("scroll", onScroll, { capture: true, passive: true });
+      window.addEventListener("resize", onScroll);
+      unscroll = () => {
+        document.removeEventListener("scroll", onScroll, { capture: true });
+        window.removeEventListener("resize", onScroll);
+      };
       setTick((n) => n + 1);
     });
     const pending = new Map<string, Drag>();
@@ -122,6 +150,7 @@ export function GanttTimeline(props: TimelineProps) {
     return () => {
       cancelled = true;
       untouch();
+      unscroll();
       document.removeEventListener("mouseup", release);
       if (el) el.innerHTML = "";
       gantt.current = null;
@@ -269,7 +298,16 @@ export function GanttTimeline(props: TimelineProps) {
 }
 
 /** One dot after the end of each dated, non-summary bar; dots are moved only when their bar moved. */
+const handleGroups = new WeakMap<SVGGElement, Map<number, Element>>();
+
 function syncHandles(g: FastGantt, layer: SVGGElement) {
+  let groups = handleGroups.get(layer);
+  if (!groups) handleGroups.set(layer, (groups = new Map()));
+  const groupOf = (k: number) => {
+    let group = groups.get(k);
+    if (!group) groups.set(k, (group = g.chunkGroup(layer, k)));
+    return group;
+  };
   const dots = new Map<string, SVGCircleElement>();
   for (const c of layer.querySelectorAll<SVGCircleElement>("circle.pw-link-handle")) dots.set(c.getAttribute("data-task")!, c);
   for (const bar of g.bars) {
@@ -284,12 +322,22 @@ function syncHandles(g: FastGantt, layer: SVGGElement) {
       c.setAttribute("r", "5");
       c.setAttribute("class", "pw-link-handle");
       c.setAttribute("data-task", id);
-      layer.appendChild(c);
+      groupOf(Math.floor(bar.task._index / ROWS_PER_CHUNK)).appendChild(c);
     }
     if (c.getAttribute("cx") !== cx) c.setAttribute("cx", cx);
     if (c.getAttribute("cy") !== cy) c.setAttribute("cy", cy);
   }
   for (const stale of dots.values()) stale.remove();
+}
+
+/** The elements around the chart that scroll vertically (the schedule's box, the page). */
+function scrollAncestors(el: HTMLElement): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+    const overflow = getComputedStyle(p).overflowY;
+    if (overflow === "auto" || overflow === "scroll") out.push(p);
+  }
+  return out;
 }
 
 /** Where the chart opens: a few days before the earliest bar, so the plan is in view, not just today. */
