@@ -115,6 +115,14 @@ test("two people co-edit objectives and the strategy at the same moment and both
     await expect(strategy.getByRole("heading", { name: "Approach" })).toBeVisible();
     await expect(strategy.getByText(/Ann adds alpha\. Bob adds bravo\.|Bob adds bravo\. Ann adds alpha\./)).toBeVisible();
     await expect(strategy.getByRole("link", { name: "the guidelines" })).toHaveAttribute("rel", "noopener noreferrer");
+    // The plan's Undo covers typing in the strategy too (only Ann's own words), and Redo brings them back.
+    const undo = ann.page.getByRole("button", { name: "Undo", exact: true });
+    await undo.click();
+    await expect(strategy.getByRole("link", { name: "the guidelines" })).toHaveCount(0);
+    await expect(strategy.getByText(/Bob adds bravo\./)).toBeVisible();
+    await ann.page.getByRole("button", { name: "Redo", exact: true }).click();
+    await expect(strategy.getByRole("link", { name: "the guidelines" })).toBeVisible();
+    await expect(section(bob.page, "strategy").getByRole("textbox", { name: "Implementation strategy" })).toContainText("See [the guidelines]");
     // The server-rendered first paint of a fresh load already shows the merged text and the objectives.
     await expect.poll(async () => (await bob.page.request.get(`/plans/${planId}`)).text(), { timeout: 10_000 }).toContain("Bob adds bravo.");
     const html = await (await bob.page.request.get(`/plans/${planId}`)).text();

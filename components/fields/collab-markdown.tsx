@@ -9,8 +9,8 @@ import { safeAwareness } from "./safe-awareness";
 
 /** The editor's modules, fetched on first use (the "codemirror" meta-package is not used: only the @codemirror/* parts). */
 const loadEditor = () =>
-  Promise.all([import("@codemirror/view"), import("@codemirror/language"), import("@codemirror/lang-markdown"), import("yjs"), import("y-codemirror.next")]).then(
-    ([view, language, markdown, yjs, binding]) => ({ view, language, markdown, yjs, binding }),
+  Promise.all([import("@codemirror/view"), import("@codemirror/language"), import("@codemirror/lang-markdown"), import("y-codemirror.next")]).then(
+    ([view, language, markdown, binding]) => ({ view, language, markdown, binding }),
   );
 
 /** Enter inserts a plain line break (no command package needed for a Markdown text). */
@@ -67,12 +67,13 @@ function Editor({ name, label, placeholder, text }: { name: TextName; label: str
     let destroy = () => {};
     const parent = host.current;
     // CodeMirror touches the DOM, so it is loaded only in the browser, when someone starts editing.
-    void loadEditor().then(({ view: cm, language, markdown, yjs: Y, binding }) => {
+    void loadEditor().then(({ view: cm, language, markdown, binding }) => {
       if (cancelled) return;
       const { EditorView, keymap } = cm;
       const ytext = textOf(client.doc, name);
-      // Ctrl/⌘+Z in the editor undoes this person's typing in this text only.
-      const undoManager = new Y.UndoManager(ytext);
+      // One history for the whole plan: Ctrl/⌘+Z in the editor and the plan's Undo button both undo
+      // this person's last step, typing here included (never anyone else's).
+      const undoManager = client.undo;
       const awareness = client.provider.awareness;
       const view = new EditorView({
         parent,
@@ -97,8 +98,8 @@ function Editor({ name, label, placeholder, text }: { name: TextName; label: str
       });
       setLoaded(true);
       destroy = () => {
+        // The binding stops feeding the shared history; what was typed stays undoable from the plan's Undo.
         view.destroy();
-        undoManager.destroy();
         // Others stop seeing a caret in a closed editor.
         if (awareness.getLocalState()?.cursor) awareness.setLocalStateField("cursor", null);
       };
