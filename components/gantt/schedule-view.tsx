@@ -5,7 +5,8 @@
  * together. Everything is derived from the live document on each change: hierarchy and roll-ups,
  * critical path and slack, baseline slippage, linked risks.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useCollabClient } from "@/components/collab/collab-provider";
 import { useNameOf, usePlanData, useRows, useSettings } from "@/components/collab/plan-data";
 import { captureBaseline, slippage } from "@/lib/plan/baseline";
 import { criticalPath } from "@/lib/plan/critical-path";
@@ -25,6 +26,7 @@ import { useScheduleEdits } from "./use-schedule-edits";
 import { VIEW_MODES, type ViewMode } from "./view-modes";
 import { FIRST_ROWS } from "@/components/ui/row-window";
 
+const noSubscription = () => () => {};
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 
 export function ScheduleView() {
@@ -37,6 +39,9 @@ export function ScheduleView() {
   const resources = useRows("resources");
   const settings = useSettings();
   const { members, today, canEdit } = usePlanData();
+  // Whether the server has since made this person a viewer (their role changed while the plan was open).
+  const client = useCollabClient();
+  const nowReadOnly = useSyncExternalStore(client?.subscribe ?? noSubscription, () => client?.getSnapshot().readOnly ?? false, () => false);
   const nameOf = useNameOf();
   // Compared by value: the first live read of the document must not look like a new calendar (the
   // timeline starts over when the calendar changes).
@@ -188,7 +193,7 @@ export function ScheduleView() {
               viewMode={viewMode}
               // Drawn for editing as soon as this person may edit: the chart is not drawn a second time when
               // the live document becomes ready (an edit before then is refused and the bar put back).
-              readOnly={!canEdit}
+              readOnly={!canEdit || nowReadOnly}
               calendar={calendar}
               onDateChange={(id, s, e) => ops.moveBar(id, s, e)}
               onProgressChange={(id, p) => ops.setBarProgress(id, p)}
