@@ -39,6 +39,7 @@ declare module "frappe-gantt" {
     map_arrows_on_bars(): void;
     make_bars(): void;
     render(): void;
+    set_dimensions(): void;
     get_start_end_positions(): [number, number, number];
     refresh(tasks: object[]): void;
     change_view_mode(mode?: string, maintain_pos?: boolean): void;

@@ -97,9 +97,11 @@ export function loadGantt() {
         for (const bar of this.bars) this.queueLabel(bar);
         for (const a of this.$svg.querySelectorAll(".bar-wrapper animate")) a.remove();
       }
-      render() {
-        super.render();
+      // Called by render() once bars and arrows are drawn, and it lays the chart out: rows out of view
+      // are hidden first, so that layout does not cover the whole plan.
+      set_dimensions() {
         this.makeChunks();
+        super.set_dimensions();
       }
       /** A drawn bar has queued its own label placement for the next frame: done with the others instead. */
       private queueLabel(bar: FrappeBar) {
@@ -147,7 +149,8 @@ export function loadGantt() {
         }
         // The grid's row backgrounds stay: hiding them made the browser split the chart into many
         // compositing layers (hundreds of ms per frame), more than painting them costs.
-        if (this.view) this.cull(...this.view);
+        // Before the timeline has said where the chart is, assume its top is in view.
+        this.cull(...(this.view ?? [0, window.innerHeight]));
       }
       /** A group for chunk k inside a layer (the layer itself on plans too small to cull). */
       chunkGroup(layer: Element, k: number): Element {

@@ -33,6 +33,8 @@ export interface TimelineProps {
 }
 
 const SVGNS = "http://www.w3.org/2000/svg";
+// Fetch frappe-gantt while the page hydrates, not after: the chart is drawn as soon as it can be.
+if (typeof window !== "undefined") void loadGantt();
 const copy = (tasks: GanttTask[]) => tasks.map((t) => ({ ...t }));
 const sameRows = (a: GanttTask[], b: GanttTask[]) => a.length === b.length && a.every((t, i) => t.id === b[i]!.id && t.dependencies === b[i]!.dependencies);
 
