@@ -198,7 +198,10 @@ export function ScheduleView() {
               onDateChange={(id, s, e) => ops.moveBar(id, s, e)}
               onProgressChange={(id, p) => ops.setBarProgress(id, p)}
               onSelect={setSelected}
-              onLink={(from, to) => setNotice(ops.link(from, to))}
+              onLink={(from, to) => {
+                // Links drawn before the live document is ready are not written (nor reported as refused).
+                if (ops.editable) setNotice(ops.link(from, to));
+              }}
               onDragging={publish}
               remoteDrags={remoteDrags}
               baseline={baselineBars}
