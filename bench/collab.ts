@@ -32,6 +32,8 @@ const gc = vm.runInNewContext("gc") as () => void;
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 5000);
 /** Rounds per workload and server (alternating which goes first), pooled. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** BENCH_LATENCY_ONLY=1: only the latency workloads (for comparing settings quickly). */
+const LATENCY_ONLY = process.env.BENCH_LATENCY_ONLY === "1";
 const WARM_CYCLES = Number(process.env.BENCH_WARM_CYCLES ?? 300);
 /** Bytes of V8's code space in use (compiled and optimised functions). */
 const codeSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "code_space")?.space_used_size ?? 0;
@@ -264,7 +266,7 @@ async function main() {
     // Run first, on a quiet heap, so earlier phases leave nothing behind to blur the figure.
     let cyclesLine = "";
     // 1,000 open/close cycles against an in-process server whose documents leave memory at once.
-    {
+    if (!LATENCY_ONLY) {
       const server = await startCollabServer({ config: { idleUnloadMs: 0, maxConnectionsPerUser: 100_000 } });
       const t: Target = { name: "planwright", child: process as unknown as ChildProcess, url: server.url, cookie: await sessionCookie(user.id) };
       const cycle = async (i: number) => {
@@ -329,6 +331,7 @@ async function main() {
     log("");
     log("Ratio (Planwright ÷ reference):");
     for (const r of ratios) log(`- ${r}`);
+    if (LATENCY_ONLY) return;
 
     const tp = await throughput(targets[0]!, plans.slice(203, 253));
     log("");
