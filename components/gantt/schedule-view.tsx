@@ -66,14 +66,18 @@ export function ScheduleView() {
     for (const r of risks) for (const id of r.linkedTaskIds) m.set(id, [...(m.get(id) ?? []), r.title || "Untitled risk"]);
     return m;
   }, [risks]);
+  // The chart is drawn only in the browser (its markup does not depend on the list), so the server skips
+  // building its task list: a few milliseconds of every large plan's page.
   const ganttTasks = useMemo(
     () =>
-      toGanttTasks(
-        rows,
-        deps,
-        { critical: new Set(cp.criticalTaskIds), risky: new Set(riskMap.keys()), late: new Map([...slips].map(([id, s]) => [id, s.endSlip])) },
-        today,
-      ),
+      typeof document === "undefined"
+        ? []
+        : toGanttTasks(
+            rows,
+            deps,
+            { critical: new Set(cp.criticalTaskIds), risky: new Set(riskMap.keys()), late: new Map([...slips].map(([id, s]) => [id, s.endSlip])) },
+            today,
+          ),
     [rows, deps, cp, riskMap, slips, today],
   );
   const baselineBars = useMemo(() => (baseline ? [...slips.values()].map((s) => ({ taskId: s.id, start: s.baselineStart, end: s.baselineEnd })) : []), [baseline, slips]);
