@@ -14,7 +14,7 @@ import { killHard, startStandalone } from "../lib/collab/faults/child";
 import { freePort } from "../lib/collab/faults/throwaway";
 import { runFuzz } from "../lib/collab/fuzz/run";
 import { loadDoc } from "../lib/collab/persistence";
-import { addTask, connectClient, sessionCookie, waitFor, type TestClient } from "../lib/collab/test-helpers";
+import { connectClient, editInTurns, sessionCookie, waitFor, type TestClient } from "../lib/collab/test-helpers";
 import { createPlan } from "../lib/services/plans";
 import { setPlanRole } from "../lib/services/sharing";
 import { signUp } from "../lib/services/users";
@@ -50,21 +50,10 @@ async function main() {
     const b = connectClient(url, planId, { cookie: await sessionCookie(users.Bob!) });
     clients.push(a, b);
     await waitFor(() => a.provider.synced && b.provider.synced, "good editors synced", 30_000);
-    let drops = 0;
-    for (const c of [a, b]) c.provider.on("status", ({ status }) => status === "disconnected" && drops++);
-    const made: string[] = [];
-    let editing = true;
-    const loop = (async () => {
-      for (let i = 0; editing; i++) {
-        const c = i % 2 ? b : a;
-        const id = randomUUID();
-        made.push(id);
-        c.doc.transact(() => addTask(c.doc, id, { name: `good ${i}`, order: i }));
-        // One edit a second: the document (which every sync step 1 among the frames is answered
-        // with in full) stays small enough that the run measures the fuzzing, not its growth.
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    })();
+    // One edit a second: the document (which every sync step 1 among the frames is answered
+    // with in full) stays small enough that the run measures the fuzzing, not its growth.
+    const good = editInTurns(a, b, 1000);
+    const made = good.made;
 
     const t0 = performance.now();
     const progress = setInterval(() => console.log(`  … ${((performance.now() - t0) / 1000).toFixed(0)} s, server alive: ${server!.child.exitCode === null}`), 60_000);
@@ -79,8 +68,7 @@ async function main() {
     });
     clearInterval(progress);
     const seconds = (performance.now() - t0) / 1000;
-    editing = false;
-    await loop;
+    await good.stop();
     const alive = server.child.exitCode === null;
     const has = (doc: Y.Doc) => made.every((id) => rowsOf(doc, "tasks").has(id));
     await waitFor(() => has(a.doc) && has(b.doc), "good editors converge", 30_000);
@@ -90,8 +78,8 @@ async function main() {
     console.log(`Fuzz soak — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, seed ${SEED}`);
     console.log(`${stats.frames} frames on ${stats.sockets} sockets in ${seconds.toFixed(0)} s (${(stats.frames / seconds).toFixed(0)} frames/s)`);
     console.log(`closes: ${JSON.stringify(stats.closes)}; refused upgrades: ${JSON.stringify(stats.refusedUpgrades)}`);
-    console.log(`server process alive: ${alive}; good editors' dropped sockets: ${drops}; good edits ${made.length}, all converged and stored: ${has(stored)}; only the good editors wrote: ${onlyGood}`);
-    ok = alive && drops === 0 && has(stored) && onlyGood && stats.frames === FRAMES;
+    console.log(`server process alive: ${alive}; good editors' dropped sockets: ${good.drops()}; good edits ${made.length}, all converged and stored: ${has(stored)}; only the good editors wrote: ${onlyGood}`);
+    ok = alive && good.drops() === 0 && has(stored) && onlyGood && stats.frames === FRAMES;
   } finally {
     for (const c of clients) c.destroy();
     if (server && server.child.exitCode === null) await killHard(server);

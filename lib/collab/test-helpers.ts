@@ -2,6 +2,7 @@
  * Helpers for the collaboration tests and benchmarks: real servers, real clients (the stock
  * y-websocket provider over `ws`), real session cookies sealed with next-auth's own encoder.
  */
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
@@ -134,3 +135,31 @@ export function addTask(doc: Y.Doc, id: string, fields: Partial<Omit<RowOf<"task
 
 /** Valid task rows of a document, in display order. */
 export const tasksIn = (doc: Y.Doc) => readRows(doc, "tasks").rows;
+
+/**
+ * Two well-behaved editors adding tasks in turn, one every `gapMs`, until stopped: the traffic that fault
+ * and fuzz runs watch. Counts the times either socket dropped.
+ */
+export function editInTurns(a: TestClient, b: TestClient, gapMs: number) {
+  let drops = 0;
+  for (const c of [a, b]) c.provider.on("status", ({ status }) => status === "disconnected" && drops++);
+  const made: string[] = [];
+  let editing = true;
+  const loop = (async () => {
+    for (let i = 0; editing; i++) {
+      const c = i % 2 ? b : a;
+      const id = randomUUID();
+      made.push(id);
+      c.doc.transact(() => addTask(c.doc, id, { name: `good ${i}`, order: i }));
+      await new Promise((r) => setTimeout(r, gapMs));
+    }
+  })();
+  return {
+    made,
+    drops: () => drops,
+    async stop() {
+      editing = false;
+      await loop;
+    },
+  };
+}

@@ -13,7 +13,7 @@ import { setPlanRole } from "@/lib/services/sharing";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
 import { loadDoc } from "../persistence";
-import { addTask, connectClient, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "../test-helpers";
+import { connectClient, editInTurns, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "../test-helpers";
 import { runFuzz } from "./run";
 
 useTestDatabase();
@@ -53,20 +53,8 @@ describe("websocket fuzzing (raw frames after a real upgrade)", () => {
     const b = connectClient(server.url, planId, { cookie: await sessionCookie(bob.id) });
     clients.push(a, b);
     await waitFor(() => a.provider.synced && b.provider.synced, "good editors synced");
-    let drops = 0;
-    for (const c of [a, b]) c.provider.on("status", ({ status }) => status === "disconnected" && drops++);
-
-    const made: string[] = [];
-    let editing = true;
-    const loop = (async () => {
-      for (let i = 0; editing; i++) {
-        const c = i % 2 ? b : a;
-        const id = randomUUID();
-        made.push(id);
-        c.doc.transact(() => addTask(c.doc, id, { name: `good ${i}`, order: i }));
-        await new Promise((r) => setTimeout(r, 40));
-      }
-    })();
+    const good = editInTurns(a, b, 40);
+    const made = good.made;
 
     const stats = await runFuzz({
       port: server.port,
@@ -77,8 +65,7 @@ describe("websocket fuzzing (raw frames after a real upgrade)", () => {
       concurrency: 8,
       closeWaitMs: 150,
     });
-    editing = false;
-    await loop;
+    await good.stop();
 
     expect(stats.frames).toBe(FRAMES);
     expect(stats.refusedUpgrades).toEqual({});
@@ -87,7 +74,7 @@ describe("websocket fuzzing (raw frames after a real upgrade)", () => {
 
     const has = (doc: Y.Doc) => made.every((id) => rowsOf(doc, "tasks").has(id));
     await waitFor(() => has(a.doc) && has(b.doc), "the good editors converge", 20_000);
-    expect(drops).toBe(0);
+    expect(good.drops()).toBe(0);
     const live = server.collab.docOf(planId)!;
     expect(rowsOf(live, "tasks").size).toBe(made.length);
     // Nothing but the two good editors ever wrote to the document.
