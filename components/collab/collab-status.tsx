@@ -13,9 +13,10 @@ export function CollabStatus() {
   const s = useCollabState();
 
   useEffect(() => {
-    if (!client || client.readOnly) return;
+    if (!client) return;
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
+      // Read at key time: someone made a viewer while the plan is open has nothing left to undo.
+      if (client.readOnly || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
       // Text fields keep their own undo for the characters being typed.
       if ((e.target as HTMLElement | null)?.closest?.("input, textarea, [contenteditable]")) return;
       e.preventDefault();
