@@ -2,12 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
-import { createPlan } from "@/lib/services/plans";
-import { signUp } from "@/lib/services/users";
-import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
 import { rowsOf } from "@/lib/doc";
 import { loadDoc } from "./persistence";
-import { addTask, connectClient, sessionCookie, TEST_SECRET, waitFor, type TestClient } from "./test-helpers";
+import { addTask, connectClient, TEST_SECRET, twoEditors, waitFor, type TestClient } from "./test-helpers";
 
 useTestDatabase();
 
@@ -37,18 +34,13 @@ afterAll(() => {
 
 describe("crash safety (kill -9 of a real server process)", () => {
   it("loses nothing any client saw, and unsent edits arrive after the restart", { timeout: 90_000 }, async () => {
-    const a = await signUp({ name: "Ann", email: `ann-${randomUUID()}@example.com`, password: "correct horse battery" });
-    const bEmail = `bob-${randomUUID()}@example.com`;
-    const b = await signUp({ name: "Bob", email: bEmail, password: "correct horse battery" });
-    const ws = await createWorkspace({ kind: "user", userId: a.id }, { name: "Crash" });
-    await inviteMember({ kind: "user", userId: a.id }, ws.id, { email: bEmail, role: "member" });
-    const planId = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Crash test" })).id;
+    const { planId, cookieA, cookieB } = await twoEditors("Crash test");
 
     const first = await startChild(0);
     children.push(first.child);
     const url = `ws://127.0.0.1:${first.port}/collab`;
-    const ca = connectClient(url, planId, { cookie: await sessionCookie(a.id) });
-    const cb = connectClient(url, planId, { cookie: await sessionCookie(b.id) });
+    const ca = connectClient(url, planId, { cookie: cookieA });
+    const cb = connectClient(url, planId, { cookie: cookieB });
     clients.push(ca, cb);
     await waitFor(() => ca.provider.synced && cb.provider.synced, "both synced");
 

@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
-import { createPlan } from "@/lib/services/plans";
-import { signUp } from "@/lib/services/users";
-import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
 import { rowsOf } from "@/lib/doc";
-import { tasksIn, addTask, connectClient, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
+import { tasksIn, addTask, connectClient, startCollabServer, twoEditors, waitFor, type TestClient, type TestServer } from "./test-helpers";
 
 useTestDatabase();
 
@@ -21,18 +18,13 @@ const names = (c: TestClient) => tasksIn(c.doc).map((t) => t.name).sort();
 
 describe("two instances behind Redis (real Redis, real PostgreSQL)", () => {
   it("converge through the relay, share presence, and a restarted instance rejoins", { timeout: 60_000 }, async () => {
-    const a = await signUp({ name: "Ann", email: `ann-${randomUUID()}@example.com`, password: "correct horse battery" });
-    const bEmail = `bob-${randomUUID()}@example.com`;
-    const b = await signUp({ name: "Bob", email: bEmail, password: "correct horse battery" });
-    const ws = await createWorkspace({ kind: "user", userId: a.id }, { name: "Relay" });
-    await inviteMember({ kind: "user", userId: a.id }, ws.id, { email: bEmail, role: "member" });
-    const planId = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Relay test" })).id;
+    const { planId, cookieA, cookieB } = await twoEditors("Relay test");
 
     const one = await startCollabServer({ redisUrl: REDIS_URL });
     let two = await startCollabServer({ redisUrl: REDIS_URL });
     servers.push(one, two);
-    const ca = connectClient(one.url, planId, { cookie: await sessionCookie(a.id) });
-    const cb = connectClient(two.url, planId, { cookie: await sessionCookie(b.id) });
+    const ca = connectClient(one.url, planId, { cookie: cookieA });
+    const cb = connectClient(two.url, planId, { cookie: cookieB });
     clients.push(ca, cb);
     await waitFor(() => ca.provider.synced && cb.provider.synced, "both synced");
 

@@ -15,6 +15,9 @@ import type { ShareTokenResolver } from "./auth";
 import { MSG_ACCESS, MSG_SAVED, MSG_STORE } from "./protocol";
 import * as decoding from "lib0/decoding";
 import { insertRow, readRows, type RowOf } from "@/lib/doc";
+import { createPlan } from "@/lib/services/plans";
+import { signUp } from "@/lib/services/users";
+import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
 
 export const TEST_SECRET = "collab-test-secret-0123456789abcdef0123456789";
 
@@ -162,4 +165,20 @@ export function editInTurns(a: TestClient, b: TestClient, gapMs: number) {
       await loop;
     },
   };
+}
+
+/**
+ * Ann, who owns a workspace and a plan in it, and Bob, a member of that workspace: two editors of one
+ * plan, with the session cookies their browsers would hold.
+ */
+export async function twoEditors(title: string) {
+  const email = (who: string) => `${who}-${randomUUID()}@example.com`;
+  const ann = await signUp({ name: "Ann", email: email("ann"), password: "correct horse battery" });
+  const bobEmail = email("bob");
+  const bob = await signUp({ name: "Bob", email: bobEmail, password: "correct horse battery" });
+  const owner = { kind: "user" as const, userId: ann.id };
+  const workspaceId = (await createWorkspace(owner, { name: title })).id;
+  await inviteMember(owner, workspaceId, { email: bobEmail, role: "member" });
+  const planId = (await createPlan(owner, workspaceId, { title })).id;
+  return { owner, workspaceId, planId, cookieA: await sessionCookie(ann.id), cookieB: await sessionCookie(bob.id) };
 }

@@ -7,11 +7,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { rowsOf } from "@/lib/doc";
-import { createPlan } from "@/lib/services/plans";
-import { signUp } from "@/lib/services/users";
-import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
 import { loadDoc } from "../persistence";
-import { addTask, connectClient, sessionCookie, waitFor, type TestClient } from "../test-helpers";
+import { addTask, connectClient, twoEditors, waitFor, type TestClient } from "../test-helpers";
 import { killHard, startStandalone, type Child } from "./child";
 import { freePort } from "./throwaway";
 
@@ -27,18 +24,13 @@ afterAll(async () => {
 
 describe("kill -9 during continuous edits, repeated", () => {
   it(`loses nothing any client saw across ${CRASHES} crashes, and the clients converge`, { timeout: Math.max(300_000, CRASHES * 20_000) }, async () => {
-    const a = await signUp({ name: "Ann", email: `ann-${randomUUID()}@example.com`, password: "correct horse battery" });
-    const bEmail = `bob-${randomUUID()}@example.com`;
-    const b = await signUp({ name: "Bob", email: bEmail, password: "correct horse battery" });
-    const ws = await createWorkspace({ kind: "user", userId: a.id }, { name: "Crashes" });
-    await inviteMember({ kind: "user", userId: a.id }, ws.id, { email: bEmail, role: "member" });
-    const planId = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Crash loop" })).id;
+    const { planId, cookieA, cookieB } = await twoEditors("Crash loop");
 
     const port = await freePort();
     current = await startStandalone(port);
     const url = `ws://127.0.0.1:${port}/collab`;
-    const ca = connectClient(url, planId, { cookie: await sessionCookie(a.id) });
-    const cb = connectClient(url, planId, { cookie: await sessionCookie(b.id) });
+    const ca = connectClient(url, planId, { cookie: cookieA });
+    const cb = connectClient(url, planId, { cookie: cookieB });
     clients.push(ca, cb);
 
     const made = { a: [] as string[], b: [] as string[] };

@@ -10,10 +10,10 @@ import { runMigrations } from "@/db/migrate";
 import { rowsOf } from "@/lib/doc";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
-import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
+import { createWorkspace } from "@/lib/services/workspaces";
 import { collabMetrics } from "../metrics";
 import { loadDoc } from "../persistence";
-import { addTask, connectClient, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "../test-helpers";
+import { addTask, connectClient, sessionCookie, startCollabServer, twoEditors, waitFor, type TestClient, type TestServer } from "../test-helpers";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway";
 
 let pg: ThrowawayPostgres;
@@ -45,16 +45,11 @@ const gauge = async (g: { get: () => Promise<{ values: { value: number }[] }> })
 
 describe("PostgreSQL restarted mid-session (a throwaway cluster)", () => {
   it("keeps the sockets, never acknowledges an unstored write, and stores everything once the database is back", { timeout: 90_000 }, async () => {
-    const a = await signUp({ name: "Ann", email: `ann-${randomUUID()}@example.com`, password: "correct horse battery" });
-    const bEmail = `bob-${randomUUID()}@example.com`;
-    const b = await signUp({ name: "Bob", email: bEmail, password: "correct horse battery" });
-    const ws = await createWorkspace({ kind: "user", userId: a.id }, { name: "Outage" });
-    await inviteMember({ kind: "user", userId: a.id }, ws.id, { email: bEmail, role: "member" });
-    const planId = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Outage" })).id;
+    const { planId, cookieA, cookieB } = await twoEditors("Outage");
 
     server = await startCollabServer({ config: { projectionDebounceMs: 20 } });
-    const ca = connectClient(server.url, planId, { cookie: await sessionCookie(a.id) });
-    const cb = connectClient(server.url, planId, { cookie: await sessionCookie(b.id) });
+    const ca = connectClient(server.url, planId, { cookie: cookieA });
+    const cb = connectClient(server.url, planId, { cookie: cookieB });
     clients.push(ca, cb);
     await waitFor(() => ca.provider.synced && cb.provider.synced, "both synced");
 

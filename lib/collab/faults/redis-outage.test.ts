@@ -8,10 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { rowsOf } from "@/lib/doc";
 import { createPlan } from "@/lib/services/plans";
-import { signUp } from "@/lib/services/users";
-import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
 import { collabMetrics } from "../metrics";
-import { addTask, connectClient, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "../test-helpers";
+import { addTask, connectClient, startCollabServer, twoEditors, waitFor, type TestClient, type TestServer } from "../test-helpers";
 import { startThrowawayRedis, type ThrowawayRedis } from "./throwaway";
 
 useTestDatabase();
@@ -31,18 +29,12 @@ const has = (c: TestClient, ids: string[]) => ids.every((id) => rowsOf(c.doc, "t
 describe("Redis down under two instances (a throwaway redis-server)", () => {
   it("serves each instance's own clients during the outage and relays again afterwards", { timeout: 60_000 }, async () => {
     redis = await startThrowawayRedis();
-    const a = await signUp({ name: "Ann", email: `ann-${randomUUID()}@example.com`, password: "correct horse battery" });
-    const bEmail = `bob-${randomUUID()}@example.com`;
-    const b = await signUp({ name: "Bob", email: bEmail, password: "correct horse battery" });
-    const ws = await createWorkspace({ kind: "user", userId: a.id }, { name: "Relay outage" });
-    await inviteMember({ kind: "user", userId: a.id }, ws.id, { email: bEmail, role: "member" });
-    const planId = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Relay outage" })).id;
-    const otherPlan = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Opened during the outage" })).id;
+    const { owner, workspaceId, planId, cookieA, cookieB } = await twoEditors("Relay outage");
+    const otherPlan = (await createPlan(owner, workspaceId, { title: "Opened during the outage" })).id;
 
     const one = await startCollabServer({ redisUrl: redis.url });
     const two = await startCollabServer({ redisUrl: redis.url });
     servers.push(one, two);
-    const [cookieA, cookieB] = [await sessionCookie(a.id), await sessionCookie(b.id)];
     const a1 = connectClient(one.url, planId, { cookie: cookieA });
     const a2 = connectClient(one.url, planId, { cookie: cookieB });
     const b1 = connectClient(two.url, planId, { cookie: cookieB });

@@ -7,11 +7,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { rowsOf } from "@/lib/doc";
-import { createPlan } from "@/lib/services/plans";
-import { signUp } from "@/lib/services/users";
-import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
 import { loadDoc } from "../persistence";
-import { addTask, connectClient, sessionCookie, waitFor, type TestClient } from "../test-helpers";
+import { addTask, connectClient, twoEditors, waitFor, type TestClient } from "../test-helpers";
 import { startBalancer, type Balancer } from "./balancer";
 import { killHard, startStandalone, type Child } from "./child";
 import { freePort } from "./throwaway";
@@ -29,19 +26,14 @@ afterAll(async () => {
 
 describe("SIGTERM: graceful shutdown with a second instance behind a balancer", () => {
   it("flushes, closes with 1001, and the clients carry on on the other instance with nothing lost", { timeout: 60_000 }, async () => {
-    const a = await signUp({ name: "Ann", email: `ann-${randomUUID()}@example.com`, password: "correct horse battery" });
-    const bEmail = `bob-${randomUUID()}@example.com`;
-    const b = await signUp({ name: "Bob", email: bEmail, password: "correct horse battery" });
-    const ws = await createWorkspace({ kind: "user", userId: a.id }, { name: "Shutdown" });
-    await inviteMember({ kind: "user", userId: a.id }, ws.id, { email: bEmail, role: "member" });
-    const planId = (await createPlan({ kind: "user", userId: a.id }, ws.id, { title: "Shutdown" })).id;
+    const { planId, cookieA, cookieB } = await twoEditors("Shutdown");
 
     const [first, second] = await Promise.all([startStandalone(await freePort()), startStandalone(await freePort())]);
     children.push(first, second);
     balancer = await startBalancer([first.port, second.port]);
     const url = `ws://127.0.0.1:${balancer.port}/collab`;
-    const ca = connectClient(url, planId, { cookie: await sessionCookie(a.id) });
-    const cb = connectClient(url, planId, { cookie: await sessionCookie(b.id) });
+    const ca = connectClient(url, planId, { cookie: cookieA });
+    const cb = connectClient(url, planId, { cookie: cookieB });
     clients.push(ca, cb);
     const closeCodes: number[] = [];
     for (const c of [ca, cb]) c.provider.on("connection-close", (event) => event && closeCodes.push(event.code));
