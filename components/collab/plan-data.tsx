@@ -9,6 +9,7 @@
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import type * as Y from "yjs";
 import {
+  assembleContent,
   readRaciCells,
   readSettings,
   raciCellsOf,
@@ -119,27 +120,7 @@ export function useRows<C extends CollectionName>(name: C): RowOf<C>[] {
 }
 
 /** Every collection as the live readers hold it: what readDocContent(doc).content returns. */
-function readLiveContent(doc: Y.Doc): DocContent {
-  const rows = <C extends CollectionName>(name: C) => liveRowsOf(doc, name).get();
-  return {
-    objectives: rows("objectives"),
-    scopeItems: rows("scopeItems"),
-    scopeText: textOf(doc, "scopeText").toString(),
-    deliverables: rows("deliverables"),
-    strategy: textOf(doc, "strategy").toString(),
-    tasks: rows("tasks"),
-    dependencies: rows("dependencies"),
-    risks: rows("risks"),
-    swotItems: rows("swotItems"),
-    raciColumns: rows("raciColumns"),
-    raciCells: readRaciCells(doc).cells,
-    resources: rows("resources"),
-    budgetLines: rows("budgetLines"),
-    holidays: rows("holidays"),
-    baselines: rows("baselines"),
-    settings: readSettings(doc),
-  };
-}
+const readLiveContent = (doc: Y.Doc): DocContent => assembleContent(doc, (name) => liveRowsOf(doc, name).get(), readRaciCells(doc).cells);
 
 export function useRaciCells(): DocContent["raciCells"] {
   const { initial } = usePlanData();

@@ -100,37 +100,46 @@ export function readSettings(doc: Y.Doc): PlanSettings {
   return out as PlanSettings;
 }
 
+/**
+ * The whole document as plain data, its collections read by `rows` (a full read here; the browser's
+ * incremental readers in components/collab/plan-data.tsx) and its RACI letters given.
+ */
+export function assembleContent(doc: Y.Doc, rows: <C extends CollectionName>(name: C) => RowOf<C>[], raciCells: DocContent["raciCells"]): DocContent {
+  return {
+    objectives: rows("objectives"),
+    scopeItems: rows("scopeItems"),
+    scopeText: textOf(doc, "scopeText").toString(),
+    deliverables: rows("deliverables"),
+    strategy: textOf(doc, "strategy").toString(),
+    tasks: rows("tasks"),
+    dependencies: rows("dependencies"),
+    risks: rows("risks"),
+    swotItems: rows("swotItems"),
+    raciColumns: rows("raciColumns"),
+    raciCells,
+    resources: rows("resources"),
+    budgetLines: rows("budgetLines"),
+    holidays: rows("holidays"),
+    baselines: rows("baselines"),
+    settings: readSettings(doc),
+  };
+}
+
 /** The whole document as plain data, with every malformed row reported. */
 export function readDocContent(doc: Y.Doc): { content: DocContent; invalid: InvalidRow[] } {
   const invalid: InvalidRow[] = [];
-  const take = <C extends CollectionName>(name: C) => {
-    const r = readRows(doc, name);
-    invalid.push(...r.invalid);
-    return r.rows;
-  };
   const raci = readRaciCells(doc);
   invalid.push(...raci.invalid);
-  return {
-    content: {
-      objectives: take("objectives"),
-      scopeItems: take("scopeItems"),
-      scopeText: textOf(doc, "scopeText").toString(),
-      deliverables: take("deliverables"),
-      strategy: textOf(doc, "strategy").toString(),
-      tasks: take("tasks"),
-      dependencies: take("dependencies"),
-      risks: take("risks"),
-      swotItems: take("swotItems"),
-      raciColumns: take("raciColumns"),
-      raciCells: raci.cells,
-      resources: take("resources"),
-      budgetLines: take("budgetLines"),
-      holidays: take("holidays"),
-      baselines: take("baselines"),
-      settings: readSettings(doc),
+  const content = assembleContent(
+    doc,
+    (name) => {
+      const r = readRows(doc, name);
+      invalid.push(...r.invalid);
+      return r.rows;
     },
-    invalid,
-  };
+    raci.cells,
+  );
+  return { content, invalid };
 }
 
 /** The shape the plan rules (lib/plan) work on. */
