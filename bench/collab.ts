@@ -20,7 +20,7 @@ import { runMigrations } from "../db/migrate";
 import { createTestDatabase } from "../db/test-database";
 import { appendUpdates, loadDoc } from "../lib/collab/persistence";
 import { MSG_SAVED } from "../lib/collab/protocol";
-import { addTask, sessionCookie, socketWithCookie, startCollabServer, TEST_SECRET, waitFor } from "../lib/collab/test-helpers";
+import { addTask, recordLatencies, sessionCookie, socketWithCookie, startCollabServer, TEST_SECRET, waitFor } from "../lib/collab/test-helpers";
 import { createPlan } from "../lib/services/plans";
 import { signUp } from "../lib/services/users";
 import { createWorkspace } from "../lib/services/workspaces";
@@ -130,15 +130,7 @@ async function workload(t: Target, rooms: string[], perRoom: number, rate: numbe
       });
       w.c = c;
       clients.push(c);
-      const map = c.doc.getMap<{ t: number }>("bench");
-      map.observe((ev) => {
-        if (!measuring || ev.transaction.local) return;
-        const now = performance.now();
-        for (const k of ev.keysChanged) {
-          const v = map.get(k);
-          if (v) latencies.push(now - v.t);
-        }
-      });
+      recordLatencies(c.doc.getMap<{ t: number }>("bench"), latencies, () => measuring);
       if (i < perRoom) writers.push(w);
     }
   }

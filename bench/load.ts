@@ -26,7 +26,7 @@ import { createTestDatabase } from "../db/test-database";
 import { killHard, startStandalone } from "../lib/collab/faults/child";
 import { freePort } from "../lib/collab/faults/throwaway";
 import { encodeSyncMessage, MSG_SAVED, SYNC_STEP1 } from "../lib/collab/protocol";
-import { sessionCookie, socketWithCookie, waitFor } from "../lib/collab/test-helpers";
+import { recordLatencies, sessionCookie, socketWithCookie, waitFor } from "../lib/collab/test-helpers";
 import { createPlan } from "../lib/services/plans";
 import { setPlanRole } from "../lib/services/sharing";
 import { signUp } from "../lib/services/users";
@@ -87,17 +87,7 @@ function full(url: string, room: string, cookie: string, sink: number[] | null):
   };
   provider.on("connection-close", () => measuring && error("socket closed (stock client)"));
   provider.on("connection-error", () => measuring && error("connection error (stock client)"));
-  if (sink) {
-    const map = doc.getMap<{ t: number }>("load");
-    map.observe((ev) => {
-      if (!measuring || ev.transaction.local) return;
-      const now = performance.now();
-      for (const k of ev.keysChanged) {
-        const v = map.get(k);
-        if (v) sink.push(now - v.t);
-      }
-    });
-  }
+  if (sink) recordLatencies(doc.getMap<{ t: number }>("load"), sink, () => measuring);
   return { provider, doc, key: randomUUID().slice(0, 8), saved: () => saved };
 }
 

@@ -182,3 +182,15 @@ export async function twoEditors(title: string) {
   const planId = (await createPlan(owner, workspaceId, { title })).id;
   return { owner, workspaceId, planId, cookieA: await sessionCookie(ann.id), cookieB: await sessionCookie(bob.id) };
 }
+
+/** Benchmarks: every remote change to `map` carries its send time `t`; while `measuring()`, push now − t into `sink`. */
+export function recordLatencies(map: Y.Map<{ t: number }>, sink: number[], measuring: () => boolean) {
+  map.observe((ev) => {
+    if (!measuring() || ev.transaction.local) return;
+    const now = performance.now();
+    for (const k of ev.keysChanged) {
+      const v = map.get(k);
+      if (v) sink.push(now - v.t);
+    }
+  });
+}
