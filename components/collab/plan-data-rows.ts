@@ -5,10 +5,7 @@
  * would return: the valid rows, in display order, malformed rows left out.
  */
 import * as Y from "yjs";
-import { parseRow, rowsOf, type CollectionName, type RowOf } from "@/lib/doc";
-
-const byOrder = (a: { id: string; order?: unknown }, b: { id: string; order?: unknown }) =>
-  (typeof a.order === "number" && typeof b.order === "number" ? a.order - b.order : 0) || a.id.localeCompare(b.id);
+import { parseRow, rowsOf, sortRows, type CollectionName, type RowOf } from "@/lib/doc";
 
 export class LiveRows<C extends CollectionName> {
   private readonly map: Y.Map<Y.Map<unknown>>;
@@ -87,8 +84,7 @@ export class LiveRows<C extends CollectionName> {
       const row = this.parsed.get(key);
       if (row) out.push(row);
     });
-    out.sort(byOrder as (a: RowOf<C>, b: RowOf<C>) => number);
-    return out;
+    return sortRows(out);
   }
 }
 

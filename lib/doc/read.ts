@@ -59,6 +59,9 @@ export function parseRow<C extends CollectionName>(name: C, key: string, value: 
 const byOrder = (a: { id: string; order?: unknown }, b: { id: string; order?: unknown }) =>
   (typeof a.order === "number" && typeof b.order === "number" ? a.order - b.order : 0) || a.id.localeCompare(b.id);
 
+/** Rows in display order (by `order`, then id), in place: the one order every reader of a collection uses. */
+export const sortRows = <R extends { id: string }>(rows: R[]): R[] => rows.sort(byOrder as (a: R, b: R) => number);
+
 /** Every valid row of a collection in display order; malformed rows reported apart. */
 export function readRows<C extends CollectionName>(doc: Y.Doc, name: C): { rows: RowOf<C>[]; invalid: InvalidRow[] } {
   const rows: RowOf<C>[] = [];
@@ -68,8 +71,7 @@ export function readRows<C extends CollectionName>(doc: Y.Doc, name: C): { rows:
     if (r.ok) rows.push(r.row);
     else invalid.push({ section: name, id: key, error: r.error });
   });
-  rows.sort(byOrder as (a: RowOf<C>, b: RowOf<C>) => number);
-  return { rows, invalid };
+  return { rows: sortRows(rows), invalid };
 }
 
 export function readRaciCells(doc: Y.Doc): { cells: DocContent["raciCells"]; invalid: InvalidRow[] } {
