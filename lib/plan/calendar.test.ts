@@ -120,6 +120,24 @@ describe("addWorkingDays", () => {
     }
   });
 
+  it("agrees with a day-by-day walk, with a shutdown of several weeks and short working weeks", () => {
+    const shutdown = Array.from({ length: 24 }, (_, i) => ({ date: addDays("2025-12-15", i), name: "Shutdown" }));
+    const scattered = Array.from({ length: 40 }, (_, i) => ({ date: addDays("2025-01-06", i * 9), name: `H${i}` }));
+    const walk = (from: string, n: number, cal: WorkingCalendar) => {
+      let d = from;
+      for (let left = Math.abs(n); left > 0; ) {
+        d = addDays(d, Math.sign(n));
+        if (isWorkingDay(d, cal)) left--;
+      }
+      return d;
+    };
+    for (const workingWeekdays of [[1, 2, 3, 4, 5], [3], [0, 1, 2, 3, 4, 5]]) {
+      const cal: WorkingCalendar = { workingWeekdays, holidays: [...shutdown, ...scattered] };
+      for (const from of ["2025-03-03", "2025-11-28", "2025-12-20", "2026-01-10"])
+        for (const n of [-400, -61, -7, -6, -2, 2, 6, 7, 8, 23, 61, 400]) expect(addWorkingDays(from, n, cal), `${from} ${n} ${workingWeekdays}`).toBe(walk(from, n, cal));
+    }
+  });
+
   it("works for other working weeks", () => {
     expect(addWorkingDays("2025-06-05", 1, sundayToThursday)).toBe("2025-06-08");
     expect(addWorkingDays("2025-06-06", 1, everyDay)).toBe("2025-06-07");

@@ -85,13 +85,13 @@ export function addWorkingDays(date: ISODate, n: number, calendar: WorkingCalend
   const step = n > 0 ? 1 : -1;
   let remaining = Math.abs(n);
   let d = toDayNumber(date);
-  // Skip whole weeks while they cannot overshoot; then walk the last stretch day by day.
+  // Skip as many whole weeks as cannot overshoot (holidays only make them shorter), again while the
+  // holidays they held leave more than a week to go; then walk the last stretch day by day.
   while (remaining > p.perWeek) {
-    const [from, to] = step > 0 ? [d + 1, d + 7] : [d - 7, d - 1];
-    const worked = p.perWeek - holidaysIn(p, from, to);
-    if (worked >= remaining) break;
-    remaining -= worked;
-    d += 7 * step;
+    const weeks = Math.floor((remaining - 1) / p.perWeek);
+    const [from, to] = step > 0 ? [d + 1, d + 7 * weeks] : [d - 7 * weeks, d - 1];
+    remaining -= weeks * p.perWeek - holidaysIn(p, from, to);
+    d += 7 * weeks * step;
   }
   while (remaining > 0) {
     d += step;

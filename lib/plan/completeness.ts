@@ -41,9 +41,14 @@ type Check = { score: number; items: Omit<CompletenessItem, "section">[] };
 /** Score rows by the share with no problems; an empty list scores 0 with the given request. */
 function rowsCheck<T>(rows: readonly T[], whenEmpty: string, problemsOf: (row: T) => { rowId: string; messages: string[] }): Check {
   if (rows.length === 0) return { score: 0, items: [{ rowId: null, message: whenEmpty }] };
-  const found = rows.map(problemsOf);
-  const items = found.flatMap((f) => f.messages.map((message) => ({ rowId: f.rowId, message })));
-  return { score: found.filter((f) => f.messages.length === 0).length / rows.length, items };
+  const items: Check["items"] = [];
+  let fine = 0;
+  for (const row of rows) {
+    const { rowId, messages } = problemsOf(row);
+    if (messages.length === 0) fine++;
+    for (const message of messages) items.push({ rowId, message });
+  }
+  return { score: fine / rows.length, items };
 }
 
 /** A section-level criterion: met, or an item asking for it. */

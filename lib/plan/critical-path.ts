@@ -30,6 +30,20 @@ export interface CriticalPathResult {
   cycle: string[] | null;
 }
 
+/** The latest finish a link lets its predecessor (of duration d) have, given the successor's span. */
+function latestFinish(link: Dependency, succ: Span, d: number): number {
+  switch (link.type) {
+    case "FS":
+      return succ.start - link.lag;
+    case "SS":
+      return succ.start - link.lag + d;
+    case "FF":
+      return succ.finish - link.lag;
+    case "SF":
+      return succ.finish - link.lag + d;
+  }
+}
+
 /** Early/late dates, slack and the critical tasks of a plan. */
 export function criticalPath(tasks: readonly Task[], deps: readonly Dependency[], calendar: WorkingCalendar): CriticalPathResult {
   const g = scheduleGraph(tasks, deps, calendar);
@@ -39,30 +53,38 @@ export function criticalPath(tasks: readonly Task[], deps: readonly Dependency[]
     appendTo(incoming, d.to, d);
     appendTo(outgoing, d.from, d);
   }
-  const duration = (id: string) => g.spans.get(id)!.finish - g.spans.get(id)!.start;
+  const duration = (id: string) => {
+    const s = g.spans.get(id)!;
+    return s.finish - s.start;
+  };
 
   const early = new Map<string, Span>();
+  let end = -Infinity;
   for (const id of g.order) {
     const d = duration(id);
     let start = g.spans.get(id)!.start;
-    for (const link of incoming.get(id) ?? []) {
-      const b = linkBound(link, early.get(link.from)!);
-      start = Math.max(start, b.on === "start" ? b.pos : b.pos - d);
-    }
+    const links = incoming.get(id);
+    if (links)
+      for (const link of links) {
+        const b = linkBound(link, early.get(link.from)!);
+        start = Math.max(start, b.on === "start" ? b.pos : b.pos - d);
+      }
     early.set(id, { start, finish: start + d });
+    if (start + d > end) end = start + d;
   }
   if (early.size === 0) return { timings: new Map(), criticalTaskIds: [], endDate: null, cycle: g.cycle };
-  const end = Math.max(...[...early.values()].map((s) => s.finish));
 
   const late = new Map<string, Span>();
-  for (const id of [...g.order].reverse()) {
+  for (let i = g.order.length - 1; i >= 0; i--) {
+    const id = g.order[i]!;
     const d = duration(id);
     let finish = end;
-    for (const link of outgoing.get(id) ?? []) {
-      const s = late.get(link.to)!;
-      const limit = { FS: s.start - link.lag, SS: s.start - link.lag + d, FF: s.finish - link.lag, SF: s.finish - link.lag + d }[link.type];
-      finish = Math.min(finish, limit);
-    }
+    const links = outgoing.get(id);
+    if (links)
+      for (const link of links) {
+        const s = late.get(link.to)!;
+        finish = Math.min(finish, latestFinish(link, s, d));
+      }
     late.set(id, { start: finish - d, finish });
   }
 

@@ -40,7 +40,7 @@ export function parseISODate(value: string): CalendarDate | null {
 
 /** True for a strict `YYYY-MM-DD` string naming a real day. */
 export function isISODate(value: unknown): value is ISODate {
-  return typeof value === "string" && parseISODate(value) !== null;
+  return typeof value === "string" && (dayNumbers.has(value) || tryDayNumber(value) !== null);
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -52,28 +52,43 @@ export function formatISODate({ year, month, day }: CalendarDate): ISODate {
 }
 
 /**
- * Schedule rules convert the same few hundred dates again and again (a 1,000-task plan's page spent
- * more time parsing dates than reading its rows): remember recent answers. Bounded; pure, so safe.
+ * Schedule rules check and convert the same few hundred dates again and again (a 1,000-task plan's
+ * page spent more time parsing dates than reading its rows): remember recent answers, both ways.
+ * Only valid dates are remembered. Bounded; pure, so safe.
  */
 const DAY_NUMBER_CACHE = 10_000;
 const dayNumbers = new Map<string, number>();
 
-/** Days since 1970-01-01; throws on a malformed date so a bad value never turns into a wrong day. */
-export function toDayNumber(date: ISODate): number {
+/** The day number of a valid date (remembered), or null when the string is not one. */
+function tryDayNumber(date: string): number | null {
   const known = dayNumbers.get(date);
   if (known !== undefined) return known;
   const p = parseISODate(date);
-  if (!p) throw new RangeError(`“${date}” is not a calendar date (expected YYYY-MM-DD).`);
+  if (!p) return null;
   const n = Math.round(utcDate(p.year, p.month, p.day).getTime() / MS_PER_DAY);
   if (dayNumbers.size >= DAY_NUMBER_CACHE) dayNumbers.clear();
   dayNumbers.set(date, n);
   return n;
 }
 
+/** Days since 1970-01-01; throws on a malformed date so a bad value never turns into a wrong day. */
+export function toDayNumber(date: ISODate): number {
+  const n = tryDayNumber(date);
+  if (n === null) throw new RangeError(`“${date}” is not a calendar date (expected YYYY-MM-DD).`);
+  return n;
+}
+
+const dates = new Map<number, ISODate>();
+
 /** The date a day number names (inverse of toDayNumber). */
 export function fromDayNumber(dayNumber: number): ISODate {
+  const known = dates.get(dayNumber);
+  if (known !== undefined) return known;
   const d = new Date(dayNumber * MS_PER_DAY);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+  const date: ISODate = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+  if (dates.size >= DAY_NUMBER_CACHE) dates.clear();
+  dates.set(dayNumber, date);
+  return date;
 }
 
 /** The date `days` calendar days later (earlier when negative). */

@@ -58,8 +58,12 @@ export function taskDuration(task: Task, calendar: WorkingCalendar): number {
 
 /** Ids of summary tasks: those that some other task names as its parent. */
 export function summaryTaskIds(tasks: readonly Task[]): Set<string> {
-  const ids = new Set(tasks.map((t) => t.id));
-  return new Set(tasks.flatMap((t) => (t.parentId && t.parentId !== t.id && ids.has(t.parentId) ? [t.parentId] : [])));
+  const parents = new Set<string>();
+  for (const t of tasks) if (t.parentId && t.parentId !== t.id) parents.add(t.parentId);
+  if (parents.size === 0) return parents;
+  const summaries = new Set<string>();
+  for (const t of tasks) if (parents.has(t.id)) summaries.add(t.id);
+  return summaries;
 }
 
 /** Adds a value to the list kept under a key (linear, unlike spreading a copy each time). */
