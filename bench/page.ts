@@ -14,13 +14,13 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
+import { largePlan } from "./large-plan";
 import { closeDb } from "../db/index";
 import { runMigrations } from "../db/migrate";
 import { createTestDatabase } from "../db/test-database";
 import { appendUpdates } from "../lib/collab/persistence";
 import { projectPlan } from "../lib/collab/projection";
 import { freePort } from "../lib/collab/faults/throwaway";
-import { insertRow, setRaciCell } from "../lib/doc";
 import { getAnnouncements, getPlanComments } from "../lib/services/comments";
 import { createPlan, getPlanView } from "../lib/services/plans";
 import { getApprovalState } from "../lib/services/review";
@@ -41,35 +41,6 @@ if (!fs.existsSync(path.join(DIST, "BUILD_ID"))) {
   process.exit(0);
 }
 
-/** The large plan's document: built with the layout's own writers, stored as one update, projected. */
-function bigPlan(ownerId: string) {
-  const doc = new Y.Doc();
-  const must = (r: { ok: boolean; problems?: unknown }) => {
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  };
-  doc.transact(() => {
-    const taskIds: string[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const id = randomUUID();
-      taskIds.push(id);
-      const day = 1 + (i % 27);
-      must(insertRow(doc, "tasks", { id, name: `Task ${i + 1}: integrate the ${["billing", "search", "export", "audit"][i % 4]} module`, start: `2027-0${1 + (i % 9)}-${String(day).padStart(2, "0")}`, end: `2027-0${1 + (i % 9)}-${String(Math.min(28, day + 1)).padStart(2, "0")}`, progress: (i * 7) % 100, kind: "task", parentId: null, deliverableId: null, assigneeId: i % 3 ? ownerId : null, order: i }));
-    }
-    for (let i = 1; i < 300; i++) must(insertRow(doc, "dependencies", { id: randomUUID(), from: taskIds[i - 1]!, to: taskIds[i]!, type: "FS", lag: 0 } as never));
-    for (let i = 0; i < 300; i++) {
-      must(insertRow(doc, "risks", { id: randomUUID(), title: `Risk ${i + 1}: supplier delay on part ${i}`, description: "Lead times have doubled this year.", category: ["Schedule", "Cost", "Quality"][i % 3]!, ownerId, likelihood: 1 + (i % 5), impact: 1 + ((i * 3) % 5), trigger: "Quote not confirmed by the 10th", mitigation: "Second supplier qualified", contingency: "Air freight", status: "open", linkedTaskIds: [taskIds[i]!], reviewDate: "2027-03-01" } as never));
-    }
-    const columns: string[] = [];
-    for (let c = 0; c < 15; c++) {
-      const id = randomUUID();
-      columns.push(id);
-      must(insertRow(doc, "raciColumns", { id, kind: "role", userId: null, name: `Role ${c + 1}`, order: c }));
-    }
-    const letters = ["R", "A", "C", "I"] as const;
-    for (let r = 0; r < 100; r++) for (let c = 0; c < 15; c++) must(setRaciCell(doc, taskIds[r]!, columns[c]!, c === 0 ? "A" : letters[(r + c) % 4]!));
-  });
-  return doc;
-}
 
 function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // PAGE_PROFILE=<dir> writes a CPU profile of the app server (for finding where a slow page goes).
@@ -122,21 +93,17 @@ async function main() {
     const principal = { kind: "user" as const, userId: user.id };
     const ws = await createWorkspace(principal, { name: "Page bench" });
     const planId = (await createPlan(principal, ws.id, { title: "A large plan" })).id;
-    const doc = bigPlan(user.id);
+    const doc = largePlan(user.id);
     await appendUpdates([{ planId, data: Y.encodeStateAsUpdate(doc) }]);
     await projectPlan(planId, doc);
 
     // The SQL the page needs, in-process on the same database (pool warm after a few rounds).
     for (let i = 0; i < 5; i++) await getPlanView(principal, planId);
-    const sql: number[] = [];
-    for (let i = 0; i < N; i++) sql.push(await timed(() => getPlanView(principal, planId)));
     // Every read the page makes, in the page's order (the view, then three in parallel).
     const pageReads = async () => {
       await getPlanView(principal, planId);
       await Promise.all([getPlanComments(principal, planId), getAnnouncements(principal, planId), getApprovalState(principal, planId)]);
     };
-    const reads: number[] = [];
-    for (let i = 0; i < N; i++) reads.push(await timed(pageReads));
     const emptyPlanId = (await createPlan(principal, ws.id, { title: "An empty plan" })).id;
 
     const port = await freePort();
@@ -154,20 +121,35 @@ async function main() {
     };
     for (let i = 0; i < 5; i++) await page();
     const load0 = os.loadavg();
-    // The same page for an empty plan: what the framework, sign-in and the page's reads cost on their own.
+    // The SQL, the page's reads, an empty plan's page and the page are timed in turn, request by
+    // request, so that each ratio compares the same moments of a machine whose speed varies.
+    // The empty plan's page shows what the framework, sign-in and the page's reads cost on their own.
+    const emptyPage = async () => {
+      const res = await fetch(`${base}/plans/${emptyPlanId}`, { headers: { cookie } });
+      await res.text();
+      if (res.status !== 200) throw new Error(`empty plan page answered ${res.status}`);
+    };
+    const sql: number[] = [];
+    const reads: number[] = [];
     const empty: number[] = [];
-    for (let i = 0; i < N; i++)
-      empty.push(
-        await timed(async () => {
-          const res = await fetch(`${base}/plans/${emptyPlanId}`, { headers: { cookie } });
-          await res.text();
-          if (res.status !== 200) throw new Error(`empty plan page answered ${res.status}`);
-        }),
-      );
     const seq: number[] = [];
-    const t0 = performance.now();
-    for (let i = 0; i < N; i++) seq.push(await timed(page));
-    const seqSeconds = (performance.now() - t0) / 1000;
+    let seqSeconds = 0;
+    // PAGE_ONLY=big|empty: only that page, 3 × PAGE_REQUESTS times (with PAGE_PROFILE, a profile of it alone).
+    if (process.env.PAGE_ONLY) {
+      const one = process.env.PAGE_ONLY === "empty" ? emptyPage : page;
+      const t = performance.now();
+      for (let i = 0; i < N * 3; i++) await one();
+      console.log(`${process.env.PAGE_ONLY} plan's page: ${f((performance.now() - t) / (N * 3))} ms per request`);
+      return;
+    }
+    for (let i = 0; i < N; i++) {
+      sql.push(await timed(() => getPlanView(principal, planId)));
+      reads.push(await timed(pageReads));
+      empty.push(await timed(emptyPage));
+      const t = await timed(page);
+      seq.push(t);
+      seqSeconds += t / 1000;
+    }
     const conc: number[] = [];
     let left = N * 2;
     const t1 = performance.now();
@@ -194,7 +176,8 @@ async function main() {
     console.log(`Page HTML ${f(bytes / 1024)} KiB. Page p50 ÷ SQL p50: ${f(ratio, 2)}× (target ≤ 3×) — ${ratio <= 3 ? "met" : "not met"}; ÷ all the page's reads: ${f(pct(seq, 50) / pct(reads, 50), 2)}×.`);
   } finally {
     app?.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    // A CPU profile is written when the server exits: give it time.
+    await new Promise((r) => setTimeout(r, process.env.PAGE_PROFILE ? 5000 : 500));
     app?.kill("SIGKILL");
     await closeDb();
     await db.drop().catch(() => {});
