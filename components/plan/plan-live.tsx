@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { CollabProvider } from "@/components/collab/collab-provider";
 import { PlanDataProvider, type Person } from "@/components/collab/plan-data";
 import type { DocContent } from "@/lib/doc";
@@ -21,14 +21,15 @@ export function PlanLive({
   user: { id: string; name: string };
   canEdit: boolean;
   shareToken?: string;
-  initial: DocContent;
+  initial: string;
   members: Person[];
   today: ISODate;
   children: ReactNode;
 }) {
+  const content = useMemo(() => JSON.parse(initial) as DocContent, [initial]);
   return (
     <CollabProvider planId={planId} user={user} readOnly={!canEdit} shareToken={shareToken}>
-      <PlanDataProvider planId={planId} initial={initial} members={members} today={today} canEdit={canEdit}>
+      <PlanDataProvider planId={planId} initial={content} members={members} today={today} canEdit={canEdit}>
         {children}
       </PlanDataProvider>
     </CollabProvider>

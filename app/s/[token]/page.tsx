@@ -29,7 +29,7 @@ export default async function SharedPlanPage({ params }: Props) {
       user={{ id: `link:${principal.linkId}`, name: "Guest viewer" }}
       canEdit={false}
       shareToken={token}
-      initial={content}
+      initial={JSON.stringify(content)}
       members={members}
       today={dateInTimeZone(new Date(), "UTC")}
     >

@@ -61,7 +61,7 @@ export default async function PlanPage({ params }: Props) {
       planId={plan.id}
       user={{ id: me?.id ?? "", name: me?.name ?? "Someone" }}
       canEdit={canOnPlan(role, "edit")}
-      initial={content}
+      initial={JSON.stringify(content)}
       members={members}
       today={dateInTimeZone(new Date(), "UTC")}
     >
