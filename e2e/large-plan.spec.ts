@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { blankRow, insertRow, setRaciCell } from "../lib/doc";
 import { App, uniqueEmail } from "./fixtures";
 import { editLiveDoc } from "./hardening/live-doc";
+import { FIRST_ROWS } from "../components/ui/row-window";
 
 const pad = (i: number) => String(i).padStart(3, "0");
 const TASKS = 120;
@@ -31,13 +32,13 @@ test("a large plan: the server draws the first rows of its long lists and says s
 
   await test.step("the server's page (what a reader without scripts gets) holds the first rows and says how many", async () => {
     // The first paint reads the projection, which follows the document a moment after each saved batch.
-    await expect.poll(async () => (await page.request.get(`/plans/${planId}`)).text(), { timeout: 15_000 }).toContain(`Showing the first 50 of ${TASKS} rows`);
+    await expect.poll(async () => (await page.request.get(`/plans/${planId}`)).text(), { timeout: 15_000 }).toContain(`Showing the first ${FIRST_ROWS} of ${TASKS} rows`);
     const html = await (await page.request.get(`/plans/${planId}`)).text();
-    expect(html).toContain(`Showing the first 50 of ${RISKS} risks`);
-    expect(html).toContain(`Showing the first 50 of ${RISKS} contingency plans`);
-    // Both grids draw rows 0–49 (cells are addressed by row and column index).
-    expect(html.match(/data-cell="\d+:0"/g)).toHaveLength(100);
-    expect(html).not.toContain('data-cell="50:0"');
+    expect(html).toContain(`Showing the first ${FIRST_ROWS} of ${RISKS} risks`);
+    expect(html).toContain(`Showing the first ${FIRST_ROWS} of ${RISKS} contingency plans`);
+    // Both grids draw their first rows (cells are addressed by row and column index).
+    expect(html.match(/data-cell="\d+:0"/g)).toHaveLength(2 * FIRST_ROWS);
+    expect(html).not.toContain(`data-cell="${FIRST_ROWS}:0"`);
   });
 
   await page.goto(`/plans/${planId}`);

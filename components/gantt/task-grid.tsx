@@ -7,6 +7,7 @@
  */
 import { memo, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { Task } from "@/lib/plan/types";
+import "@/components/ui/grid-cells.css";
 import type { Row } from "./model";
 
 export const ROW_HEIGHT = 48;
@@ -111,8 +112,8 @@ const GridRow = memo(function GridRow({ row, f, editable, collapsed: isCollapsed
   const [error, setError] = useState<string | null>(null);
   const run = (result: string | null) => setError(result);
   const summary = row.isSummary;
-  const cell = "px-1 align-middle";
-  const input = "w-full rounded border border-slate-200 bg-white px-1 py-0.5 read-only:border-transparent read-only:bg-transparent disabled:border-transparent disabled:bg-transparent disabled:text-slate-700";
+  const cell = "task-cell";
+  const input = "task-input";
   return (
     <tr style={{ height: ROW_HEIGHT }} className={`border-t border-slate-100 ${f.critical ? "bg-red-50/40" : ""}`} data-task-id={t.id} aria-describedby={error ? `err-${t.id}` : undefined}>
       <td className="relative px-2 align-middle">

@@ -9,7 +9,7 @@
 import { useDeferredValue, useSyncExternalStore } from "react";
 
 /** Rows a long list draws on the server and during hydration. */
-export const FIRST_ROWS = 50;
+export const FIRST_ROWS = 25;
 
 const noSubscribe = () => () => {};
 
