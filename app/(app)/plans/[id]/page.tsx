@@ -42,15 +42,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   const principal = await getPrincipal();
-  // First paint comes from the projection; the live document takes over once joined.
-  const [{ plan, workspaceName, role, content, members }, me] = await Promise.all([
-    pageData(() => load(id), `/plans/${id}`),
+  // First paint comes from the projection; the live document takes over once joined. Every read is
+  // authorized on its own, so they all start at once (one wait for the database, not two).
+  const [[{ plan, workspaceName, role, content, members }, comments, updates, approval], me] = await Promise.all([
+    pageData(() => Promise.all([load(id), getPlanComments(principal, id), getAnnouncements(principal, id), getApprovalState(principal, id)]), `/plans/${id}`),
     getSessionUser(),
-  ]);
-  const [comments, updates, approval] = await Promise.all([
-    getPlanComments(principal, plan.id),
-    getAnnouncements(principal, plan.id),
-    getApprovalState(principal, plan.id),
   ]);
   const isDigested = (s: string): s is DigestedSection => (DIGESTED_SECTIONS as readonly string[]).includes(s);
   const mayEdit = canOnPlan(role, "rename");
