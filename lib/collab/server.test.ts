@@ -314,11 +314,14 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     expect(tasksIn(a.doc).map((t) => t.name).sort()).toEqual(["Before", "Owner's"]);
     expect(e.provider.wsconnected).toBe(true);
 
-    // Made an editor again: told so, and its writes count from then on.
+    // Made an editor again: told so, and asked for what it holds (sync step 1, as when an editor
+    // joins), so the edit refused while it was a viewer arrives now rather than at its next reconnect.
     await setPlanRole(owner.principal, planId, editor.id, { role: "editor" });
     await waitFor(() => e.canWrite() === true, "told it can write again");
+    await waitFor(() => tasksIn(a.doc).some((t) => t.name === "After"), "the edit it held arrives without a reconnect");
     e.doc.transact(() => addTask(e.doc, randomUUID(), { name: "Editor again" }));
     await waitFor(() => tasksIn(a.doc).some((t) => t.name === "Editor again"), "its edit arrives");
+    expect(tasksIn(a.doc).map((t) => t.name).sort()).toEqual(["After", "Before", "Editor again", "Owner's"]);
   });
 
   it("unloads idle documents and reloads them from snapshot + tail", async () => {
