@@ -32,7 +32,7 @@ export function useRowWindow(total: number, first = FIRST_ROWS): number {
 
 const count = new Intl.NumberFormat("en-US");
 
-/** "Showing the first 50 of 1,000 rows…" while a list is windowed; nothing once every row is drawn. */
+/** "Showing the first 25 of 1,000 rows…" while a list is windowed; nothing once every row is drawn. */
 export function RowWindowNote({ shown, total, noun }: { shown: number; total: number; noun: string }) {
   if (shown >= total) return null;
   return (
