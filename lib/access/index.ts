@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getPlanById, getPlanForUser } from "@/db/queries/plans";
 import { getWorkspaceMembership } from "@/db/queries/workspaces";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
@@ -43,12 +44,19 @@ export async function requireWorkspace(principal: Principal | null | undefined, 
   return { workspace: row.workspace, role: row.role, principal: who };
 }
 
+/**
+ * A user's plan row with their roles, read once per server render: a page whose reads each authorize
+ * themselves asks the database once, not once per read. (React's cache lasts one render; in route
+ * handlers, server actions and the collaboration server it reads every time.)
+ */
+const planForUser = cache(getPlanForUser);
+
 /** Load a plan the principal may see and check `action`; NotFound for anyone outside its workspace. */
 export async function requirePlan(principal: Principal | null | undefined, planId: string, action: PlanAction) {
   if (principal?.kind === "share") return requireSharedPlan(principal, planId, action);
   const who = requireUser(principal);
   if (!isId(planId)) throw new NotFoundError("Plan");
-  const row = await getPlanForUser(planId, who.userId);
+  const row = await planForUser(planId, who.userId);
   if (!row || !row.role) throw new NotFoundError("Plan");
   const role: PlanRole = planRoleFor(row.role, row.plan.ownerId === who.userId, row.planRole);
   if (!canOnPlan(role, action)) throw new ForbiddenError();
