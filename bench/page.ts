@@ -5,7 +5,9 @@
  * the approval state). An empty plan's page shows what any plan page costs whatever its size.
  * Needs a production build: `NEXT_DIST_DIR=.next-x npx next build`, then
  *   NEXT_DIST_DIR=.next-x node --import tsx --import ./lib/node/register.mjs bench/page.ts
- * Skipped (exit 0) when no build is found. PAGE_REQUESTS sets the number of requests per phase.
+ * Skipped (exit 0) when no build is found. PAGE_REQUESTS sets the number of requests per phase; the
+ * SQL and the pages are timed in turn, request by request. PAGE_ONLY=big|empty requests one page only
+ * and PAGE_PROFILE=<dir> writes the server's CPU profile (for finding where a slow page goes).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
