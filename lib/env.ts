@@ -9,6 +9,12 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/** TRUST_PROXY as a flag (the app server and the standalone collaboration process read it alike). */
+export const trustProxy = z
+  .enum(["true", "false", "1", "0", ""], { message: "TRUST_PROXY must be true or false" })
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -24,10 +30,7 @@ const schema = z.object({
   AUTH_GOOGLE_SECRET: optional,
   PLANWRIGHT_DATA_DIR: z.string().default(".data"),
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
-  TRUST_PROXY: z
-    .enum(["true", "false", "1", "0", ""], { message: "TRUST_PROXY must be true or false" })
-    .optional()
-    .transform((v) => v === "true" || v === "1"),
+  TRUST_PROXY: trustProxy,
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };

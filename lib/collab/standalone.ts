@@ -9,6 +9,7 @@ import http from "node:http";
 import { z } from "zod";
 import { closeDb } from "@/db";
 import { runMigrations } from "@/db/migrate";
+import { trustProxy } from "@/lib/env";
 import { attachCollab, CollabConfigError, loadCollabConfig } from "./index";
 
 const env = z
@@ -18,10 +19,7 @@ const env = z
     AUTH_SECRET: z.string().min(16, "AUTH_SECRET is required"),
     REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
     /** Behind a reverse proxy: upgrade limits count the client's address from X-Forwarded-For. */
-    TRUST_PROXY: z
-      .enum(["true", "false", "1", "0", ""], { message: "TRUST_PROXY must be true or false" })
-      .optional()
-      .transform((v) => v === "true" || v === "1"),
+    TRUST_PROXY: trustProxy,
   })
   .safeParse({ ...process.env, REDIS_URL: process.env.REDIS_URL?.trim() || undefined });
 if (!env.success) {
