@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { getPlanContent } from "@/db/queries/plan-content";
@@ -9,7 +8,7 @@ import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
 import { loadDoc } from "./persistence";
 import { editPlanDocument } from "./server-edit";
-import { connectClient, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
+import { connectClient, holdUpdateLog, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
 
 useTestDatabase();
 
@@ -57,22 +56,13 @@ describe("editPlanDocument (real PostgreSQL, real collaboration server)", () => 
     await waitFor(() => c.provider.synced, "client synced");
 
     // Hold the log: the edit cannot be stored, so nobody may see it.
-    const blocker = postgres(process.env.DATABASE_URL!, { max: 1 });
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await new Promise<void>((locked) => {
-      void blocker.begin(async (tx) => {
-        await tx`lock table collab_updates in exclusive mode`;
-        locked();
-        await held;
-      });
-    });
+    const log = await holdUpdateLog();
     const editing = editPlanDocument(planId, (doc) => insertRow(doc, "tasks", task("From the server")), "test");
     await new Promise((r) => setTimeout(r, 400));
     expect(names(c)).toEqual([]);
-    release();
+    log.release();
     await editing;
-    await blocker.end();
+    await log.close();
     await waitFor(() => names(c).includes("From the server"), "client received the server edit");
     const { doc } = await loadDoc(planId);
     expect(readRows(doc, "tasks").rows.map((t) => t.name)).toEqual(["From the server"]);

@@ -13,7 +13,7 @@ import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember, removeMember } from "@/lib/services/workspaces";
 import { setPlanRole } from "@/lib/services/sharing";
-import { tasksIn, addTask, closeCode, connectClient, rawSocket, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
+import { tasksIn, addTask, closeCode, holdUpdateLog, connectClient, rawSocket, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
 
 useTestDatabase();
 
@@ -95,25 +95,15 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     await Promise.all([synced(a), synced(b)]);
     await waitFor(() => a.saved() >= 1, "initial step 2 acknowledged");
     const savedBefore = a.saved();
-    const blocker = postgres(process.env.DATABASE_URL!, { max: 1 });
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const locked = new Promise<void>((resolve) => {
-      void blocker.begin(async (tx) => {
-        await tx`lock table collab_updates in exclusive mode`;
-        resolve();
-        await held;
-      });
-    });
-    await locked;
+    const log = await holdUpdateLog();
     a.doc.transact(() => addTask(a.doc, randomUUID(), { name: "Blocked" }));
     await new Promise((r) => setTimeout(r, 400));
     expect(rowsOf(b.doc, "tasks").size).toBe(0);
     expect(a.saved()).toBe(savedBefore);
-    release();
+    log.release();
     await waitFor(() => rowsOf(b.doc, "tasks").size === 1, "edit arrives once stored");
     await waitFor(() => a.saved() > savedBefore, "ack after commit");
-    await blocker.end();
+    await log.close();
     expect(await logRows(planId)).toBeGreaterThanOrEqual(1);
   });
 
@@ -129,25 +119,16 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
       if (bytes[0] === MSG_SYNC && bytes[1] === SYNC_UPDATE) updates.push(bytes);
     });
     // The first edit's INSERT waits on the lock; the other three queue behind it as the next group.
-    const blocker = postgres(process.env.DATABASE_URL!, { max: 1 });
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await new Promise<void>((resolve) => {
-      void blocker.begin(async (tx) => {
-        await tx`lock table collab_updates in exclusive mode`;
-        resolve();
-        await held;
-      });
-    });
+    const log = await holdUpdateLog();
     const saved = editors.map((e) => e.saved());
     editors[0]!.doc.transact(() => addTask(editors[0]!.doc, randomUUID(), { name: "First" }));
     await new Promise((r) => setTimeout(r, 100));
     editors.slice(1).forEach((e, i) => e.doc.transact(() => addTask(e.doc, randomUUID(), { name: `Queued ${i}` })));
     await new Promise((r) => setTimeout(r, 200));
-    release();
+    log.release();
     await waitFor(() => editors.every((e, i) => e.saved() > saved[i]!), "every edit acknowledged");
     await waitFor(() => editors.every((e) => rowsOf(e.doc, "tasks").size === 4), "every editor has all four tasks");
-    await blocker.end();
+    await log.close();
     // Two groups (the first edit, then the three queued), so two messages for four edits.
     expect(updates.length).toBe(2);
     const seen = new Y.Doc();

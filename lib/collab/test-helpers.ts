@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import postgres from "postgres";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { WebSocket } from "ws";
@@ -101,6 +102,24 @@ export function connectClient(url: string, planId: string, opts: { cookie?: stri
     if (status === "connecting") saved = 0;
   });
   return { doc, provider, saved: () => saved, storeUp: () => storeUp, canWrite: () => canWrite, awareness: () => provider.awareness, destroy: () => provider.destroy() };
+}
+
+/**
+ * Holds an exclusive lock on the update log from a connection of its own: no write can be stored
+ * (so none may be broadcast or acknowledged) until `release()`. `close()` ends that connection.
+ */
+export async function holdUpdateLog(): Promise<{ release: () => void; close: () => Promise<void> }> {
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await new Promise<void>((locked) => {
+    void sql.begin(async (tx) => {
+      await tx`lock table collab_updates in exclusive mode`;
+      locked();
+      await held;
+    });
+  });
+  return { release, close: () => sql.end() };
 }
 
 /** Wait until `check` holds (polling), or fail with `what`. */
