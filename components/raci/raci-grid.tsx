@@ -7,7 +7,8 @@ import type { RaciProblem, RaciRow } from "@/lib/plan/raci";
 import type { RaciLetter } from "@/lib/plan/types";
 import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci-grid/cells";
 import { moveCell } from "@/lib/risk-register/grid-nav";
-import { RowWindowNote, useRowWindow } from "@/components/ui/row-window";
+import { GridFrame } from "@/components/ui/grid-frame";
+import { useRowWindow } from "@/components/ui/row-window";
 import type { ReactNode } from "react";
 import "@/components/ui/grid-cells.css";
 
@@ -92,76 +93,70 @@ export function RaciGrid({
   };
 
   return (
-    <>
-      <RowWindowNote shown={drawn} total={rows.length} noun="rows" />
-      {/* contain: the grid scrolls inside the section instead of widening the page. */}
-      <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 [contain:inline-size]">
-        <table ref={tableRef} role="grid" aria-label="RACI grid" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className="sticky left-0 z-[1] min-w-[12rem] border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
-                Task or deliverable
+    <GridFrame label="RACI grid" editable={editable} shown={drawn} total={rows.length} noun="rows" tableRef={tableRef} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur}>
+      <thead className="bg-slate-50">
+        <tr>
+          <th scope="col" className="sticky left-0 z-[1] min-w-[12rem] border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+            Task or deliverable
+          </th>
+          {headers}
+          <th scope="col" className="min-w-[16rem] border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+            Rule check
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.slice(0, drawn).map((row, ri) => {
+          const empty = unassigned.has(row.id);
+          const issues = empty ? [] : (problems.get(row.id) ?? []);
+          return (
+            <tr key={row.id} data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
+              <th scope="row" className={`sticky left-0 z-[1] border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500 bg-red-50" : "border-l-transparent bg-white"}`}>
+                <span className="block font-medium text-slate-900">{row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}</span>
+                <span className="text-xs text-slate-600">{row.kind === "task" ? "Task" : "Deliverable"}</span>
               </th>
-              {headers}
-              <th scope="col" className="min-w-[16rem] border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
-                Rule check
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, drawn).map((row, ri) => {
-              const empty = unassigned.has(row.id);
-              const issues = empty ? [] : (problems.get(row.id) ?? []);
-              return (
-                <tr key={row.id} data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
-                  <th scope="row" className={`sticky left-0 z-[1] border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500 bg-red-50" : "border-l-transparent bg-white"}`}>
-                    <span className="block font-medium text-slate-900">{row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}</span>
-                    <span className="text-xs text-slate-600">{row.kind === "task" ? "Task" : "Deliverable"}</span>
-                  </th>
-                  {columnIds.map((colId, ci) => {
-                    const v = letterAt(row.id, colId);
-                    const peers = peersAt(row.id, colId);
-                    const here = ri === pos.row && ci === pos.col;
-                    return (
-                      // A td in a role="grid" table is a gridcell, read-only when the grid is.
-                      <td
-                        key={colId}
-                        data-cell={cellId(ri, ci)}
-                        data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
-                        tabIndex={here ? 0 : -1}
-                        title={v ? letterNames[v] : undefined}
-                        onMouseDown={(e) => (hadFocus.current = document.activeElement === e.currentTarget)}
-                        onClick={() => editable && hadFocus.current && onSet(row.id, colId, cycle(v))}
-                        style={peerStyle(peers)}
-                        className="group grid-cell raci-cell"
-                      >
-                        <PeerTag peers={peers} />
-                        {v && <span className={`raci-letter raci-${v}`}>{v}</span>}
-                      </td>
-                    );
-                  })}
-                  <td className="border-l border-slate-100 px-2 py-1.5 text-xs">
-                    {empty ? (
-                      <span className="text-slate-600">Not assigned yet</span>
-                    ) : issues.length ? (
-                      <ul className="text-red-800">
-                        {issues.map((p) => (
-                          <li key={p.rule}>
-                            <span aria-hidden="true">⚠ </span>
-                            {p.message}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="text-emerald-700">OK</span>
-                    )}
+              {columnIds.map((colId, ci) => {
+                const v = letterAt(row.id, colId);
+                const peers = peersAt(row.id, colId);
+                const here = ri === pos.row && ci === pos.col;
+                return (
+                  // A td in a role="grid" table is a gridcell, read-only when the grid is.
+                  <td
+                    key={colId}
+                    data-cell={cellId(ri, ci)}
+                    data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
+                    tabIndex={here ? 0 : -1}
+                    title={v ? letterNames[v] : undefined}
+                    onMouseDown={(e) => (hadFocus.current = document.activeElement === e.currentTarget)}
+                    onClick={() => editable && hadFocus.current && onSet(row.id, colId, cycle(v))}
+                    style={peerStyle(peers)}
+                    className="group grid-cell raci-cell"
+                  >
+                    <PeerTag peers={peers} />
+                    {v && <span className={`raci-letter raci-${v}`}>{v}</span>}
                   </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </>
+                );
+              })}
+              <td className="border-l border-slate-100 px-2 py-1.5 text-xs">
+                {empty ? (
+                  <span className="text-slate-600">Not assigned yet</span>
+                ) : issues.length ? (
+                  <ul className="text-red-800">
+                    {issues.map((p) => (
+                      <li key={p.rule}>
+                        <span aria-hidden="true">⚠ </span>
+                        {p.message}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="text-emerald-700">OK</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </GridFrame>
   );
 }

@@ -10,7 +10,8 @@ import { CellEditor, type CellValue, type Move } from "./cell-editor";
 import { CellView } from "./cell-view";
 import { isEditableColumn, removeColumn, riskColumns, type RiskColumn } from "./columns";
 import { PeerTag, peerStyle } from "./peer-outline";
-import { RowWindowNote, useRowWindow } from "@/components/ui/row-window";
+import { GridFrame } from "@/components/ui/grid-frame";
+import { useRowWindow } from "@/components/ui/row-window";
 import "@/components/ui/grid-cells.css";
 
 type Props = {
@@ -154,114 +155,110 @@ export function RiskTable(props: Props) {
   let rowIndex = -1;
   return (
     <div>
-      <RowWindowNote shown={drawn} total={risks.length} noun="risks" />
-      {/* contain: the grid scrolls inside the section instead of widening the page. */}
-      <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 [contain:inline-size]">
-        <table ref={tableRef} role="grid" aria-label="Risk register" aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
-          <thead className="bg-slate-50">
+      <GridFrame label="Risk register" editable={editable} shown={drawn} total={risks.length} noun="risks" tableRef={tableRef} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur}>
+        <thead className="bg-slate-50">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.id} scope="col" aria-sort={ariaSort(c)} className={`${c.id === "title" ? "sticky left-0 z-[1] bg-slate-50" : ""} whitespace-nowrap border-b border-slate-200 px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-600`}>
+                {c.id === "remove" ? (
+                  <span className="sr-only">{c.label}</span>
+                ) : c.sort ? (
+                  <button type="button" onClick={() => props.onSort(c.sort!)} className="inline-flex items-center gap-1 uppercase hover:text-indigo-700">
+                    {c.label}
+                    <span aria-hidden="true" className="text-slate-400">
+                      {ariaSort(c) === "ascending" ? "▲" : ariaSort(c) === "descending" ? "▼" : "↕"}
+                    </span>
+                  </button>
+                ) : (
+                  c.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {risks.length === 0 && (
+          <tbody>
             <tr>
-              {columns.map((c) => (
-                <th key={c.id} scope="col" aria-sort={ariaSort(c)} className={`${c.id === "title" ? "sticky left-0 z-[1] bg-slate-50" : ""} whitespace-nowrap border-b border-slate-200 px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-600`}>
-                  {c.id === "remove" ? (
-                    <span className="sr-only">{c.label}</span>
-                  ) : c.sort ? (
-                    <button type="button" onClick={() => props.onSort(c.sort!)} className="inline-flex items-center gap-1 uppercase hover:text-indigo-700">
-                      {c.label}
-                      <span aria-hidden="true" className="text-slate-400">
-                        {ariaSort(c) === "ascending" ? "▲" : ariaSort(c) === "descending" ? "▼" : "↕"}
-                      </span>
-                    </button>
-                  ) : (
-                    c.label
-                  )}
-                </th>
-              ))}
+              <td colSpan={columns.length} className="px-3 py-4 text-center text-sm text-slate-500">
+                {props.emptyMessage}
+              </td>
             </tr>
-          </thead>
-          {risks.length === 0 && (
-            <tbody>
+          </tbody>
+        )}
+        {/* Groups are drawn while rows are left in the window (rowIndex counts the rows drawn so far). */}
+        {groups.map((g) => (rowIndex + 1 >= drawn ? null : (
+          <tbody key={g.category.toLocaleLowerCase() || "\u0000none"}>
+            {props.grouped && (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-4 text-center text-sm text-slate-500">
-                  {props.emptyMessage}
-                </td>
+                <th scope="rowgroup" colSpan={columns.length} className="border-b border-slate-200 bg-slate-100 px-2 py-1 text-left text-xs font-semibold text-slate-700">
+                  {g.category || "No category"} <span className="font-normal text-slate-500">· {g.risks.length}</span>
+                </th>
               </tr>
-            </tbody>
-          )}
-          {/* Groups are drawn while rows are left in the window (rowIndex counts the rows drawn so far). */}
-          {groups.map((g) => (rowIndex + 1 >= drawn ? null : (
-            <tbody key={g.category.toLocaleLowerCase() || "\u0000none"}>
-              {props.grouped && (
-                <tr>
-                  <th scope="rowgroup" colSpan={columns.length} className="border-b border-slate-200 bg-slate-100 px-2 py-1 text-left text-xs font-semibold text-slate-700">
-                    {g.category || "No category"} <span className="font-normal text-slate-500">· {g.risks.length}</span>
-                  </th>
-                </tr>
-              )}
-              {g.risks.map((risk) => {
-                if (rowIndex + 1 >= drawn) return null;
-                rowIndex++;
-                const row = rowIndex;
-                return (
-                  <tr key={risk.id} className="border-b border-slate-100 align-top last:border-b-0">
-                    {columns.map((c, col) => {
-                      const here = row === pos.row && col === pos.col;
-                      const peers = peersAt(risk.id, c.id);
-                      const label = `${c.label} of ${risk.title.trim() || "untitled risk"}`;
-                      if (c.kind === "remove") {
-                        return (
-                          <td key={c.id} role="gridcell" className="px-2 py-1.5 text-right">
-                            <button
-                              type="button"
-                              data-cell={cellId(row, col)}
-                              tabIndex={here ? 0 : -1}
-                              onClick={() => props.onRemove(risk.id)}
-                              aria-label={`Remove risk ${risk.title.trim() || "untitled risk"}`}
-                              className="rounded px-2 py-0.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
-                            >
-                              Remove
-                            </button>
-                          </td>
-                        );
-                      }
-                      const editingHere = isEditing(risk.id, col);
+            )}
+            {g.risks.map((risk) => {
+              if (rowIndex + 1 >= drawn) return null;
+              rowIndex++;
+              const row = rowIndex;
+              return (
+                <tr key={risk.id} className="border-b border-slate-100 align-top last:border-b-0">
+                  {columns.map((c, col) => {
+                    const here = row === pos.row && col === pos.col;
+                    const peers = peersAt(risk.id, c.id);
+                    const label = `${c.label} of ${risk.title.trim() || "untitled risk"}`;
+                    if (c.kind === "remove") {
                       return (
-                        <td
-                          key={c.id}
-                          data-cell={cellId(row, col)}
-                          data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
-                          tabIndex={editingHere ? -1 : here ? 0 : -1}
-                          aria-readonly={!editable || !isEditableColumn(c) || undefined}
-                          onFocus={(e) => e.target === e.currentTarget && (active?.rowId !== risk.id || active.col !== col) && setActive({ rowId: risk.id, col })}
-                          onDoubleClick={() => startEditing(risk.id, col, null)}
-                          style={peerStyle(peers)}
-                          className={`group grid-cell risk-cell ${c.id === "title" ? "sticky left-0 z-[1] bg-white font-medium" : "relative"}`}
-                        >
-                          <PeerTag peers={peers} />
-                          {editingHere ? (
-                            <CellEditor
-                              column={c}
-                              risk={risk}
-                              label={label}
-                              seed={editing!.seed}
-                              owners={props.owners}
-                              tasks={props.tasks}
-                              error={error}
-                              onCommit={(value, move, fromBlur) => commit(risk, col, value, move, fromBlur)}
-                              onCancel={cancel}
-                            />
-                          ) : (
-                            <CellView column={c} risk={risk} nameOf={props.nameOf} taskName={(id) => taskNames.get(id) ?? null} bands={props.bands} overdue={props.overdueIds.has(risk.id)} />
-                          )}
+                        <td key={c.id} role="gridcell" className="px-2 py-1.5 text-right">
+                          <button
+                            type="button"
+                            data-cell={cellId(row, col)}
+                            tabIndex={here ? 0 : -1}
+                            onClick={() => props.onRemove(risk.id)}
+                            aria-label={`Remove risk ${risk.title.trim() || "untitled risk"}`}
+                            className="rounded px-2 py-0.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
+                          >
+                            Remove
+                          </button>
                         </td>
                       );
-                    })}
-                  </tr>
-                );
-              })}
-            </tbody>
-          )))}
-        </table>
-      </div>
+                    }
+                    const editingHere = isEditing(risk.id, col);
+                    return (
+                      <td
+                        key={c.id}
+                        data-cell={cellId(row, col)}
+                        data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
+                        tabIndex={editingHere ? -1 : here ? 0 : -1}
+                        aria-readonly={!editable || !isEditableColumn(c) || undefined}
+                        onFocus={(e) => e.target === e.currentTarget && (active?.rowId !== risk.id || active.col !== col) && setActive({ rowId: risk.id, col })}
+                        onDoubleClick={() => startEditing(risk.id, col, null)}
+                        style={peerStyle(peers)}
+                        className={`group grid-cell risk-cell ${c.id === "title" ? "sticky left-0 z-[1] bg-white font-medium" : "relative"}`}
+                      >
+                        <PeerTag peers={peers} />
+                        {editingHere ? (
+                          <CellEditor
+                            column={c}
+                            risk={risk}
+                            label={label}
+                            seed={editing!.seed}
+                            owners={props.owners}
+                            tasks={props.tasks}
+                            error={error}
+                            onCommit={(value, move, fromBlur) => commit(risk, col, value, move, fromBlur)}
+                            onCancel={cancel}
+                          />
+                        ) : (
+                          <CellView column={c} risk={risk} nameOf={props.nameOf} taskName={(id) => taskNames.get(id) ?? null} bands={props.bands} overdue={props.overdueIds.has(risk.id)} />
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        )))}
+      </GridFrame>
       {error && !editing && (
         <p role="alert" className="mt-2 text-sm text-red-700">
           {error}
