@@ -2,7 +2,9 @@
  * Server-rendered plan page throughput for a large plan (1,000 tasks, 300 risks, a 15-column RACI grid
  * over every task, letters on 100 rows), against the time of the SQL reads the page needs (`getPlanView`:
  * access check, projection, members; also shown: all the page's reads, with comments, announcements and
- * the approval state). An empty plan's page shows what any plan page costs whatever its size.
+ * the approval state). An empty plan's page, less its own reads, shows what any plan page costs
+ * whatever its size; the sign-in page (no reads) shows the framework's own floor. The last line adds
+ * that fixed cost to the large plan's reads: the ratio the page would have if drawing were free.
  * Needs a production build: `NEXT_DIST_DIR=.next-x npx next build`, then
  *   NEXT_DIST_DIR=.next-x node --import tsx --import ./lib/node/register.mjs bench/page.ts
  * Skipped (exit 0) when no build is found. PAGE_REQUESTS sets the number of requests per phase; the
@@ -129,8 +131,19 @@ async function main() {
       await res.text();
       if (res.status !== 200) throw new Error(`empty plan page answered ${res.status}`);
     };
+    // The floor: a page with no reads at all (sign-in), and the reads an empty plan's page makes.
+    const signinPage = async () => {
+      const res = await fetch(`${base}/signin`);
+      await res.text();
+      if (res.status !== 200) throw new Error(`sign-in page answered ${res.status}`);
+    };
+    const emptyReads = () =>
+      Promise.all([getPlanView(principal, emptyPlanId), getPlanComments(principal, emptyPlanId), getAnnouncements(principal, emptyPlanId), getApprovalState(principal, emptyPlanId)]);
+    for (let i = 0; i < 5; i++) await Promise.all([signinPage(), emptyReads()]);
     const sql: number[] = [];
     const reads: number[] = [];
+    const signin: number[] = [];
+    const emptyRead: number[] = [];
     const empty: number[] = [];
     const seq: number[] = [];
     let seqSeconds = 0;
@@ -145,6 +158,8 @@ async function main() {
     for (let i = 0; i < N; i++) {
       sql.push(await timed(() => getPlanView(principal, planId)));
       reads.push(await timed(pageReads));
+      signin.push(await timed(signinPage));
+      emptyRead.push(await timed(emptyReads));
       empty.push(await timed(emptyPage));
       const t = await timed(page);
       seq.push(t);
@@ -169,11 +184,21 @@ async function main() {
     console.log("|---|---|---|---|---|");
     console.log(`| getPlanView's SQL, in-process | ${N} | ${f(1000 / (sql.reduce((s, x) => s + x, 0) / N))} | ${f(sqlP50)} | ${f(pct(sql, 99))} |`);
     console.log(`| all the page's reads, in-process | ${N} | ${f(1000 / (reads.reduce((s, x) => s + x, 0) / N))} | ${f(pct(reads, 50))} | ${f(pct(reads, 99))} |`);
+    console.log(`| sign-in page (no reads), sequential | ${N} | ${f(1000 / (signin.reduce((s, x) => s + x, 0) / N))} | ${f(pct(signin, 50))} | ${f(pct(signin, 99))} |`);
+    console.log(`| an empty plan's reads, in-process | ${N} | ${f(1000 / (emptyRead.reduce((s, x) => s + x, 0) / N))} | ${f(pct(emptyRead, 50))} | ${f(pct(emptyRead, 99))} |`);
     console.log(`| empty plan's page, sequential | ${N} | ${f(1000 / (empty.reduce((s, x) => s + x, 0) / N))} | ${f(pct(empty, 50))} | ${f(pct(empty, 99))} |`);
     console.log(`| page, sequential | ${N} | ${f(N / seqSeconds)} | ${f(pct(seq, 50))} | ${f(pct(seq, 99))} |`);
     console.log(`| page, ${CONCURRENCY} concurrent | ${N * 2} | ${f((N * 2) / concSeconds)} | ${f(pct(conc, 50))} | ${f(pct(conc, 99))} |`);
     console.log("");
     console.log(`Page HTML ${f(bytes / 1024)} KiB. Page p50 ÷ SQL p50: ${f(ratio, 2)}× (target ≤ 3×) — ${ratio <= 3 ? "met" : "not met"}; ÷ all the page's reads: ${f(pct(seq, 50) / pct(reads, 50), 2)}×.`);
+    // What any plan page costs beyond its reads (the empty plan's page less its reads), added to the
+    // large plan's reads: the ratio the page would have if drawing the large plan's content were free.
+    const fixed = pct(empty, 50) - pct(emptyRead, 50);
+    console.log(
+      `Floor: an empty plan's page costs ${f(fixed)} ms beyond its reads (the sign-in page, with none: ${f(pct(signin, 50))} ms). ` +
+        `With the large plan's reads (${f(pct(reads, 50))} ms) and nothing else, the page would take ${f(fixed + pct(reads, 50))} ms: ` +
+        `${f((fixed + pct(reads, 50)) / sqlP50, 2)}× the SQL. Drawing the large plan's content costs ${f(pct(seq, 50) - fixed - pct(reads, 50))} ms.`,
+    );
   } finally {
     app?.kill("SIGTERM");
     // A CPU profile is written when the server exits: give it time.
