@@ -1,7 +1,9 @@
 /**
  * Collaboration benchmark: Planwright's server (persisting every update to PostgreSQL, auth on
  * upgrade) against the reference @y/websocket-server 0.1.1 (in memory, no auth), same workload,
- * same stock y-websocket clients. Prints a table; figures go into docs/benchmarks.md.
+ * same stock y-websocket clients. A third server, "reference+commit" (bench/reference-commit.ts), is
+ * the reference with every message committed to PostgreSQL before it is handled: what persisting
+ * before broadcast costs with nothing else. Prints a table; figures go into docs/benchmarks.md.
  *   npm run bench:collab            (needs PostgreSQL; DATABASE_URL's server or the local one)
  * Each phase is bounded in time; the whole run takes a few minutes on 2 cores.
  */
@@ -41,7 +43,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ── servers under test (child processes, so their RSS is their own) ─────────────────────────────
 
-type Target = { name: "planwright" | "reference"; child: ChildProcess; url: string; cookie?: string };
+type Target = { name: "planwright" | "reference" | "reference+commit"; child: ChildProcess; url: string; cookie?: string };
 
 function spawnServer(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
@@ -249,9 +251,12 @@ async function main() {
       /reference listening on (\d+)/,
     );
     children.push(reference.child);
+    const committing = await spawnServer(["--import", "tsx", "bench/reference-commit.ts"], { DATABASE_URL: db.url }, /reference\+commit listening on (\d+)/);
+    children.push(committing.child);
     const targets: Target[] = [
       { name: "planwright", child: ours.child, url: `ws://127.0.0.1:${ours.port}/collab`, cookie: await sessionCookie(user.id) },
       { name: "reference", child: reference.child, url: `ws://127.0.0.1:${reference.port}` },
+      { name: "reference+commit", child: committing.child, url: `ws://127.0.0.1:${committing.port}` },
     ];
 
     log(`Collaboration benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${PHASE_MS / 1000} s per phase, ${ROUNDS} rounds per workload and server, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}`);
@@ -304,21 +309,25 @@ async function main() {
     for (const s of scenarios) {
       // Rounds alternate which server goes first, so a change in the machine's load during the run
       // falls on both; each server's figures pool the samples of all its rounds.
-      const runs: Record<Target["name"], Result[]> = { planwright: [], reference: [] };
+      const runs: Record<Target["name"], Result[]> = { planwright: [], reference: [], "reference+commit": [] };
       for (let round = 0; round < ROUNDS; round++) {
         for (const t of round % 2 ? [...targets].reverse() : targets) {
-          // Reference rooms are named apart so neither server sees the other's state.
-          const rooms = s.rooms(0).map((id) => (t.name === "reference" ? `ref-${id}` : id));
+          // Rooms are named apart per server so no server sees another's state.
+          const rooms = s.rooms(0).map((id) => (t.name === "planwright" ? id : `${t.name}-${id}`));
           runs[t.name].push(await workload(t, rooms, s.perRoom, s.rate));
         }
       }
-      const r = { planwright: pool(runs.planwright), reference: pool(runs.reference) };
+      const r = { planwright: pool(runs.planwright), reference: pool(runs.reference), "reference+commit": pool(runs["reference+commit"]) };
       for (const t of targets) {
         const x = r[t.name];
         log(`| ${s.label} | ${t.name} | ${f(x.p50)} | ${f(x.p99)} | ${f(x.updatesPerSec, 0)} | ${f(x.receiptsPerSec, 0)} | ${f(x.rss, 0)} | ${t.name === "planwright" ? f(x.savedP95) : "–"} |`);
       }
       const perRound = runs.planwright.map((p, i) => f(p.p99 / runs.reference[i]!.p99)).join(" · ");
-      ratios.push(`${s.label}: p99 ${f(r.planwright.p99 / r.reference.p99)}× the reference, p50 ${f(r.planwright.p50 / r.reference.p50)}× (p99 ratio per round: ${perRound})`);
+      const committed = r["reference+commit"];
+      ratios.push(
+        `${s.label}: p99 ${f(r.planwright.p99 / r.reference.p99)}× the reference, p50 ${f(r.planwright.p50 / r.reference.p50)}× (p99 ratio per round: ${perRound}); ` +
+          `reference+commit p99 ${f(committed.p99 / r.reference.p99)}× the reference, Planwright p99 ${f(r.planwright.p99 / committed.p99)}× reference+commit`,
+      );
     }
     log("");
     log("Ratio (Planwright ÷ reference):");
