@@ -306,7 +306,10 @@ async function main() {
       { label: "200 plans × 2 clients", rooms: (o) => plans.slice(o + 3, o + 203), perRoom: 2, rate: 2 },
     ];
     const ratios: string[] = [];
-    for (const s of scenarios) {
+    // BENCH_WORKLOADS=1,4: only those workloads (numbered as in the table), e.g. to profile one.
+    const only = process.env.BENCH_WORKLOADS?.split(",").map(Number);
+    for (const [i, s] of scenarios.entries()) {
+      if (only && !only.includes(i + 1)) continue;
       // Rounds alternate which server goes first, so a change in the machine's load during the run
       // falls on both; each server's figures pool the samples of all its rounds.
       const runs: Record<Target["name"], Result[]> = { planwright: [], reference: [], "reference+commit": [] };
