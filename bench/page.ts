@@ -128,7 +128,8 @@ async function main() {
     // The empty plan's page shows what the framework, sign-in and the page's reads cost on their own.
     const emptyPage = async () => {
       const res = await fetch(`${base}/plans/${emptyPlanId}`, { headers: { cookie } });
-      await res.text();
+      const body = await res.text();
+      if (process.env.PAGE_DUMP) fs.writeFileSync(`${process.env.PAGE_DUMP}.empty.html`, body);
       if (res.status !== 200) throw new Error(`empty plan page answered ${res.status}`);
     };
     // The floor: a page with no reads at all (sign-in), and the reads an empty plan's page makes.

@@ -78,11 +78,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 
 /** The signed-in principal for this request (once per render), or null. */
 export const getPrincipal = cache(async (): Promise<UserPrincipal | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = (await getSessionUser())?.id;
   return id ? { kind: "user", userId: id } : null;
 });
 
+/** The signed-in user of this request, or null: the session cookie is read once per render. */
 export const getSessionUser = cache(async () => (await auth())?.user ?? null);
 
 /** Names of the OAuth providers switched on, for the sign-in page. */
