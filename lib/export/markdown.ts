@@ -2,7 +2,7 @@
  * The whole plan as one Markdown document, sections in the template's order. Pure: takes the
  * assembled model, returns text. Table cells are flattened to one line with pipes escaped.
  */
-import { planSections } from "@/lib/plan/template";
+import { planSections, type PlanSectionId } from "@/lib/plan/template";
 import {
   deliverableStatusLabels,
   money,
@@ -23,12 +23,156 @@ function table(head: string[], rows: (string | number | null | undefined)[][]): 
 
 const list = (items: string[]) => items.map((i) => `- ${i.replace(/\r?\n/g, " ")}`).join("\n");
 const none = (what: string) => `_No ${what} yet._`;
-const title = (id: (typeof planSections)[number]["id"]) => planSections.find((s) => s.id === id)!.title;
+const title = (id: PlanSectionId) => planSections.find((s) => s.id === id)!.title;
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `${Math.round(n)}%`);
 const num = (n: number | null) => (n === null ? "—" : String(n));
 
+type Push = (...parts: string[]) => void;
+
+/**
+ * Each section's body under its heading. Keyed by the template's section ids, so a section added to the
+ * template does not compile until it is written here too; the order is the template's.
+ */
+const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => void } = {
+  objectives: (m, push) => {
+    const c = m.content;
+    if (c.objectives.length === 0) push(none("objectives"));
+    c.objectives.forEach((o, i) => {
+      push(`### ${i + 1}. ${o.title || "Untitled objective"}`);
+      if (o.description.trim()) push(o.description.trim());
+      const k = o.kpi;
+      push(
+        table(
+          ["KPI", "Baseline", "Target", "Current", "Unit", "Due", "Progress"],
+          [[k.metric, num(k.baseline), num(k.target), num(k.current), k.unit, k.due, pct(m.kpiProgress.get(o.id))]],
+        ),
+      );
+    });
+  },
+  scope: (m, push) => {
+    const c = m.content;
+    for (const [kind, heading] of scopeHeadings) {
+      const items = c.scopeItems.filter((s) => s.kind === kind).map((s) => s.text);
+      push(`### ${heading}`, items.length ? list(items) : none(heading.toLowerCase()));
+    }
+    if (c.scopeText.trim()) push(`### Notes`, c.scopeText.trim());
+  },
+  deliverables: (m, push) => {
+    const c = m.content;
+    push(
+      c.deliverables.length === 0
+        ? none("deliverables")
+        : table(
+            ["Deliverable", "Owner", "Due", "Status", "Progress", "Acceptance criteria"],
+            c.deliverables.map((d) => [d.name, m.nameOf(d.ownerId), d.due, deliverableStatusLabels[d.status] ?? d.status, pct(m.deliverableProgress.get(d.id)), d.acceptanceCriteria]),
+          ),
+    );
+
+    // The strategy is Markdown already; headings inside it are pushed down so they nest under this one.
+  },
+  strategy: (m, push) => {
+    const c = m.content;
+    push(c.strategy.trim() ? c.strategy.trim().replace(/^(#{1,4}) /gm, "##$1 ") : none("strategy written"));
+  },
+  schedule: (m, push) => {
+    const c = m.content;
+    push(
+      m.tasks.length === 0
+        ? none("tasks")
+        : table(
+            ["Task", "Start", "End", "Duration (working days)", "Assignee", "Progress", "Milestone", "Predecessors", "Deliverable"],
+            m.tasks.map((t) => [
+              `${"— ".repeat(t.depth)}${t.summary ? `**${t.name || "Untitled task"}**` : t.name || "Untitled task"}`,
+              t.start,
+              t.end,
+              t.kind === "milestone" ? "—" : m.durations.get(t.id),
+              m.nameOf(t.assigneeId),
+              `${t.progress}%`,
+              t.kind === "milestone" ? "Yes" : "",
+              (m.predecessors.get(t.id) ?? []).join(", "),
+              t.deliverableId ? (c.deliverables.find((d) => d.id === t.deliverableId)?.name ?? "") : "",
+            ]),
+          ),
+    );
+  },
+  risks: (m, push) => {
+    const c = m.content;
+    push(
+      m.risks.length === 0
+        ? none("risks")
+        : table(
+            ["Ref", "Risk", "Category", "Owner", "Likelihood", "Impact", "Score", "Band", "Status", "Mitigation", "Review"],
+            m.risks.map((r) => [r.ref, r.title, r.category, m.nameOf(r.ownerId), r.likelihood, r.impact, r.score, r.band?.label, riskStatusLabels[r.status], r.mitigation, r.reviewDate]),
+          ),
+    );
+    push(`### SWOT`);
+    for (const [q, heading] of swotHeadings) {
+      const items = c.swotItems.filter((s) => s.quadrant === q).map((s) => s.text);
+      push(`#### ${heading}`, items.length ? list(items) : none(heading.toLowerCase()));
+    }
+    push(`### Contingency plans`);
+    const contingencies = m.risks.filter((r) => r.contingency.trim() || r.trigger.trim());
+    push(
+      contingencies.length === 0
+        ? none("contingency plans")
+        : list(contingencies.map((r) => `**${r.ref} ${r.title}** — trigger: ${r.trigger.trim() || "—"}; response: ${r.contingency.trim() || "—"}`)),
+    );
+  },
+  resources: (m, push) => {
+    const c = m.content;
+    for (const [kind, heading] of Object.entries(resourceKindLabels)) {
+      const rs = c.resources.filter((r) => r.kind === kind);
+      if (rs.length === 0) continue;
+      push(`### ${heading}`, table(["Name", "Role", "Allocation", "Notes"], rs.map((r) => [r.name, r.role, `${r.allocation}%`, r.notes])));
+    }
+    if (c.resources.length === 0) push(none("resources"));
+    push(`### Budget`);
+    if (c.budgetLines.length === 0) push(none("budget lines"));
+    else {
+      push(
+        table(
+          ["Category", "Description", "Planned", "Actual", "Variance"],
+          c.budgetLines.map((b) => [b.category, b.description, money(b.planned, b.currency), money(b.actual, b.currency), varianceText(b.planned, b.actual, b.currency)]),
+        ),
+      );
+      push(
+        `#### Totals`,
+        table(
+          ["Currency", "Planned", "Actual", "Variance"],
+          m.budget.totals.map((t) => [t.currency, money(t.planned, t.currency), money(t.actual, t.currency), varianceText(t.planned, t.actual, t.currency)]),
+        ),
+      );
+    }
+  },
+  raci: (m, push) => {
+    const c = m.content;
+    if (m.raci.rows.length === 0 || c.raciColumns.length === 0) push(none("RACI assignments"));
+    else {
+      const letter = new Map(c.raciCells.map((x) => [`${x.rowId}:${x.columnId}`, x.value]));
+      push(
+        table(
+          ["Task / deliverable", ...c.raciColumns.map((col) => cell(col.name || m.nameOf(col.userId)))],
+          m.raci.rows.map((r) => [r.name || "Untitled", ...c.raciColumns.map((col) => letter.get(`${r.id}:${col.id}`) ?? "")]),
+        ),
+      );
+    }
+  },
+  metrics: (m, push) => {
+    const ms = m.metrics.milestones;
+    push(
+      list([
+        `**Complete (duration-weighted):** ${m.metrics.percentComplete}%`,
+        `**Milestones:** ${ms.hit.length} hit, ${ms.missed.length} missed, ${ms.upcoming.length} upcoming`,
+        `**Overdue tasks:** ${m.metrics.overdue.length}`,
+        `**Open risk exposure:** ${m.metrics.exposure}`,
+        `**Budget variance:** ${m.budget.totals.length ? m.budget.totals.map((t) => varianceText(t.planned, t.actual, t.currency)).join("; ") : "—"}`,
+        `**RACI gaps:** ${m.raci.gaps}`,
+      ]),
+    );
+  },
+};
+
 export function planToMarkdown(m: ExportModel): string {
-  const c = m.content;
   const out: string[] = [];
   const push = (...parts: string[]) => out.push(...parts.filter((p) => p !== ""));
 
@@ -43,131 +187,10 @@ export function planToMarkdown(m: ExportModel): string {
   );
   push(`## Purpose`, m.plan.summary.trim() || none("purpose written"));
 
-  push(`## ${title("objectives")}`);
-  if (c.objectives.length === 0) push(none("objectives"));
-  c.objectives.forEach((o, i) => {
-    push(`### ${i + 1}. ${o.title || "Untitled objective"}`);
-    if (o.description.trim()) push(o.description.trim());
-    const k = o.kpi;
-    push(
-      table(
-        ["KPI", "Baseline", "Target", "Current", "Unit", "Due", "Progress"],
-        [[k.metric, num(k.baseline), num(k.target), num(k.current), k.unit, k.due, pct(m.kpiProgress.get(o.id))]],
-      ),
-    );
-  });
-
-  push(`## ${title("scope")}`);
-  for (const [kind, heading] of scopeHeadings) {
-    const items = c.scopeItems.filter((s) => s.kind === kind).map((s) => s.text);
-    push(`### ${heading}`, items.length ? list(items) : none(heading.toLowerCase()));
+  for (const section of planSections) {
+    push(`## ${section.title}`);
+    sectionWriters[section.id](m, push);
   }
-  if (c.scopeText.trim()) push(`### Notes`, c.scopeText.trim());
-
-  push(`## ${title("deliverables")}`);
-  push(
-    c.deliverables.length === 0
-      ? none("deliverables")
-      : table(
-          ["Deliverable", "Owner", "Due", "Status", "Progress", "Acceptance criteria"],
-          c.deliverables.map((d) => [d.name, m.nameOf(d.ownerId), d.due, deliverableStatusLabels[d.status] ?? d.status, pct(m.deliverableProgress.get(d.id)), d.acceptanceCriteria]),
-        ),
-  );
-
-  // The strategy is Markdown already; headings inside it are pushed down so they nest under this one.
-  push(`## ${title("strategy")}`, c.strategy.trim() ? c.strategy.trim().replace(/^(#{1,4}) /gm, "##$1 ") : none("strategy written"));
-
-  push(`## ${title("schedule")}`);
-  push(
-    m.tasks.length === 0
-      ? none("tasks")
-      : table(
-          ["Task", "Start", "End", "Duration (working days)", "Assignee", "Progress", "Milestone", "Predecessors", "Deliverable"],
-          m.tasks.map((t) => [
-            `${"— ".repeat(t.depth)}${t.summary ? `**${t.name || "Untitled task"}**` : t.name || "Untitled task"}`,
-            t.start,
-            t.end,
-            t.kind === "milestone" ? "—" : m.durations.get(t.id),
-            m.nameOf(t.assigneeId),
-            `${t.progress}%`,
-            t.kind === "milestone" ? "Yes" : "",
-            (m.predecessors.get(t.id) ?? []).join(", "),
-            t.deliverableId ? (c.deliverables.find((d) => d.id === t.deliverableId)?.name ?? "") : "",
-          ]),
-        ),
-  );
-
-  push(`## ${title("risks")}`);
-  push(
-    m.risks.length === 0
-      ? none("risks")
-      : table(
-          ["Ref", "Risk", "Category", "Owner", "Likelihood", "Impact", "Score", "Band", "Status", "Mitigation", "Review"],
-          m.risks.map((r) => [r.ref, r.title, r.category, m.nameOf(r.ownerId), r.likelihood, r.impact, r.score, r.band?.label, riskStatusLabels[r.status], r.mitigation, r.reviewDate]),
-        ),
-  );
-  push(`### SWOT`);
-  for (const [q, heading] of swotHeadings) {
-    const items = c.swotItems.filter((s) => s.quadrant === q).map((s) => s.text);
-    push(`#### ${heading}`, items.length ? list(items) : none(heading.toLowerCase()));
-  }
-  push(`### Contingency plans`);
-  const contingencies = m.risks.filter((r) => r.contingency.trim() || r.trigger.trim());
-  push(
-    contingencies.length === 0
-      ? none("contingency plans")
-      : list(contingencies.map((r) => `**${r.ref} ${r.title}** — trigger: ${r.trigger.trim() || "—"}; response: ${r.contingency.trim() || "—"}`)),
-  );
-
-  push(`## ${title("resources")}`);
-  for (const [kind, heading] of Object.entries(resourceKindLabels)) {
-    const rs = c.resources.filter((r) => r.kind === kind);
-    if (rs.length === 0) continue;
-    push(`### ${heading}`, table(["Name", "Role", "Allocation", "Notes"], rs.map((r) => [r.name, r.role, `${r.allocation}%`, r.notes])));
-  }
-  if (c.resources.length === 0) push(none("resources"));
-  push(`### Budget`);
-  if (c.budgetLines.length === 0) push(none("budget lines"));
-  else {
-    push(
-      table(
-        ["Category", "Description", "Planned", "Actual", "Variance"],
-        c.budgetLines.map((b) => [b.category, b.description, money(b.planned, b.currency), money(b.actual, b.currency), varianceText(b.planned, b.actual, b.currency)]),
-      ),
-    );
-    push(
-      `#### Totals`,
-      table(
-        ["Currency", "Planned", "Actual", "Variance"],
-        m.budget.totals.map((t) => [t.currency, money(t.planned, t.currency), money(t.actual, t.currency), varianceText(t.planned, t.actual, t.currency)]),
-      ),
-    );
-  }
-
-  push(`## ${title("raci")}`);
-  if (m.raci.rows.length === 0 || c.raciColumns.length === 0) push(none("RACI assignments"));
-  else {
-    const letter = new Map(c.raciCells.map((x) => [`${x.rowId}:${x.columnId}`, x.value]));
-    push(
-      table(
-        ["Task / deliverable", ...c.raciColumns.map((col) => cell(col.name || m.nameOf(col.userId)))],
-        m.raci.rows.map((r) => [r.name || "Untitled", ...c.raciColumns.map((col) => letter.get(`${r.id}:${col.id}`) ?? "")]),
-      ),
-    );
-  }
-
-  push(`## ${title("metrics")}`);
-  const ms = m.metrics.milestones;
-  push(
-    list([
-      `**Complete (duration-weighted):** ${m.metrics.percentComplete}%`,
-      `**Milestones:** ${ms.hit.length} hit, ${ms.missed.length} missed, ${ms.upcoming.length} upcoming`,
-      `**Overdue tasks:** ${m.metrics.overdue.length}`,
-      `**Open risk exposure:** ${m.metrics.exposure}`,
-      `**Budget variance:** ${m.budget.totals.length ? m.budget.totals.map((t) => varianceText(t.planned, t.actual, t.currency)).join("; ") : "—"}`,
-      `**RACI gaps:** ${m.raci.gaps}`,
-    ]),
-  );
 
   push(`## Completeness`, `Score: ${m.completeness.score}/100`);
   push(
