@@ -50,3 +50,13 @@ export function useCollabState(): CollabSnapshot {
   const client = useCollabClient();
   return useSyncExternalStore(client?.subscribe ?? noop, client?.getSnapshot ?? (() => idle), () => idle);
 }
+
+/**
+ * One field of the live client's state, for components that need only that field: they re-render when
+ * it changes, not on every presence or save-state change. `absent` is the value before the client
+ * exists (the server render and the first paint).
+ */
+export function useCollabField<K extends keyof CollabSnapshot>(key: K, absent: CollabSnapshot[K]): CollabSnapshot[K] {
+  const client = useCollabClient();
+  return useSyncExternalStore(client?.subscribe ?? noop, () => (client ? client.getSnapshot()[key] : absent), () => absent);
+}

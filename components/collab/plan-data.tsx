@@ -24,7 +24,7 @@ import {
 } from "@/lib/doc";
 import type { ISODate } from "@/lib/plan/types";
 import type { CollabClient } from "./collab-client";
-import { useCollabClient, useCollabState } from "./collab-provider";
+import { useCollabClient, useCollabField, useCollabState } from "./collab-provider";
 import { liveRowsOf } from "./plan-data-rows";
 
 /** A workspace member as sections show them (never their email on shared pages). */
@@ -60,19 +60,12 @@ const cacheOf = (client: CollabClient) => {
   return c;
 };
 
-const noSubscription = () => () => {};
-
 /**
  * Whether the live document is ready. Only that: a component reading plan data does not re-render
  * when the connection or save state changes (useCollabState does, for the status indicator).
  */
 function useReady(): boolean {
-  const client = useCollabClient();
-  return useSyncExternalStore(
-    client?.subscribe ?? noSubscription,
-    () => client?.getSnapshot().ready ?? false,
-    () => false,
-  );
+  return useCollabField("ready", false);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type can be observed
@@ -150,9 +143,11 @@ export function useDocContent(): DocContent {
  */
 export function useEdit(): { editable: boolean; edit: (fn: (doc: Y.Doc) => WriteResult | void) => WriteResult } {
   const client = useCollabClient();
-  const { ready } = useCollabState();
+  // Only the two fields that decide it: editors do not re-render when someone's presence moves.
+  const ready = useCollabField("ready", false);
+  const readOnly = useCollabField("readOnly", true);
   const { canEdit } = usePlanData();
-  const editable = Boolean(client && ready && canEdit && !client.readOnly);
+  const editable = Boolean(client && ready && canEdit && !readOnly);
   const edit = useCallback(
     (fn: (doc: Y.Doc) => WriteResult | void): WriteResult => {
       if (!client || !editable) return { ok: false, problems: [{ field: "", message: "This plan is read-only for you." }] };

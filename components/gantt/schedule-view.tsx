@@ -5,8 +5,8 @@
  * together. Everything is derived from the live document on each change: hierarchy and roll-ups,
  * critical path and slack, baseline slippage, linked risks.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
-import { useCollabClient } from "@/components/collab/collab-provider";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCollabField } from "@/components/collab/collab-provider";
 import { useNameOf, usePlanData, useRows, useSettings } from "@/components/collab/plan-data";
 import { captureBaseline, slippage } from "@/lib/plan/baseline";
 import { criticalPath } from "@/lib/plan/critical-path";
@@ -26,7 +26,6 @@ import { useScheduleEdits } from "./use-schedule-edits";
 import { VIEW_MODES, type ViewMode } from "./view-modes";
 import { FIRST_ROWS } from "@/components/ui/row-window";
 
-const noSubscription = () => () => {};
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 
 export function ScheduleView() {
@@ -40,8 +39,7 @@ export function ScheduleView() {
   const settings = useSettings();
   const { members, today, canEdit } = usePlanData();
   // Whether the server has since made this person a viewer (their role changed while the plan was open).
-  const client = useCollabClient();
-  const nowReadOnly = useSyncExternalStore(client?.subscribe ?? noSubscription, () => client?.getSnapshot().readOnly ?? false, () => false);
+  const nowReadOnly = useCollabField("readOnly", false);
   const nameOf = useNameOf();
   // Compared by value: the first live read of the document must not look like a new calendar (the
   // timeline starts over when the calendar changes).
