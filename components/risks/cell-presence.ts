@@ -17,8 +17,22 @@ const empty: Snapshot = new Map();
 const cellKey = (row: string, col: string) => `${row}\u0000${col}`;
 const isShortText = (v: unknown, max = 200): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
 
-// One snapshot per awareness instance and grid, rebuilt only when awareness changes.
-const snapshots = new WeakMap<object, Map<Grid, Snapshot>>();
+// One snapshot per awareness instance and grid, rebuilt only when awareness changes; a rebuilt snapshot
+// equal to the last one is dropped for it, so a grid does not re-render when presence moved elsewhere.
+const snapshots = new WeakMap<object, Map<Grid, { snap: Snapshot; stale: boolean }>>();
+
+const samePeers = (a: readonly CellPeer[], b: readonly CellPeer[]) =>
+  a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.color === b[i]!.color);
+
+/** Whether two snapshots put the same people in the same cells. */
+export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, peers] of a) {
+    const other = b.get(key);
+    if (!other || !samePeers(peers, other)) return false;
+  }
+  return true;
+}
 
 function readPeers(awareness: { clientID: number; getStates: () => Map<number, Record<string, unknown>> }, grid: Grid): Snapshot {
   const out: Snapshot = new Map();
@@ -42,7 +56,8 @@ export function useCellPresence(grid: Grid) {
     (notify: () => void) => {
       if (!awareness) return () => {};
       const onChange = () => {
-        snapshots.get(awareness)?.delete(grid);
+        const entry = snapshots.get(awareness)?.get(grid);
+        if (entry) entry.stale = true;
         notify();
       };
       awareness.on("change", onChange);
@@ -54,8 +69,11 @@ export function useCellPresence(grid: Grid) {
     if (!awareness) return empty;
     let byGrid = snapshots.get(awareness);
     if (!byGrid) snapshots.set(awareness, (byGrid = new Map()));
-    let snap = byGrid.get(grid);
-    if (!snap) byGrid.set(grid, (snap = readPeers(awareness as never, grid)));
+    const entry = byGrid.get(grid);
+    if (entry && !entry.stale) return entry.snap;
+    const fresh = readPeers(awareness as never, grid);
+    const snap = entry && sameSnapshot(entry.snap, fresh) ? entry.snap : fresh;
+    byGrid.set(grid, { snap, stale: false });
     return snap;
   };
   const peers = useSyncExternalStore(subscribe, get, () => empty);
