@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { PeerTag, peerStyle } from "@/components/risks/peer-outline";
+import type { CellPeer } from "@/components/risks/cell-presence";
 import { useCellPresence } from "@/components/risks/cell-presence";
 import type { RaciProblem, RaciRow } from "@/lib/plan/raci";
 import type { RaciLetter } from "@/lib/plan/types";
@@ -78,6 +79,17 @@ export function RaciGrid({
     onSet(rows[pos.row]!.id, columnIds[pos.col]!, value);
   };
 
+  // One handler for every cell, the same across renders (the rows are memoized): it reads the latest
+  // props through a ref.
+  const latest = useRef({ editable, onSet });
+  useEffect(() => {
+    latest.current = { editable, onSet };
+  });
+  const onCell = useCallback((kind: "down" | "click", rowId: string, colId: string, value: RaciLetter | undefined, cell: HTMLElement) => {
+    if (kind === "down") hadFocus.current = document.activeElement === cell;
+    else if (latest.current.editable && hadFocus.current) latest.current.onSet(rowId, colId, cycle(value));
+  }, []);
+
   const onFocus = (e: FocusEvent<HTMLTableElement>) => {
     const key = (e.target as HTMLElement).closest("[data-cell]")?.getAttribute("data-cell");
     if (!key) return;
@@ -108,55 +120,106 @@ export function RaciGrid({
       <tbody>
         {rows.slice(0, drawn).map((row, ri) => {
           const empty = unassigned.has(row.id);
-          const issues = empty ? [] : (problems.get(row.id) ?? []);
           return (
-            <tr key={row.id} data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
-              <th scope="row" className={`sticky left-0 z-[1] border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500 bg-red-50" : "border-l-transparent bg-white"}`}>
-                <span className="block font-medium text-slate-900">{row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}</span>
-                <span className="text-xs text-slate-600">{row.kind === "task" ? "Task" : "Deliverable"}</span>
-              </th>
-              {columnIds.map((colId, ci) => {
-                const v = letterAt(row.id, colId);
-                const peers = peersAt(row.id, colId);
-                const here = ri === pos.row && ci === pos.col;
-                return (
-                  // A td in a role="grid" table is a gridcell, read-only when the grid is.
-                  <td
-                    key={colId}
-                    data-cell={cellId(ri, ci)}
-                    data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
-                    tabIndex={here ? 0 : -1}
-                    title={v ? letterNames[v] : undefined}
-                    onMouseDown={(e) => (hadFocus.current = document.activeElement === e.currentTarget)}
-                    onClick={() => editable && hadFocus.current && onSet(row.id, colId, cycle(v))}
-                    style={peerStyle(peers)}
-                    className="group grid-cell raci-cell"
-                  >
-                    <PeerTag peers={peers} />
-                    {v && <span className={`raci-letter raci-${v}`}>{v}</span>}
-                  </td>
-                );
-              })}
-              <td className="border-l border-slate-100 px-2 py-1.5 text-xs">
-                {empty ? (
-                  <span className="text-slate-600">Not assigned yet</span>
-                ) : issues.length ? (
-                  <ul className="text-red-800">
-                    {issues.map((p) => (
-                      <li key={p.rule}>
-                        <span aria-hidden="true">⚠ </span>
-                        {p.message}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="text-emerald-700">OK</span>
-                )}
-              </td>
-            </tr>
+            <RaciGridRow
+              key={row.id}
+              row={row}
+              index={ri}
+              columnIds={columnIds}
+              letters={columnIds.map((colId) => letterAt(row.id, colId))}
+              peers={columnIds.map((colId) => peersAt(row.id, colId))}
+              tabStop={ri === pos.row ? pos.col : -1}
+              empty={empty}
+              issues={empty ? noIssues : (problems.get(row.id) ?? noIssues)}
+              onCell={onCell}
+            />
           );
         })}
       </tbody>
     </GridFrame>
   );
 }
+
+const noIssues: RaciProblem[] = [];
+
+type RowProps = {
+  row: RaciRow;
+  index: number;
+  columnIds: readonly string[];
+  letters: (RaciLetter | undefined)[];
+  peers: (readonly CellPeer[])[];
+  /** The column of the grid's tab stop when it is in this row, else -1. */
+  tabStop: number;
+  empty: boolean;
+  issues: readonly RaciProblem[];
+  onCell: (kind: "down" | "click", rowId: string, colId: string, value: RaciLetter | undefined, cell: HTMLElement) => void;
+};
+
+const sameList = <T,>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is) => a.length === b.length && a.every((x, i) => same(x, b[i]!));
+const samePeers = (a: readonly CellPeer[], b: readonly CellPeer[]) => sameList(a, b, (x, y) => x.clientId === y.clientId && x.name === y.name && x.color === y.color);
+
+/**
+ * One row of the grid. Memoized by value: when someone moves to another cell, or one letter changes,
+ * only the rows that show it draw again (a 1,000-row grid has 15,000 cells).
+ */
+const RaciGridRow = memo(
+  function RaciGridRow({ row, index: ri, columnIds, letters, peers: rowPeers, tabStop, empty, issues, onCell }: RowProps) {
+    return (
+      <tr data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
+        <th scope="row" className={`sticky left-0 z-[1] border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500 bg-red-50" : "border-l-transparent bg-white"}`}>
+          <span className="block font-medium text-slate-900">{row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}</span>
+          <span className="text-xs text-slate-600">{row.kind === "task" ? "Task" : "Deliverable"}</span>
+        </th>
+        {columnIds.map((colId, ci) => {
+          const v = letters[ci];
+          const peers = rowPeers[ci]!;
+          return (
+            // A td in a role="grid" table is a gridcell, read-only when the grid is.
+            <td
+              key={colId}
+              data-cell={cellId(ri, ci)}
+              data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
+              tabIndex={ci === tabStop ? 0 : -1}
+              title={v ? letterNames[v] : undefined}
+              onMouseDown={(e) => onCell("down", row.id, colId, v, e.currentTarget)}
+              onClick={(e) => onCell("click", row.id, colId, v, e.currentTarget)}
+              style={peerStyle(peers)}
+              className="group grid-cell raci-cell"
+            >
+              <PeerTag peers={peers} />
+              {v && <span className={`raci-letter raci-${v}`}>{v}</span>}
+            </td>
+          );
+        })}
+        <td className="border-l border-slate-100 px-2 py-1.5 text-xs">
+          {empty ? (
+            <span className="text-slate-600">Not assigned yet</span>
+          ) : issues.length ? (
+            <ul className="text-red-800">
+              {issues.map((p) => (
+                <li key={p.rule}>
+                  <span aria-hidden="true">⚠ </span>
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="text-emerald-700">OK</span>
+          )}
+        </td>
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.row.id === b.row.id &&
+    a.row.name === b.row.name &&
+    a.row.kind === b.row.kind &&
+    a.index === b.index &&
+    a.tabStop === b.tabStop &&
+    a.empty === b.empty &&
+    a.onCell === b.onCell &&
+    sameList(a.columnIds, b.columnIds) &&
+    sameList(a.letters, b.letters) &&
+    sameList(a.peers, b.peers, samePeers) &&
+    sameList(a.issues, b.issues, (x, y) => x.rule === y.rule && x.message === y.message),
+);
