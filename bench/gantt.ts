@@ -11,17 +11,15 @@
  *   BENCH_GANTT_TRACE=1             with BENCH_GANTT_PROFILE: timeline traces instead (style, layout,
  *                                   paint and layerizing included)
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import * as Y from "yjs";
-import { closeDb, getDb } from "../db/index";
-import { runMigrations } from "../db/migrate";
+import { browserBench, runBench } from "./app-server";
+import { getDb } from "../db/index";
 import { collabUpdates } from "../db/schema";
-import { createTestDatabase } from "../db/test-database";
 import { projectPlan } from "../lib/collab/projection";
-import { sessionCookie, TEST_SECRET } from "../lib/collab/test-helpers";
+import { sessionCookie } from "../lib/collab/test-helpers";
 import { emptyDocContent, writeDocContent } from "../lib/doc";
 import { addWorkingDays } from "../lib/plan/calendar";
 import { dateInTimeZone } from "../lib/plan/dates";
@@ -47,23 +45,6 @@ function schedule(n: number, today: string): { tasks: Task[]; dependencies: Depe
     if (i % 10 !== 0) dependencies.push({ id: randomUUID(), from: tasks[i - 1]!.id, to: tasks[i]!.id, type: "FS", lag: 0 });
   }
   return { tasks, dependencies };
-}
-
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/register.mjs", "server.ts"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(PORT), AUTH_SECRET: TEST_SECRET, REDIS_URL: "" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error("The server exited; is there a production build (NEXT_DIST_DIR)?");
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(500);
-  }
-  throw new Error("The server did not start in 2 minutes.");
 }
 
 type Load = { total: number; draw: number; html: number; hydrated: number; ready: number; chart: number };
@@ -120,13 +101,9 @@ async function profiled<T>(page: Page, name: string, fn: () => Promise<T>): Prom
 }
 
 async function main() {
-  const db = await createTestDatabase("pw_bench");
-  process.env.DATABASE_URL = db.url;
-  let server: ChildProcess | null = null;
-  process.once("exit", () => server?.kill("SIGKILL"));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const bench = await browserBench();
+  const { browser } = bench;
   try {
-    await runMigrations();
     const user = await signUp({ name: "Bench", email: `bench-${randomUUID()}@example.com`, password: "correct horse battery" });
     const who = { kind: "user" as const, userId: user.id };
     const ws = await createWorkspace(who, { name: "Gantt bench" });
@@ -142,7 +119,7 @@ async function main() {
       await projectPlan(plan.id, doc, dbh);
       plans.push({ n, id: plan.id, firstTask: tasks[0]!.id });
     }
-    server = await startServer({ DATABASE_URL: db.url });
+    await bench.start(BASE);
     const cookie = (await sessionCookie(user.id)).split("=");
     const context = async () => {
       const c = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -245,18 +222,8 @@ async function main() {
     for (const l of phases) log(l);
     log("");
   } finally {
-    await browser.close();
-    server?.kill("SIGTERM");
-    await closeDb().catch(() => {});
-    await sleep(500);
-    await db.drop().catch(() => {});
+    await bench.close();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -7,42 +7,22 @@
  *   npm run bench:presence     (needs a production build: NEXT_DIST_DIR selects which; PostgreSQL)
  *   BENCH_PRESENCE_PROFILE=<dir>  CPU profiles of the watching page over the first round of each grid
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import * as Y from "yjs";
+import { browserBench, runBench } from "./app-server";
 import { largePlan } from "./large-plan";
-import { closeDb } from "../db/index";
-import { runMigrations } from "../db/migrate";
-import { createTestDatabase } from "../db/test-database";
 import { freePort } from "../lib/collab/faults/throwaway";
 import { appendUpdates } from "../lib/collab/persistence";
 import { projectPlan } from "../lib/collab/projection";
-import { TEST_SECRET, twoEditors } from "../lib/collab/test-helpers";
+import { twoEditors } from "../lib/collab/test-helpers";
 
 const DIST = process.env.NEXT_DIST_DIR ?? ".next";
 const MOVES = 40;
 const ROUNDS = Number(process.env.BENCH_PRESENCE_ROUNDS ?? 3);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/register.mjs", "server.ts"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", AUTH_SECRET: TEST_SECRET, REDIS_URL: "" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error("The server exited; is there a production build (NEXT_DIST_DIR)?");
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(500);
-  }
-  throw new Error("The server did not start in 2 minutes.");
-}
 
 async function openLive(page: Page, url: string) {
   await page.goto(url);
@@ -54,13 +34,9 @@ async function main() {
     console.log(`bench/presence: no production build in ${DIST}/ — build first (NEXT_DIST_DIR=${DIST} npx next build); skipped.`);
     return;
   }
-  const db = await createTestDatabase("pw_bench");
-  process.env.DATABASE_URL = db.url;
-  let server: ChildProcess | null = null;
-  process.once("exit", () => server?.kill("SIGKILL"));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const bench = await browserBench();
+  const { browser } = bench;
   try {
-    await runMigrations();
     // Ann owns the plan, Bob is a member: two people, so each sees the other's presence.
     const { owner, planId, cookieA, cookieB } = await twoEditors("Presence bench");
     const doc = largePlan(owner.userId);
@@ -68,7 +44,7 @@ async function main() {
     await projectPlan(planId, doc);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = await startServer(port, { DATABASE_URL: db.url });
+    await bench.start(base, { HOSTNAME: "127.0.0.1" });
     const context = async (cookie: string) => {
       const [name, ...value] = cookie.split("=");
       const c = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -129,18 +105,8 @@ async function main() {
       await b.keyboard.press("Escape");
     }
   } finally {
-    await browser.close();
-    server?.kill("SIGTERM");
-    await closeDb().catch(() => {});
-    await sleep(500);
-    await db.drop().catch(() => {});
+    await bench.close();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);
