@@ -24,7 +24,7 @@ import {
 } from "@/lib/doc";
 import type { ISODate } from "@/lib/plan/types";
 import type { CollabClient } from "./collab-client";
-import { useCollabClient, useCollabField, useCollabState } from "./collab-provider";
+import { useCollabClient, useCollabField } from "./collab-provider";
 import { liveRowsOf } from "./plan-data-rows";
 
 /** A workspace member as sections show them (never their email on shared pages). */
