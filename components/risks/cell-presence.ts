@@ -21,15 +21,16 @@ const isShortText = (v: unknown, max = 200): v is string => typeof v === "string
 // equal to the last one is dropped for it, so a grid does not re-render when presence moved elsewhere.
 const snapshots = new WeakMap<object, Map<Grid, { snap: Snapshot; stale: boolean }>>();
 
-const samePeers = (a: readonly CellPeer[], b: readonly CellPeer[]) =>
-  a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.color === b[i]!.color);
+/** Whether two cells hold the same people, in the same order. */
+export const samePeerList = (a: readonly CellPeer[], b: readonly CellPeer[]) =>
+  a === b || (a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.color === b[i]!.color));
 
 /** Whether two snapshots put the same people in the same cells. */
 export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   if (a.size !== b.size) return false;
   for (const [key, peers] of a) {
     const other = b.get(key);
-    if (!other || !samePeers(peers, other)) return false;
+    if (!other || !samePeerList(peers, other)) return false;
   }
   return true;
 }

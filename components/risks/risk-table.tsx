@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import type { WriteResult } from "@/lib/doc";
 import type { Risk, RiskBand } from "@/lib/plan/types";
 import { moveCell } from "@/lib/risk-register/grid-nav";
 import type { OwnerOption, RiskGroup, RiskSort, RiskSortKey } from "@/lib/risk-register/view";
-import { useCellPresence } from "./cell-presence";
+import { samePeerList, useCellPresence, type CellPeer } from "./cell-presence";
 import { CellEditor, type CellValue, type Move } from "./cell-editor";
 import { CellView } from "./cell-view";
 import { isEditableColumn, removeColumn, riskColumns, type RiskColumn } from "./columns";
@@ -48,7 +48,7 @@ const cellId = (row: number, col: number) => `${row}:${col}`;
  */
 export function RiskTable(props: Props) {
   const { groups, editable } = props;
-  const columns = editable ? [...riskColumns, removeColumn] : riskColumns;
+  const columns = useMemo(() => (editable ? [...riskColumns, removeColumn] : riskColumns), [editable]);
   const risks = groups.flatMap((g) => g.risks);
   const [active, setActive] = useState<{ rowId: string; col: number } | null>(null);
   const [editing, setEditing] = useState<{ rowId: string; col: number; seed: string | null } | null>(null);
@@ -57,11 +57,10 @@ export function RiskTable(props: Props) {
   const wantFocus = useRef(false);
   const { peersAt, publish } = useCellPresence("risks");
   const drawn = useRowWindow(risks.length);
-  const taskNames = new Map(props.tasks.map((t) => [t.id, t.name]));
+  const taskNames = useMemo(() => new Map(props.tasks.map((t) => [t.id, t.name])), [props.tasks]);
 
   const found = active ? risks.findIndex((r) => r.id === active.rowId) : -1;
   const pos = found >= 0 ? { row: found, col: Math.min(active!.col, columns.length - 1) } : { row: 0, col: 0 };
-  const isEditing = (rowId: string, col: number) => editable && editing?.rowId === rowId && editing.col === col;
 
   // Move keyboard focus to the active cell after a keyboard move or a finished edit.
   useEffect(() => {
@@ -143,6 +142,30 @@ export function RiskTable(props: Props) {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) publish(null);
   };
 
+  // What the memoized rows need: the same objects from one render to the next while nothing they show
+  // changed, so someone moving to another cell redraws only the rows it touches.
+  const view = useMemo<RowView>(
+    () => ({ owners: props.owners, tasks: props.tasks, nameOf: props.nameOf, bands: props.bands, taskName: (id) => taskNames.get(id) ?? null }),
+    [props.owners, props.tasks, props.nameOf, props.bands, taskNames],
+  );
+  const latest = useRef({ active, startEditing, commit, cancel, onRemove: props.onRemove });
+  useEffect(() => {
+    latest.current = { active, startEditing, commit, cancel, onRemove: props.onRemove };
+  });
+  const actions = useMemo<RowActions>(
+    () => ({
+      focus: (riskId, col) => {
+        const current = latest.current.active;
+        if (current?.rowId !== riskId || current.col !== col) setActive({ rowId: riskId, col });
+      },
+      startEditing: (riskId, col) => latest.current.startEditing(riskId, col, null),
+      commit: (risk, col, value, move, fromBlur) => latest.current.commit(risk, col, value, move, fromBlur),
+      cancel: () => latest.current.cancel(),
+      remove: (riskId) => latest.current.onRemove(riskId),
+    }),
+    [setActive],
+  );
+
   const add = () => {
     const id = props.onAdd();
     if (!id) return;
@@ -200,60 +223,19 @@ export function RiskTable(props: Props) {
               rowIndex++;
               const row = rowIndex;
               return (
-                <tr key={risk.id} className="border-b border-slate-100 align-top last:border-b-0">
-                  {columns.map((c, col) => {
-                    const here = row === pos.row && col === pos.col;
-                    const peers = peersAt(risk.id, c.id);
-                    const label = `${c.label} of ${risk.title.trim() || "untitled risk"}`;
-                    if (c.kind === "remove") {
-                      return (
-                        <td key={c.id} role="gridcell" className="px-2 py-1.5 text-right">
-                          <button
-                            type="button"
-                            data-cell={cellId(row, col)}
-                            tabIndex={here ? 0 : -1}
-                            onClick={() => props.onRemove(risk.id)}
-                            aria-label={`Remove risk ${risk.title.trim() || "untitled risk"}`}
-                            className="rounded px-2 py-0.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
-                          >
-                            Remove
-                          </button>
-                        </td>
-                      );
-                    }
-                    const editingHere = isEditing(risk.id, col);
-                    return (
-                      <td
-                        key={c.id}
-                        data-cell={cellId(row, col)}
-                        data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
-                        tabIndex={editingHere ? -1 : here ? 0 : -1}
-                        aria-readonly={!editable || !isEditableColumn(c) || undefined}
-                        onFocus={(e) => e.target === e.currentTarget && (active?.rowId !== risk.id || active.col !== col) && setActive({ rowId: risk.id, col })}
-                        onDoubleClick={() => startEditing(risk.id, col, null)}
-                        style={peerStyle(peers)}
-                        className={`group grid-cell risk-cell ${c.id === "title" ? "sticky left-0 z-[1] bg-white font-medium" : "relative"}`}
-                      >
-                        <PeerTag peers={peers} />
-                        {editingHere ? (
-                          <CellEditor
-                            column={c}
-                            risk={risk}
-                            label={label}
-                            seed={editing!.seed}
-                            owners={props.owners}
-                            tasks={props.tasks}
-                            error={error}
-                            onCommit={(value, move, fromBlur) => commit(risk, col, value, move, fromBlur)}
-                            onCancel={cancel}
-                          />
-                        ) : (
-                          <CellView column={c} risk={risk} nameOf={props.nameOf} taskName={(id) => taskNames.get(id) ?? null} bands={props.bands} overdue={props.overdueIds.has(risk.id)} />
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
+                <RiskRow
+                  key={risk.id}
+                  risk={risk}
+                  row={row}
+                  columns={columns}
+                  editable={editable}
+                  tabStop={row === pos.row ? pos.col : -1}
+                  editing={editable && editing?.rowId === risk.id ? { col: editing.col, seed: editing.seed, error } : null}
+                  peers={columns.map((c) => peersAt(risk.id, c.id))}
+                  overdue={props.overdueIds.has(risk.id)}
+                  view={view}
+                  actions={actions}
+                />
               );
             })}
           </tbody>
@@ -277,3 +259,114 @@ export function RiskTable(props: Props) {
     </div>
   );
 }
+
+type RowView = {
+  owners: Props["owners"];
+  tasks: Props["tasks"];
+  nameOf: Props["nameOf"];
+  bands: Props["bands"];
+  taskName: (id: string) => string | null;
+};
+
+type RowActions = {
+  focus: (riskId: string, col: number) => void;
+  startEditing: (riskId: string, col: number) => void;
+  commit: (risk: Risk, col: number, value: CellValue, move: Move, fromBlur: boolean) => boolean;
+  cancel: () => void;
+  remove: (riskId: string) => void;
+};
+
+type RowProps = {
+  risk: Risk;
+  /** Index among the rows drawn (across groups). */
+  row: number;
+  columns: readonly RiskColumn[];
+  editable: boolean;
+  /** The column of the grid's tab stop when it is in this row, else -1. */
+  tabStop: number;
+  /** The cell being edited in this row, with its seed and the last refusal. */
+  editing: { col: number; seed: string | null; error: string | null } | null;
+  peers: (readonly CellPeer[])[];
+  overdue: boolean;
+  view: RowView;
+  actions: RowActions;
+};
+
+const sameEditing = (a: RowProps["editing"], b: RowProps["editing"]) => a === b || (!!a && !!b && a.col === b.col && a.seed === b.seed && a.error === b.error);
+
+/**
+ * One risk's row. Memoized by value: someone moving to another cell, or an edit to another risk,
+ * redraws only the rows that show it.
+ */
+const RiskRow = memo(
+  function RiskRow({ risk, row, columns, editable, tabStop, editing, peers: rowPeers, overdue, view, actions }: RowProps) {
+    return (
+      <tr className="border-b border-slate-100 align-top last:border-b-0">
+        {columns.map((c, col) => {
+          const here = col === tabStop;
+          const peers = rowPeers[col]!;
+          const label = `${c.label} of ${risk.title.trim() || "untitled risk"}`;
+          if (c.kind === "remove") {
+            return (
+              <td key={c.id} role="gridcell" className="px-2 py-1.5 text-right">
+                <button
+                  type="button"
+                  data-cell={cellId(row, col)}
+                  tabIndex={here ? 0 : -1}
+                  onClick={() => actions.remove(risk.id)}
+                  aria-label={`Remove risk ${risk.title.trim() || "untitled risk"}`}
+                  className="rounded px-2 py-0.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
+                >
+                  Remove
+                </button>
+              </td>
+            );
+          }
+          const editingHere = editing !== null && editing.col === col;
+          return (
+            <td
+              key={c.id}
+              data-cell={cellId(row, col)}
+              data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
+              tabIndex={editingHere ? -1 : here ? 0 : -1}
+              aria-readonly={!editable || !isEditableColumn(c) || undefined}
+              onFocus={(e) => e.target === e.currentTarget && actions.focus(risk.id, col)}
+              onDoubleClick={() => actions.startEditing(risk.id, col)}
+              style={peerStyle(peers)}
+              className={`group grid-cell risk-cell ${c.id === "title" ? "sticky left-0 z-[1] bg-white font-medium" : "relative"}`}
+            >
+              <PeerTag peers={peers} />
+              {editingHere ? (
+                <CellEditor
+                  column={c}
+                  risk={risk}
+                  label={label}
+                  seed={editing.seed}
+                  owners={view.owners}
+                  tasks={view.tasks}
+                  error={editing.error}
+                  onCommit={(value, move, fromBlur) => actions.commit(risk, col, value, move, fromBlur)}
+                  onCancel={actions.cancel}
+                />
+              ) : (
+                <CellView column={c} risk={risk} nameOf={view.nameOf} taskName={view.taskName} bands={view.bands} overdue={overdue} />
+              )}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.risk === b.risk &&
+    a.row === b.row &&
+    a.columns === b.columns &&
+    a.editable === b.editable &&
+    a.tabStop === b.tabStop &&
+    a.overdue === b.overdue &&
+    a.view === b.view &&
+    a.actions === b.actions &&
+    sameEditing(a.editing, b.editing) &&
+    a.peers.length === b.peers.length &&
+    a.peers.every((p, i) => samePeerList(p, b.peers[i]!)),
+);
