@@ -1,9 +1,8 @@
 "use client";
 
-import { memo, useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { PeerTag, peerStyle } from "@/components/risks/peer-outline";
-import type { CellPeer } from "@/components/risks/cell-presence";
-import { useCellPresence } from "@/components/risks/cell-presence";
+import { samePeerList, useCellPresence, type CellPeer } from "@/components/risks/cell-presence";
 import type { RaciProblem, RaciRow } from "@/lib/plan/raci";
 import type { RaciLetter } from "@/lib/plan/types";
 import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci-grid/cells";
@@ -51,8 +50,12 @@ export function RaciGrid({
   const wantFocus = useRef(false);
   // Whether the clicked cell already had focus before this click (then the click cycles its letter).
   const hadFocus = useRef(false);
-  const { peersAt, publish } = useCellPresence("raci");
+  const { peersAt, peerRows, publish } = useCellPresence("raci");
   const drawn = useRowWindow(rows.length);
+  // Each row's letters, the same arrays while the letters stay: a presence move does not look up 15,000
+  // cells again, and the memoized rows compare them at once.
+  const lettersByRow = useMemo(() => new Map(rows.map((r) => [r.id, columnIds.map((colId) => letterAt(r.id, colId))])), [rows, columnIds, letterAt]);
+  const nobodyInRow = useMemo(() => columnIds.map((): readonly CellPeer[] => []), [columnIds]);
 
   const r = active ? rows.findIndex((x) => x.id === active.rowId) : -1;
   const c = active ? columnIds.indexOf(active.colId) : -1;
@@ -126,8 +129,8 @@ export function RaciGrid({
               row={row}
               index={ri}
               columnIds={columnIds}
-              letters={columnIds.map((colId) => letterAt(row.id, colId))}
-              peers={columnIds.map((colId) => peersAt(row.id, colId))}
+              letters={lettersByRow.get(row.id)!}
+              peers={peerRows.has(row.id) ? columnIds.map((colId) => peersAt(row.id, colId)) : nobodyInRow}
               tabStop={ri === pos.row ? pos.col : -1}
               empty={empty}
               issues={empty ? noIssues : (problems.get(row.id) ?? noIssues)}
@@ -155,8 +158,8 @@ type RowProps = {
   onCell: (kind: "down" | "click", rowId: string, colId: string, value: RaciLetter | undefined, cell: HTMLElement) => void;
 };
 
-const sameList = <T,>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is) => a.length === b.length && a.every((x, i) => same(x, b[i]!));
-const samePeers = (a: readonly CellPeer[], b: readonly CellPeer[]) => sameList(a, b, (x, y) => x.clientId === y.clientId && x.name === y.name && x.color === y.color);
+const sameList = <T,>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is) =>
+  a === b || (a.length === b.length && a.every((x, i) => same(x, b[i]!)));
 
 /**
  * One row of the grid. Memoized by value: when someone moves to another cell, or one letter changes,
@@ -220,6 +223,6 @@ const RaciGridRow = memo(
     a.onCell === b.onCell &&
     sameList(a.columnIds, b.columnIds) &&
     sameList(a.letters, b.letters) &&
-    sameList(a.peers, b.peers, samePeers) &&
+    sameList(a.peers, b.peers, samePeerList) &&
     sameList(a.issues, b.issues, (x, y) => x.rule === y.rule && x.message === y.message),
 );

@@ -5,7 +5,7 @@
  * `cell: { grid, row, col }` (row and column ids, so it survives sorting and filtering) and read
  * back from everyone else's state. Shared by the risk register and the RACI grid.
  */
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useSyncExternalStore } from "react";
 import { useCollabClient } from "@/components/collab/collab-provider";
 import { colorFor } from "@/components/collab/colors";
 
@@ -14,6 +14,7 @@ type Grid = "risks" | "raci";
 type Snapshot = Map<string, CellPeer[]>;
 
 const empty: Snapshot = new Map();
+const noPeers: readonly CellPeer[] = [];
 const cellKey = (row: string, col: string) => `${row}\u0000${col}`;
 const isShortText = (v: unknown, max = 200): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
 
@@ -79,7 +80,9 @@ export function useCellPresence(grid: Grid) {
   };
   const peers = useSyncExternalStore(subscribe, get, () => empty);
 
-  const peersAt = useCallback((row: string, col: string) => peers.get(cellKey(row, col)) ?? [], [peers]);
+  const peersAt = useCallback((row: string, col: string) => peers.get(cellKey(row, col)) ?? noPeers, [peers]);
+  /** The rows anyone is in: a large grid skips looking up every cell of the others. */
+  const peerRows = useMemo(() => new Set([...peers.keys()].map((key) => key.slice(0, key.indexOf("\u0000")))), [peers]);
 
   /** Tell the others which cell this person is in (null: left the grid). */
   const publish = useCallback(
@@ -96,5 +99,5 @@ export function useCellPresence(grid: Grid) {
     [awareness, grid],
   );
 
-  return { peersAt, publish };
+  return { peersAt, peerRows, publish };
 }
