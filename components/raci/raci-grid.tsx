@@ -1,8 +1,8 @@
 "use client";
 
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
-import { PeerTag, peerStyle } from "@/components/risks/peer-outline";
-import { samePeerList, useCellPresence, type CellPeer } from "@/components/risks/cell-presence";
+import { PeerTag, peerCellProps } from "@/components/risks/peer-outline";
+import { samePeerRows, useCellPresence, type CellPeer } from "@/components/risks/cell-presence";
 import type { RaciProblem, RaciRow } from "@/lib/plan/raci";
 import type { RaciLetter } from "@/lib/plan/types";
 import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci-grid/cells";
@@ -50,12 +50,11 @@ export function RaciGrid({
   const wantFocus = useRef(false);
   // Whether the clicked cell already had focus before this click (then the click cycles its letter).
   const hadFocus = useRef(false);
-  const { peersAt, peerRows, publish } = useCellPresence("raci");
+  const { peersInRow, publish } = useCellPresence("raci");
   const drawn = useRowWindow(rows.length);
   // Each row's letters, the same arrays while the letters stay: a presence move does not look up 15,000
   // cells again, and the memoized rows compare them at once.
   const lettersByRow = useMemo(() => new Map(rows.map((r) => [r.id, columnIds.map((colId) => letterAt(r.id, colId))])), [rows, columnIds, letterAt]);
-  const nobodyInRow = useMemo(() => columnIds.map((): readonly CellPeer[] => []), [columnIds]);
 
   const r = active ? rows.findIndex((x) => x.id === active.rowId) : -1;
   const c = active ? columnIds.indexOf(active.colId) : -1;
@@ -130,7 +129,7 @@ export function RaciGrid({
               index={ri}
               columnIds={columnIds}
               letters={lettersByRow.get(row.id)!}
-              peers={peerRows.has(row.id) ? columnIds.map((colId) => peersAt(row.id, colId)) : nobodyInRow}
+              peers={peersInRow(row.id, columnIds)}
               tabStop={ri === pos.row ? pos.col : -1}
               empty={empty}
               issues={empty ? noIssues : (problems.get(row.id) ?? noIssues)}
@@ -150,7 +149,7 @@ type RowProps = {
   index: number;
   columnIds: readonly string[];
   letters: (RaciLetter | undefined)[];
-  peers: (readonly CellPeer[])[];
+  peers: readonly (readonly CellPeer[])[];
   /** The column of the grid's tab stop when it is in this row, else -1. */
   tabStop: number;
   empty: boolean;
@@ -181,12 +180,11 @@ const RaciGridRow = memo(
             <td
               key={colId}
               data-cell={cellId(ri, ci)}
-              data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
+              {...peerCellProps(peers)}
               tabIndex={ci === tabStop ? 0 : -1}
               title={v ? letterNames[v] : undefined}
               onMouseDown={(e) => onCell("down", row.id, colId, v, e.currentTarget)}
               onClick={(e) => onCell("click", row.id, colId, v, e.currentTarget)}
-              style={peerStyle(peers)}
               className="group grid-cell raci-cell"
             >
               <PeerTag peers={peers} />
@@ -223,6 +221,6 @@ const RaciGridRow = memo(
     a.onCell === b.onCell &&
     sameList(a.columnIds, b.columnIds) &&
     sameList(a.letters, b.letters) &&
-    sameList(a.peers, b.peers, samePeerList) &&
+    samePeerRows(a.peers, b.peers) &&
     sameList(a.issues, b.issues, (x, y) => x.rule === y.rule && x.message === y.message),
 );

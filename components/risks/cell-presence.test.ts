@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameSnapshot, type CellPeer } from "./cell-presence";
+import { samePeerRows, sameSnapshot, type CellPeer } from "./cell-presence";
 
 const ann: CellPeer = { clientId: 1, name: "Ann", color: "#112233" };
 const bob: CellPeer = { clientId: 2, name: "Bob", color: "#445566" };
@@ -19,5 +19,13 @@ describe("sameSnapshot (a grid re-renders only when its own presence changed)", 
     expect(sameSnapshot(before, new Map())).toBe(false);
     expect(sameSnapshot(before, new Map([["r1\u0000c1", [{ ...ann, name: "Ann B." }]]]))).toBe(false);
     expect(sameSnapshot(before, new Map([["r1\u0000c1", [{ ...ann, color: "#000000" }]]]))).toBe(false);
+  });
+});
+
+describe("samePeerRows (a memoized grid row redraws only when its own presence changed)", () => {
+  it("compares a row's cells column by column", () => {
+    expect(samePeerRows([[], [ann]], [[], [{ ...ann }]])).toBe(true);
+    expect(samePeerRows([[], [ann]], [[ann], []])).toBe(false);
+    expect(samePeerRows([[]], [[], []])).toBe(false);
   });
 });

@@ -26,6 +26,18 @@ const snapshots = new WeakMap<object, Map<Grid, { snap: Snapshot; stale: boolean
 export const samePeerList = (a: readonly CellPeer[], b: readonly CellPeer[]) =>
   a === b || (a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.color === b[i]!.color));
 
+/** Whether two rows' cells (as `peersInRow` gives them) hold the same people. */
+export const samePeerRows = (a: readonly (readonly CellPeer[])[], b: readonly (readonly CellPeer[])[]) =>
+  a === b || (a.length === b.length && a.every((peers, i) => samePeerList(peers, b[i]!)));
+
+// Rows nobody is in, by column count: the same array every time, so memoized rows compare at once.
+const nobodyRows = new Map<number, readonly (readonly CellPeer[])[]>();
+const nobodyRow = (columns: number) => {
+  let row = nobodyRows.get(columns);
+  if (!row) nobodyRows.set(columns, (row = Array.from({ length: columns }, () => noPeers)));
+  return row;
+};
+
 /** Whether two snapshots put the same people in the same cells. */
 export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   if (a.size !== b.size) return false;
@@ -80,9 +92,13 @@ export function useCellPresence(grid: Grid) {
   };
   const peers = useSyncExternalStore(subscribe, get, () => empty);
 
-  const peersAt = useCallback((row: string, col: string) => peers.get(cellKey(row, col)) ?? noPeers, [peers]);
-  /** The rows anyone is in: a large grid skips looking up every cell of the others. */
+  // The rows anyone is in: a large grid looks up the cells of these only.
   const peerRows = useMemo(() => new Set([...peers.keys()].map((key) => key.slice(0, key.indexOf("\u0000")))), [peers]);
+  /** Who is in each of a row's cells, column by column; one shared array for a row nobody is in. */
+  const peersInRow = useCallback(
+    (row: string, columnIds: readonly string[]) => (peerRows.has(row) ? columnIds.map((col) => peers.get(cellKey(row, col)) ?? noPeers) : nobodyRow(columnIds.length)),
+    [peers, peerRows],
+  );
 
   /** Tell the others which cell this person is in (null: left the grid). */
   const publish = useCallback(
@@ -99,5 +115,5 @@ export function useCellPresence(grid: Grid) {
     [awareness, grid],
   );
 
-  return { peersAt, peerRows, publish };
+  return { peersInRow, publish };
 }

@@ -3,8 +3,13 @@
 import type { CSSProperties } from "react";
 import type { CellPeer } from "./cell-presence";
 
+/** A grid cell's attributes for the collaborators in it: their names (read by tests and tools) and the outline. */
+export function peerCellProps(peers: readonly CellPeer[]): { "data-peers": string | undefined; style: CSSProperties | undefined } {
+  return { "data-peers": peers.length ? peers.map((p) => p.name).join(", ") : undefined, style: peerStyle(peers) };
+}
+
 /** Cell styling for collaborators in it: an outline in the first one's colour. */
-export function peerStyle(peers: readonly CellPeer[]): CSSProperties | undefined {
+function peerStyle(peers: readonly CellPeer[]): CSSProperties | undefined {
   return peers.length ? { boxShadow: `inset 0 0 0 2px ${peers[0]!.color}` } : undefined;
 }
 

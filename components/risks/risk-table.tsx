@@ -5,11 +5,11 @@ import type { WriteResult } from "@/lib/doc";
 import type { Risk, RiskBand } from "@/lib/plan/types";
 import { moveCell } from "@/lib/risk-register/grid-nav";
 import type { OwnerOption, RiskGroup, RiskSort, RiskSortKey } from "@/lib/risk-register/view";
-import { samePeerList, useCellPresence, type CellPeer } from "./cell-presence";
+import { samePeerRows, useCellPresence, type CellPeer } from "./cell-presence";
 import { CellEditor, type CellValue, type Move } from "./cell-editor";
 import { CellView } from "./cell-view";
 import { isEditableColumn, removeColumn, riskColumns, type RiskColumn } from "./columns";
-import { PeerTag, peerStyle } from "./peer-outline";
+import { PeerTag, peerCellProps } from "./peer-outline";
 import { GridFrame } from "@/components/ui/grid-frame";
 import { useRowWindow } from "@/components/ui/row-window";
 import "@/components/ui/grid-cells.css";
@@ -49,13 +49,14 @@ const cellId = (row: number, col: number) => `${row}:${col}`;
 export function RiskTable(props: Props) {
   const { groups, editable } = props;
   const columns = useMemo(() => (editable ? [...riskColumns, removeColumn] : riskColumns), [editable]);
+  const columnIds = useMemo(() => columns.map((c) => c.id), [columns]);
   const risks = groups.flatMap((g) => g.risks);
   const [active, setActive] = useState<{ rowId: string; col: number } | null>(null);
   const [editing, setEditing] = useState<{ rowId: string; col: number; seed: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const wantFocus = useRef(false);
-  const { peersAt, publish } = useCellPresence("risks");
+  const { peersInRow, publish } = useCellPresence("risks");
   const drawn = useRowWindow(risks.length);
   const taskNames = useMemo(() => new Map(props.tasks.map((t) => [t.id, t.name])), [props.tasks]);
 
@@ -231,7 +232,7 @@ export function RiskTable(props: Props) {
                   editable={editable}
                   tabStop={row === pos.row ? pos.col : -1}
                   editing={editable && editing?.rowId === risk.id ? { col: editing.col, seed: editing.seed, error } : null}
-                  peers={columns.map((c) => peersAt(risk.id, c.id))}
+                  peers={peersInRow(risk.id, columnIds)}
                   overdue={props.overdueIds.has(risk.id)}
                   view={view}
                   actions={actions}
@@ -286,7 +287,7 @@ type RowProps = {
   tabStop: number;
   /** The cell being edited in this row, with its seed and the last refusal. */
   editing: { col: number; seed: string | null; error: string | null } | null;
-  peers: (readonly CellPeer[])[];
+  peers: readonly (readonly CellPeer[])[];
   overdue: boolean;
   view: RowView;
   actions: RowActions;
@@ -327,12 +328,11 @@ const RiskRow = memo(
             <td
               key={c.id}
               data-cell={cellId(row, col)}
-              data-peers={peers.length ? peers.map((p) => p.name).join(", ") : undefined}
+              {...peerCellProps(peers)}
               tabIndex={editingHere ? -1 : here ? 0 : -1}
               aria-readonly={!editable || !isEditableColumn(c) || undefined}
               onFocus={(e) => e.target === e.currentTarget && actions.focus(risk.id, col)}
               onDoubleClick={() => actions.startEditing(risk.id, col)}
-              style={peerStyle(peers)}
               className={`group grid-cell risk-cell ${c.id === "title" ? "sticky left-0 z-[1] bg-white font-medium" : "relative"}`}
             >
               <PeerTag peers={peers} />
@@ -367,6 +367,5 @@ const RiskRow = memo(
     a.view === b.view &&
     a.actions === b.actions &&
     sameEditing(a.editing, b.editing) &&
-    a.peers.length === b.peers.length &&
-    a.peers.every((p, i) => samePeerList(p, b.peers[i]!)),
+    samePeerRows(a.peers, b.peers),
 );
