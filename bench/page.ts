@@ -104,8 +104,9 @@ async function main() {
     // The SQL the page needs, in-process on the same database (pool warm after a few rounds).
     for (let i = 0; i < 5; i++) await getPlanView(principal, planId);
     // Every read the page makes, as the page makes them (all at once).
-    const pageReads = () =>
-      Promise.all([getPlanView(principal, planId), getPlanComments(principal, planId), getAnnouncements(principal, planId), getApprovalState(principal, planId)]);
+    const readsOf = (id: string) =>
+      Promise.all([getPlanView(principal, id), getPlanComments(principal, id), getAnnouncements(principal, id), getApprovalState(principal, id)]);
+    const pageReads = () => readsOf(planId);
     const emptyPlanId = (await createPlan(principal, ws.id, { title: "An empty plan" })).id;
 
     const port = await freePort();
@@ -138,8 +139,7 @@ async function main() {
       await res.text();
       if (res.status !== 200) throw new Error(`sign-in page answered ${res.status}`);
     };
-    const emptyReads = () =>
-      Promise.all([getPlanView(principal, emptyPlanId), getPlanComments(principal, emptyPlanId), getAnnouncements(principal, emptyPlanId), getApprovalState(principal, emptyPlanId)]);
+    const emptyReads = () => readsOf(emptyPlanId);
     for (let i = 0; i < 5; i++) await Promise.all([signinPage(), emptyReads()]);
     const sql: number[] = [];
     const reads: number[] = [];
