@@ -3,47 +3,27 @@
  * forever), keeps them, and says "All changes saved" once the database is back — with the edit stored.
  * Runs its own app server on a throwaway PostgreSQL cluster, so stopping it disturbs no other spec.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "../lib/collab/faults/throwaway";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../lib/collab/faults/throwaway";
 import { App, uniqueEmail } from "./fixtures";
+import { startOwnServer, type OwnServer } from "./own-server";
 
 let pg: ThrowawayPostgres;
-let app: ChildProcess;
-let base: string;
+let app: OwnServer;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   pg = await startThrowawayPostgres();
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  app = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/register.mjs", "e2e/serve.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: pg.url, REDIS_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  app.stdout!.on("data", (c: Buffer) => (out += c.toString()));
-  app.stderr!.on("data", (c: Buffer) => (out += c.toString()));
-  const until = Date.now() + 120_000;
-  for (;;) {
-    if (app.exitCode !== null) throw new Error(`app server exited: ${out}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) break;
-    if (Date.now() > until) throw new Error(`app server did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  app = await startOwnServer({ DATABASE_URL: pg.url });
 });
 
 test.afterAll(async () => {
-  if (app && app.exitCode === null) {
-    app.kill("SIGKILL");
-    await new Promise((r) => app.once("exit", r));
-  }
+  await app?.stop();
   pg?.destroy();
 });
 
 test("while the database is down an editor is told the edits are not saved yet, and they are saved when it returns", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: base });
+  const context = await browser.newContext({ baseURL: app.base });
   const page = await context.newPage();
   const ui = new App(page);
   await ui.signUp("Dana Cruz", uniqueEmail("dana"));
