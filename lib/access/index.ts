@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getPlanById, getPlanForUser } from "@/db/queries/plans";
 import { getWorkspaceMembership } from "@/db/queries/workspaces";
+import { collabMetrics } from "@/lib/collab/metrics";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { uuid } from "@/lib/validation/common";
 import {
@@ -45,29 +46,44 @@ export async function requireWorkspace(principal: Principal | null | undefined, 
 }
 
 /**
- * A user's plan row with their roles, read once per server render: a page whose reads each authorize
- * themselves asks the database once, not once per read. (React's cache lasts one render; in route
- * handlers, server actions and the collaboration server it reads every time.)
+ * A user's plan row with their roles (or a link's plan), read once per server render: a page whose
+ * reads each authorize themselves asks the database once, not once per read (counted in
+ * `planwright_access_plan_lookups_total`; e2e/access-once.spec.ts checks a page's count). React's
+ * cache lasts one render; in route handlers, server actions and the collaboration server it reads
+ * every time.
  */
-const planForUser = cache(getPlanForUser);
+const planForUser = cache((planId: string, userId: string) => {
+  collabMetrics().accessLookups.inc({ principal: "user" });
+  return getPlanForUser(planId, userId);
+});
+const planForLink = cache((planId: string) => {
+  collabMetrics().accessLookups.inc({ principal: "share" });
+  return getPlanById(planId);
+});
+
+/** Refusals are counted (`planwright_access_denied_total`) so a probing client shows up in the metrics. */
+function denied(err: NotFoundError | ForbiddenError): never {
+  collabMetrics().accessDenied.inc({ reason: err instanceof ForbiddenError ? "forbidden" : "not_found" });
+  throw err;
+}
 
 /** Load a plan the principal may see and check `action`; NotFound for anyone outside its workspace. */
 export async function requirePlan(principal: Principal | null | undefined, planId: string, action: PlanAction) {
   if (principal?.kind === "share") return requireSharedPlan(principal, planId, action);
   const who = requireUser(principal);
-  if (!isId(planId)) throw new NotFoundError("Plan");
+  if (!isId(planId)) denied(new NotFoundError("Plan"));
   const row = await planForUser(planId, who.userId);
-  if (!row || !row.role) throw new NotFoundError("Plan");
+  if (!row || !row.role) denied(new NotFoundError("Plan"));
   const role: PlanRole = planRoleFor(row.role, row.plan.ownerId === who.userId, row.planRole);
-  if (!canOnPlan(role, action)) throw new ForbiddenError();
+  if (!canOnPlan(role, action)) denied(new ForbiddenError());
   return { plan: row.plan, workspaceName: row.workspaceName, workspaceRole: row.role, role, principal: who };
 }
 
 /** A share link reads its own plan and nothing else; archived plans stay readable, deleted ones vanish. */
 async function requireSharedPlan(principal: SharePrincipal, planId: string, action: PlanAction) {
-  if (principal.planId !== planId || !isId(planId)) throw new NotFoundError("Plan");
-  const row = await getPlanById(planId);
-  if (!row) throw new NotFoundError("Plan");
-  if (!canOnPlan("viewer", action)) throw new ForbiddenError("This link gives read-only access.");
+  if (principal.planId !== planId || !isId(planId)) denied(new NotFoundError("Plan"));
+  const row = await planForLink(planId);
+  if (!row) denied(new NotFoundError("Plan"));
+  if (!canOnPlan("viewer", action)) denied(new ForbiddenError("This link gives read-only access."));
   return { plan: row.plan, workspaceName: row.workspaceName, workspaceRole: null, role: "viewer" as PlanRole, principal };
 }

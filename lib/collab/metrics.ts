@@ -1,5 +1,5 @@
 /**
- * Prometheus metrics of the collaboration server. The registry lives on globalThis: the server
+ * Prometheus metrics of the collaboration server and the access layer. The registry lives on globalThis: the server
  * (server.ts's module graph) and the /api/metrics route (Next's bundle) load separate copies of
  * this module but must report the same numbers.
  */
@@ -45,6 +45,18 @@ function create() {
     compactions: new client.Counter({ name: "planwright_collab_compactions_total", help: "Snapshots written by compaction", registers: [registry] }),
     projections: new client.Counter({ name: "planwright_collab_projections_total", help: "Projections written", registers: [registry] }),
     invalidRows: new client.Counter({ name: "planwright_collab_invalid_rows_total", help: "Malformed document rows skipped by the projection", registers: [registry] }),
+    accessLookups: new client.Counter({
+      name: "planwright_access_plan_lookups_total",
+      help: "Plans read by the access layer to authorize a principal (a page render reads each plan once, however many of its reads it authorizes)",
+      labelNames: ["principal"] as const,
+      registers: [registry],
+    }),
+    accessDenied: new client.Counter({
+      name: "planwright_access_denied_total",
+      help: "Plan reads and writes refused by the access layer (not_found: no such plan for this principal; forbidden: the role does not allow the action)",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
   };
   m.storeUp.set(1);
   m.relayUp.set(1);
