@@ -126,11 +126,32 @@ export class Room {
       for (const id of removed) origin.awarenessClients.delete(id);
     }
     const changed = [...added, ...updated, ...removed];
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = encodeAwarenessMessage(update);
-    // Echoed to the sender too: the stock client treats 30 s of silence as a dead connection.
+    if (origin !== FROM_RELAY) this.publish?.("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const id of changed) this.presenceChanged.add(id);
+    if (!this.presenceScheduled) {
+      this.presenceScheduled = true;
+      setImmediate(this.sendPresence);
+    }
+  };
+
+  /** Presence that changed since the last fan-out (client ids). */
+  private presenceChanged = new Set<number>();
+  private presenceScheduled = false;
+
+  /**
+   * Presence goes out once per turn of the event loop, with every state that changed in it: each
+   * message would otherwise be one write to every socket of the plan, and a burst of presence
+   * renewals on a plan with hundreds of readers (clients renew every 15 s, and those that connected
+   * together renew together) stalled the server for half a second, which made the burst that
+   * followed larger still. Echoed to the senders too: the stock client treats 30 s of silence as a
+   * dead connection.
+   */
+  private sendPresence = () => {
+    this.presenceScheduled = false;
+    if (this.presenceChanged.size === 0) return;
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.presenceChanged]));
+    this.presenceChanged.clear();
     for (const conn of this.conns) conn.send(message);
-    if (origin !== FROM_RELAY) this.publish?.("awareness", update);
   };
 
   /**
@@ -169,6 +190,7 @@ export class Room {
   }
 
   destroy() {
+    this.presenceChanged.clear();
     this.doc.off("update", this.onDocUpdate);
     this.doc.off("afterTransaction", this.markDirty);
     this.awareness.off("update", this.onAwarenessUpdate);
