@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { closeDb, getDb, getDriver } from "@/db";
+import { recordActivity } from "@/db/queries/activity";
 import { runMigrations } from "@/db/migrate";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
@@ -54,5 +55,12 @@ describe("collaboration store on embedded PGlite", () => {
     expect(await projectPlan(planId, loaded.doc)).toBe(true);
     const [count] = resultRows<{ n: number }>(await (await getDb()).execute(sql`select count(*)::int as n from plan_tasks where plan_id = ${planId}`));
     expect(count!.n).toBe(8);
+
+    // Activity counts merge into their minute's row in one statement (jsonb_to_recordset) here too.
+    const at = new Date("2026-04-01T09:15:00Z");
+    await recordActivity([{ planId, userId: u.id, at, sections: ["schedule"], edits: 2 }]);
+    await recordActivity([{ planId, userId: u.id, at, sections: ["risks"], edits: 3 }]);
+    const activity = resultRows<{ sections: string[]; edits: number }>(await (await getDb()).execute(sql`select sections, edits from plan_activity where plan_id = ${planId}`));
+    expect(activity).toEqual([{ sections: ["risks", "schedule"], edits: 5 }]);
   });
 });
