@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { planActivity, plans, users } from "@/db/schema";
+import { sqlState } from "@/lib/collab/db-errors";
 
 /** Edits by one person to one plan within one minute (`at` is the minute's start). */
 export type ActivityBucket = { planId: string; userId: string; at: Date; sections: string[]; edits: number };
@@ -39,7 +40,7 @@ export async function recordActivity(buckets: ActivityBucket[]) {
   }
 }
 
-const isForeignKeyViolation = (err: unknown) => ((err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code) === "23503";
+const isForeignKeyViolation = (err: unknown) => sqlState(err) === "23503";
 
 export type ActivityRow = { userId: string | null; userName: string | null; sections: string[]; edits: number; at: Date };
 

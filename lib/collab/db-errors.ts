@@ -1,5 +1,5 @@
 /**
- * Tells a database that cannot be reached (down, restarting, refusing connections) from a statement
+ * Reads the code of a failed statement, and tells a database that cannot be reached (down, restarting, refusing connections) from a statement
  * that failed on its own merits: the first is worth retrying, the second is not.
  */
 
@@ -12,6 +12,15 @@ const SERVER = new Set(["57P01", "57P02", "57P03", "53300"]);
 function codeOf(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
+}
+
+/** The first error code in `err` or the errors it wraps (Drizzle wraps the driver's): a SQLSTATE such as "23503". */
+export function sqlState(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = codeOf(e);
+    if (code) return code;
+  }
+  return undefined;
 }
 
 /** True when `err` (or an error it wraps, e.g. Drizzle's query error) says the database is unreachable. */

@@ -6,6 +6,7 @@ import { and, asc, eq, lte, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { getDb, getSqlClient } from "@/db";
 import { collabSnapshots, collabUpdates } from "@/db/schema";
+import { sqlState } from "./db-errors";
 
 /** Rows of `db.execute`: postgres.js returns an array, PGlite an object with `rows`. */
 export function rowsOf<T>(result: unknown): T[] {
@@ -122,7 +123,7 @@ export async function compact(planId: string): Promise<number> {
     );
   } catch (err) {
     // A concurrent compaction or a deleted plan: the log is untouched, try again later.
-    const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    const code = sqlState(err);
     if (code === "40001" || code === "23503") return 0;
     throw err;
   }

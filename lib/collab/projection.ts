@@ -10,6 +10,7 @@ import { planProjections } from "@/db/schema";
 import { readDocContent, schemaVersionOf, toPlanContent } from "@/lib/doc";
 import { planCompleteness } from "@/lib/plan/completeness";
 import { planPercentComplete } from "@/lib/plan/progress";
+import { sqlState } from "./db-errors";
 import { collabMetrics } from "./metrics";
 import { loadDoc } from "./persistence";
 import { writeContentProjection } from "./project-content";
@@ -45,8 +46,7 @@ export async function projectPlan(planId: string, doc: Y.Doc, target?: Db): Prom
       await tx.insert(planProjections).values({ planId, ...state }).onConflictDoUpdate({ target: planProjections.planId, set: state });
     });
   } catch (err) {
-    const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-    if (code === "23503") return false; // the plan was deleted meanwhile
+    if (sqlState(err) === "23503") return false; // the plan was deleted meanwhile
     throw err;
   }
   collabMetrics().projections.inc();
