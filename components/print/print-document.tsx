@@ -142,7 +142,7 @@ const sectionBodies: { [K in PlanSectionId]: (m: ExportModel) => React.ReactNode
             `${t.progress}%`,
             t.kind === "milestone" ? "◆ Yes" : "",
             (m.predecessors.get(t.id) ?? []).join(", "),
-            t.deliverableId ? (c.deliverables.find((d) => d.id === t.deliverableId)?.name ?? "") : "",
+            m.deliverableName(t.deliverableId),
           ])}
         />
       )}

@@ -67,15 +67,13 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
             c.deliverables.map((d) => [d.name, m.nameOf(d.ownerId), d.due, deliverableStatusLabels[d.status] ?? d.status, pct(m.deliverableProgress.get(d.id)), d.acceptanceCriteria]),
           ),
     );
-
-    // The strategy is Markdown already; headings inside it are pushed down so they nest under this one.
   },
+  // The strategy is Markdown already; headings inside it are pushed down so they nest under this one.
   strategy: (m, push) => {
     const c = m.content;
     push(c.strategy.trim() ? c.strategy.trim().replace(/^(#{1,4}) /gm, "##$1 ") : none("strategy written"));
   },
   schedule: (m, push) => {
-    const c = m.content;
     push(
       m.tasks.length === 0
         ? none("tasks")
@@ -90,7 +88,7 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
               `${t.progress}%`,
               t.kind === "milestone" ? "Yes" : "",
               (m.predecessors.get(t.id) ?? []).join(", "),
-              t.deliverableId ? (c.deliverables.find((d) => d.id === t.deliverableId)?.name ?? "") : "",
+              m.deliverableName(t.deliverableId),
             ]),
           ),
     );

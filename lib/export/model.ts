@@ -40,6 +40,8 @@ export interface ExportModel {
   rules: PlanContent;
   nameOf: (id: string | null) => string;
   taskName: (id: string) => string;
+  /** A task's deliverable by name ("" for none or one that no longer exists). */
+  deliverableName: (id: string | null) => string;
   /** The schedule in display order, summaries rolled up. */
   tasks: ExportTask[];
   summaryIds: Set<string>;
@@ -65,6 +67,8 @@ export function buildExportModel({ plan, content, members, today }: ExportInput)
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? "Unknown") : "—");
   const tasksById = new Map(content.tasks.map((t) => [t.id, t]));
   const taskName = (id: string) => tasksById.get(id)?.name.trim() || "Untitled task";
+  const deliverableNames = new Map(content.deliverables.map((d) => [d.id, d.name]));
+  const deliverableName = (id: string | null) => (id ? (deliverableNames.get(id) ?? "") : "");
 
   const predecessors = new Map<string, string[]>();
   for (const d of content.dependencies) {
@@ -95,6 +99,7 @@ export function buildExportModel({ plan, content, members, today }: ExportInput)
     rules,
     nameOf,
     taskName,
+    deliverableName,
     tasks,
     summaryIds: new Set(rollups.keys()),
     predecessors,
