@@ -6,7 +6,17 @@ const nextConfig: NextConfig = {
   // the database handle is shared with server.ts through globalThis, and so is Drizzle: with a bundled
   // copy, the pages' tables were another copy's classes to the shared handle, and every field of every
   // row read took Drizzle's slow entity check (≈ 7 ms of a 1,000-task plan's page).
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "drizzle-orm", "ioredis", "prom-client", "yjs", "y-protocols", "lib0"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "postgres",
+    "drizzle-orm",
+    "ioredis",
+    "prom-client",
+    "yjs",
+    "y-protocols",
+    "lib0",
+  ],
   poweredByHeader: false,
   // A separate build folder lets several builds (or test runs) share one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",

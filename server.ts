@@ -47,7 +47,10 @@ async function main() {
   const headerOptions = {
     dev,
     trustProxy: env.TRUST_PROXY,
-    oauthHosts: [...(enabledOAuth.github ? ["github.com"] : []), ...(enabledOAuth.google ? ["accounts.google.com"] : [])],
+    oauthHosts: [
+      ...(enabledOAuth.github ? ["github.com"] : []),
+      ...(enabledOAuth.google ? ["accounts.google.com"] : []),
+    ],
   };
   const server = http.createServer((req, res) => {
     applySecurityHeaders(req, res, headerOptions);
@@ -61,13 +64,21 @@ async function main() {
   // in production they are refused (left alone they would hang).
   const collab = attachCollab(
     server,
-    { config: collabConfig, secret: env.AUTH_SECRET, redisUrl: env.REDIS_URL, resolveShareToken: shareLinkForPlan, trustProxy: env.TRUST_PROXY },
+    {
+      config: collabConfig,
+      secret: env.AUTH_SECRET,
+      redisUrl: env.REDIS_URL,
+      resolveShareToken: shareLinkForPlan,
+      trustProxy: env.TRUST_PROXY,
+    },
     dev ? (req, socket, head) => void nextUpgrade(req, socket, head) : undefined,
   );
 
   server.listen(env.PORT, env.HOSTNAME, () => {
     const url = `http://localhost:${env.PORT}`;
-    console.log(`Planwright ready at ${url} (${dev ? "development" : "production"}, database: ${driver === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+    console.log(
+      `Planwright ready at ${url} (${dev ? "development" : "production"}, database: ${driver === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
+    );
     if (driver === "pglite") console.log(`Demo sign-in: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
   });
 

@@ -14,7 +14,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts the app on `base`'s port and resolves once /api/health answers (2 minutes at most). */
 export async function startAppServer(base: string, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/register.mjs", "server.ts"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: new URL(base).port, AUTH_SECRET: TEST_SECRET, REDIS_URL: "" },
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      PORT: new URL(base).port,
+      AUTH_SECRET: TEST_SECRET,
+      REDIS_URL: "",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 240; i++) {
@@ -42,7 +49,10 @@ export type BrowserBench = {
 export async function browserBench(): Promise<BrowserBench> {
   const db = await createTestDatabase("pw_bench");
   process.env.DATABASE_URL = db.url;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
   const bench: BrowserBench = {
     browser,
     server: null,

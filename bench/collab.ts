@@ -22,7 +22,15 @@ import { runMigrations } from "../db/migrate";
 import { createTestDatabase } from "../db/test-database";
 import { appendUpdates, loadDoc } from "../lib/collab/persistence";
 import { MSG_SAVED } from "../lib/collab/protocol";
-import { addTask, recordLatencies, sessionCookie, socketWithCookie, startCollabServer, TEST_SECRET, waitFor } from "../lib/collab/test-helpers";
+import {
+  addTask,
+  recordLatencies,
+  sessionCookie,
+  socketWithCookie,
+  startCollabServer,
+  TEST_SECRET,
+  waitFor,
+} from "../lib/collab/test-helpers";
 import { createPlan } from "../lib/services/plans";
 import { signUp } from "../lib/services/users";
 import { createWorkspace } from "../lib/services/workspaces";
@@ -43,10 +51,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ── servers under test (child processes, so their RSS is their own) ─────────────────────────────
 
-type Target = { name: "planwright" | "reference" | "reference+commit"; child: ChildProcess; url: string; cookie?: string };
+type Target = {
+  name: "planwright" | "reference" | "reference+commit";
+  child: ChildProcess;
+  url: string;
+  cookie?: string;
+};
 
-function spawnServer(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+function spawnServer(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (c: Buffer) => {
@@ -88,7 +108,17 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-type Result = { p50: number; p99: number; updatesPerSec: number; receiptsPerSec: number; rss: number; savedP95: number; samples: number; latencies: number[]; saved: number[] };
+type Result = {
+  p50: number;
+  p99: number;
+  updatesPerSec: number;
+  receiptsPerSec: number;
+  rss: number;
+  savedP95: number;
+  samples: number;
+  latencies: number[];
+  saved: number[];
+};
 
 /** Several rounds of one workload on one server, pooled: every latency sample of every round. */
 function pool(rounds: Result[]): Result {
@@ -125,10 +155,11 @@ async function workload(t: Target, rooms: string[], perRoom: number, rate: numbe
     for (let i = 0; i < n; i++) {
       const w = { c: null as unknown as Client, base: 0, pending: new Map<number, number>(), seq: 0 };
       const c = connect(t, room, (acked) => {
-        for (const [seq, at] of w.pending) if (seq <= acked) {
-          if (measuring) savedLat.push(performance.now() - at);
-          w.pending.delete(seq);
-        }
+        for (const [seq, at] of w.pending)
+          if (seq <= acked) {
+            if (measuring) savedLat.push(performance.now() - at);
+            w.pending.delete(seq);
+          }
       });
       w.c = c;
       clients.push(c);
@@ -149,18 +180,21 @@ async function workload(t: Target, rooms: string[], perRoom: number, rate: numbe
   const interval = 1000 / rate;
   // Writers are staggered across the interval so load is even, not in bursts.
   const timers = writers.map((w, i) =>
-    setTimeout(() => {
-      const send = () => {
-        const map = w.c.doc.getMap<{ t: number }>("bench");
-        const at = performance.now();
-        map.set(w.c.key, { t: at });
-        w.seq++;
-        w.pending.set(w.base + w.seq, at);
-        sentTotal++;
-      };
-      send();
-      timers2.push(setInterval(send, interval));
-    }, (i * interval) / writers.length),
+    setTimeout(
+      () => {
+        const send = () => {
+          const map = w.c.doc.getMap<{ t: number }>("bench");
+          const at = performance.now();
+          map.set(w.c.key, { t: at });
+          w.seq++;
+          w.pending.set(w.base + w.seq, at);
+          sentTotal++;
+        };
+        send();
+        timers2.push(setInterval(send, interval));
+      },
+      (i * interval) / writers.length,
+    ),
   );
   const timers2: NodeJS.Timeout[] = [];
   const sampler = setInterval(() => (rss = Math.max(rss, rssMiB(t.child.pid!))), 250);
@@ -231,41 +265,78 @@ async function main() {
   }
   try {
     await runMigrations();
-    const user = await signUp({ name: "Bench", email: `bench-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const user = await signUp({
+      name: "Bench",
+      email: `bench-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+    });
     const who = { kind: "user" as const, userId: user.id };
     const ws = await createWorkspace(who, { name: "Bench" });
     const plans: string[] = [];
     for (let i = 0; i < 260; i++) plans.push((await createPlan(who, ws.id, { title: `Bench ${i}` })).id);
 
     // BENCH_SERVER_PROFILE=<dir> writes a CPU profile of Planwright's server (where its time goes).
-    const profile = process.env.BENCH_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+    const profile = process.env.BENCH_SERVER_PROFILE
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
+      : [];
     const ours = await spawnServer(
       [...profile, "--import", "tsx", "--import", "./lib/node/register.mjs", "lib/collab/standalone.ts"],
-      { PORT: "0", AUTH_SECRET: TEST_SECRET, REDIS_URL: "", COLLAB_MAX_CONNECTIONS_PER_USER: "100000", COLLAB_MAX_CONNECTIONS_PER_PLAN: "100000", COLLAB_UPGRADES_PER_MINUTE: "1000000" },
+      {
+        PORT: "0",
+        AUTH_SECRET: TEST_SECRET,
+        REDIS_URL: "",
+        COLLAB_MAX_CONNECTIONS_PER_USER: "100000",
+        COLLAB_MAX_CONNECTIONS_PER_PLAN: "100000",
+        COLLAB_UPGRADES_PER_MINUTE: "1000000",
+      },
       /collab listening on (\d+)/,
     );
     children.push(ours.child);
     const reference = await spawnServer(
-      ["--input-type=module", "-e", `process.env.HOST='127.0.0.1';process.env.PORT='0';` + `const {WebSocketServer}=await import('ws');const http=await import('node:http');const {setupWSConnection}=await import('@y/websocket-server/utils');const wss=new WebSocketServer({noServer:true});const s=http.createServer((q,r)=>r.end('ok'));s.on('upgrade',(q,so,h)=>wss.handleUpgrade(q,so,h,w=>setupWSConnection(w,q)));s.listen(0,'127.0.0.1',()=>console.log('reference listening on '+s.address().port));`],
+      [
+        "--input-type=module",
+        "-e",
+        `process.env.HOST='127.0.0.1';process.env.PORT='0';` +
+          `const {WebSocketServer}=await import('ws');const http=await import('node:http');const {setupWSConnection}=await import('@y/websocket-server/utils');const wss=new WebSocketServer({noServer:true});const s=http.createServer((q,r)=>r.end('ok'));s.on('upgrade',(q,so,h)=>wss.handleUpgrade(q,so,h,w=>setupWSConnection(w,q)));s.listen(0,'127.0.0.1',()=>console.log('reference listening on '+s.address().port));`,
+      ],
       {},
       /reference listening on (\d+)/,
     );
     children.push(reference.child);
-    const committing = await spawnServer(["--import", "tsx", "bench/reference-commit.ts"], { DATABASE_URL: db.url }, /reference\+commit listening on (\d+)/);
+    const committing = await spawnServer(
+      ["--import", "tsx", "bench/reference-commit.ts"],
+      { DATABASE_URL: db.url },
+      /reference\+commit listening on (\d+)/,
+    );
     children.push(committing.child);
     const targets: Target[] = [
-      { name: "planwright", child: ours.child, url: `ws://127.0.0.1:${ours.port}/collab`, cookie: await sessionCookie(user.id) },
+      {
+        name: "planwright",
+        child: ours.child,
+        url: `ws://127.0.0.1:${ours.port}/collab`,
+        cookie: await sessionCookie(user.id),
+      },
       { name: "reference", child: reference.child, url: `ws://127.0.0.1:${reference.port}` },
       { name: "reference+commit", child: committing.child, url: `ws://127.0.0.1:${committing.port}` },
     ];
 
-    log(`Collaboration benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${PHASE_MS / 1000} s per phase, ${ROUNDS} rounds per workload and server, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}`);
+    log(
+      `Collaboration benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${PHASE_MS / 1000} s per phase, ${ROUNDS} rounds per workload and server, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" / ")}`,
+    );
     // Run first, on a quiet heap, so earlier phases leave nothing behind to blur the figure.
     let cyclesLine = "";
     // 1,000 open/close cycles against an in-process server whose documents leave memory at once.
     if (!LATENCY_ONLY) {
       const server = await startCollabServer({ config: { idleUnloadMs: 0, maxConnectionsPerUser: 100_000 } });
-      const t: Target = { name: "planwright", child: process as unknown as ChildProcess, url: server.url, cookie: await sessionCookie(user.id) };
+      const t: Target = {
+        name: "planwright",
+        child: process as unknown as ChildProcess,
+        url: server.url,
+        cookie: await sessionCookie(user.id),
+      };
       const cycle = async (i: number) => {
         const c = connect(t, plans[i % 20]!);
         await waitFor(() => c.provider.synced && c.saved() >= 1, "cycle synced", 10_000);
@@ -320,10 +391,16 @@ async function main() {
           runs[t.name].push(await workload(t, rooms, s.perRoom, s.rate));
         }
       }
-      const r = { planwright: pool(runs.planwright), reference: pool(runs.reference), "reference+commit": pool(runs["reference+commit"]) };
+      const r = {
+        planwright: pool(runs.planwright),
+        reference: pool(runs.reference),
+        "reference+commit": pool(runs["reference+commit"]),
+      };
       for (const t of targets) {
         const x = r[t.name];
-        log(`| ${s.label} | ${t.name} | ${f(x.p50)} | ${f(x.p99)} | ${f(x.updatesPerSec, 0)} | ${f(x.receiptsPerSec, 0)} | ${f(x.rss, 0)} | ${t.name === "planwright" ? f(x.savedP95) : "–"} |`);
+        log(
+          `| ${s.label} | ${t.name} | ${f(x.p50)} | ${f(x.p99)} | ${f(x.updatesPerSec, 0)} | ${f(x.receiptsPerSec, 0)} | ${f(x.rss, 0)} | ${t.name === "planwright" ? f(x.savedP95) : "–"} |`,
+        );
       }
       const perRound = runs.planwright.map((p, i) => f(p.p99 / runs.reference[i]!.p99)).join(" · ");
       const committed = r["reference+commit"];
@@ -339,7 +416,9 @@ async function main() {
 
     const tp = await throughput(targets[0]!, plans.slice(203, 253));
     log("");
-    log(`Sustained small updates committed to PostgreSQL (50 writers on 50 plans, window 64): ${f(tp.perSec, 0)} updates/s, server RSS ${f(tp.rss, 0)} MiB`);
+    log(
+      `Sustained small updates committed to PostgreSQL (50 writers on 50 plans, window 64): ${f(tp.perSec, 0)} updates/s, server RSS ${f(tp.rss, 0)} MiB`,
+    );
 
     // Opening a plan whose log holds 100,000 small updates (no snapshot yet).
     const bigPlan = plans[253]!;
@@ -349,7 +428,8 @@ async function main() {
       doc.on("update", (u: Uint8Array) => rows.push(u));
       const map = doc.getMap<number>("counters");
       for (let i = 0; i < 100_000; i++) map.set(`k${i % 500}`, i);
-      for (let i = 0; i < rows.length; i += 5000) await appendUpdates(rows.slice(i, i + 5000).map((data) => ({ planId: bigPlan, data })));
+      for (let i = 0; i < rows.length; i += 5000)
+        await appendUpdates(rows.slice(i, i + 5000).map((data) => ({ planId: bigPlan, data })));
       const t0 = performance.now();
       const loaded = await loadDoc(bigPlan);
       const tLoad = performance.now() - t0;
@@ -359,7 +439,9 @@ async function main() {
       const tOpen = performance.now() - t1;
       c.provider.destroy();
       log("");
-      log(`Open a plan with ${loaded.logRows.toLocaleString("en")} small updates in its log: load snapshot + tail ${f(tLoad, 0)} ms in-process; connect → synced through the server ${f(tOpen, 0)} ms (encoded state ${f(Y.encodeStateAsUpdate(loaded.doc).length / 1024, 1)} KiB)`);
+      log(
+        `Open a plan with ${loaded.logRows.toLocaleString("en")} small updates in its log: load snapshot + tail ${f(tLoad, 0)} ms in-process; connect → synced through the server ${f(tOpen, 0)} ms (encoded state ${f(Y.encodeStateAsUpdate(loaded.doc).length / 1024, 1)} KiB)`,
+      );
     }
 
     for (const c of children) c.kill("SIGTERM");
@@ -375,7 +457,13 @@ async function main() {
         const d = new Y.Doc();
         const rows: Uint8Array[] = [];
         d.on("update", (u: Uint8Array) => rows.push(u));
-        for (let i = 0; i < 200; i++) addTask(d, randomUUID(), { name: `Task number ${i} with a realistic name`, start: "2026-01-05", end: "2026-02-10", order: i });
+        for (let i = 0; i < 200; i++)
+          addTask(d, randomUUID(), {
+            name: `Task number ${i} with a realistic name`,
+            start: "2026-01-05",
+            end: "2026-02-10",
+            order: i,
+          });
         await appendUpdates(rows.map((data) => ({ planId: p, data })));
         encoded += Y.encodeStateAsUpdate(d).length;
       }
@@ -386,10 +474,11 @@ async function main() {
       gc();
       const after = process.memoryUsage().heapUsed;
       log("");
-      log(`Heap per open document (200 tasks each): ${f((after - before) / held.length / 1024, 0)} KiB in memory vs ${f(encoded / docsPlans.length / 1024, 1)} KiB encoded (${f((after - before) / encoded, 1)}×)`);
+      log(
+        `Heap per open document (200 tasks each): ${f((after - before) / held.length / 1024, 0)} KiB in memory vs ${f(encoded / docsPlans.length / 1024, 1)} KiB encoded (${f((after - before) / encoded, 1)}×)`,
+      );
       for (const d of held) d.destroy();
     }
-
   } finally {
     // A CPU profile is written when the server exits: let it shut down first.
     if (process.env.BENCH_SERVER_PROFILE) {

@@ -32,7 +32,11 @@ async function main() {
   let ok = false;
   try {
     await runMigrations();
-    const ann = await signUp({ name: "Ann", email: `ann-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const ann = await signUp({
+      name: "Ann",
+      email: `ann-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+    });
     const owner = { kind: "user" as const, userId: ann.id };
     const ws = await createWorkspace(owner, { name: "Fuzz soak" });
     const users: Record<string, string> = {};
@@ -56,7 +60,13 @@ async function main() {
     const made = good.made;
 
     const t0 = performance.now();
-    const progress = setInterval(() => console.log(`  … ${((performance.now() - t0) / 1000).toFixed(0)} s, server alive: ${server!.child.exitCode === null}`), 60_000);
+    const progress = setInterval(
+      () =>
+        console.log(
+          `  … ${((performance.now() - t0) / 1000).toFixed(0)} s, server alive: ${server!.child.exitCode === null}`,
+        ),
+      60_000,
+    );
     const stats = await runFuzz({
       port: server.port,
       path: `/collab/${planId}`,
@@ -76,9 +86,13 @@ async function main() {
     const writers = [...Y.decodeStateVector(Y.encodeStateVector(stored)).keys()].sort();
     const onlyGood = JSON.stringify(writers) === JSON.stringify([a.doc.clientID, b.doc.clientID].sort());
     console.log(`Fuzz soak — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, seed ${SEED}`);
-    console.log(`${stats.frames} frames on ${stats.sockets} sockets in ${seconds.toFixed(0)} s (${(stats.frames / seconds).toFixed(0)} frames/s)`);
+    console.log(
+      `${stats.frames} frames on ${stats.sockets} sockets in ${seconds.toFixed(0)} s (${(stats.frames / seconds).toFixed(0)} frames/s)`,
+    );
     console.log(`closes: ${JSON.stringify(stats.closes)}; refused upgrades: ${JSON.stringify(stats.refusedUpgrades)}`);
-    console.log(`server process alive: ${alive}; good editors' dropped sockets: ${good.drops()}; good edits ${made.length}, all converged and stored: ${has(stored)}; only the good editors wrote: ${onlyGood}`);
+    console.log(
+      `server process alive: ${alive}; good editors' dropped sockets: ${good.drops()}; good edits ${made.length}, all converged and stored: ${has(stored)}; only the good editors wrote: ${onlyGood}`,
+    );
     ok = alive && good.drops() === 0 && has(stored) && onlyGood && stats.frames === FRAMES;
   } finally {
     for (const c of clients) c.destroy();

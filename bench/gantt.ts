@@ -33,16 +33,29 @@ const BASE = `http://localhost:${PORT}`;
 const SIZES = (process.env.BENCH_GANTT_SIZES ?? "100,1000,5000").split(",").map(Number);
 const DRAGS = 15;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** Chains of ten finish-to-start links, each task three working days, starting around today. */
 function schedule(n: number, today: string): { tasks: Task[]; dependencies: Dependency[] } {
   const tasks: Task[] = [];
   const dependencies: Dependency[] = [];
   for (let i = 0; i < n; i++) {
-    const start = addWorkingDays(today, (i % 10) * 4 + Math.floor(i / 10) % 20, defaultCalendar);
-    tasks.push({ id: randomUUID(), name: `Task ${i + 1}`, start, end: addWorkingDays(start, 2, defaultCalendar), progress: (i * 7) % 100, kind: "task", parentId: null, deliverableId: null, assigneeId: null, order: i + 1 });
-    if (i % 10 !== 0) dependencies.push({ id: randomUUID(), from: tasks[i - 1]!.id, to: tasks[i]!.id, type: "FS", lag: 0 });
+    const start = addWorkingDays(today, (i % 10) * 4 + (Math.floor(i / 10) % 20), defaultCalendar);
+    tasks.push({
+      id: randomUUID(),
+      name: `Task ${i + 1}`,
+      start,
+      end: addWorkingDays(start, 2, defaultCalendar),
+      progress: (i * 7) % 100,
+      kind: "task",
+      parentId: null,
+      deliverableId: null,
+      assigneeId: null,
+      order: i + 1,
+    });
+    if (i % 10 !== 0)
+      dependencies.push({ id: randomUUID(), from: tasks[i - 1]!.id, to: tasks[i]!.id, type: "FS", lag: 0 });
   }
   return { tasks, dependencies };
 }
@@ -51,10 +64,16 @@ type Load = { total: number; draw: number; html: number; hydrated: number; ready
 
 async function openPlan(page: Page, planId: string, n: number): Promise<Load> {
   await page.goto(`${BASE}/plans/${planId}`, { waitUntil: "commit" });
-  await page.waitForFunction((count) => document.querySelectorAll(".pw-gantt .bar-wrapper").length >= count, n, { timeout: 120_000, polling: 50 });
+  await page.waitForFunction((count) => document.querySelectorAll(".pw-gantt .bar-wrapper").length >= count, n, {
+    timeout: 120_000,
+    polling: 50,
+  });
   const total = await page.evaluate(() => performance.now());
   // The chart is drawn from the server's copy of the plan; editing waits for the live document.
-  await page.waitForFunction(() => performance.getEntriesByName("pw-collab-ready").length > 0, undefined, { timeout: 120_000, polling: 50 });
+  await page.waitForFunction(() => performance.getEntriesByName("pw-collab-ready").length > 0, undefined, {
+    timeout: 120_000,
+    polling: 50,
+  });
   // The phases of the first render, as times since navigation: the server's HTML fully received, the
   // page hydrated (the live client created), the chart first drawn, the live document ready.
   return page.evaluate(`(() => {
@@ -79,7 +98,10 @@ async function profiled<T>(page: Page, name: string, fn: () => Promise<T>): Prom
     // A timeline trace instead (style, layout and paint included): open in DevTools' Performance panel.
     mkdirSync(dir, { recursive: true });
     const browser = page.context().browser()!;
-    await browser.startTracing(page, { path: `${dir}/${name}.trace.json`, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing"] });
+    await browser.startTracing(page, {
+      path: `${dir}/${name}.trace.json`,
+      categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing"],
+    });
     try {
       return await fn();
     } finally {
@@ -104,7 +126,11 @@ async function main() {
   const bench = await browserBench();
   const { browser } = bench;
   try {
-    const user = await signUp({ name: "Bench", email: `bench-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const user = await signUp({
+      name: "Bench",
+      email: `bench-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+    });
     const who = { kind: "user" as const, userId: user.id };
     const ws = await createWorkspace(who, { name: "Gantt bench" });
     const today = dateInTimeZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -135,7 +161,9 @@ async function main() {
     };
     log(`Gantt benchmark — ${new Date().toISOString().slice(0, 10)}, Chromium headless, Node ${process.version}`);
     log("");
-    log("| tasks (links) | first render: navigation → all bars, ms | chart drawing, ms | remote drag visible p50 / p95, ms | frames dropped while dragging 1 s (longest frame, ms) |");
+    log(
+      "| tasks (links) | first render: navigation → all bars, ms | chart drawing, ms | remote drag visible p50 / p95, ms | frames dropped while dragging 1 s (longest frame, ms) |",
+    );
     log("|---|---|---|---|---|");
     for (const p of plans) {
       const a = await context();
@@ -144,7 +172,9 @@ async function main() {
       await openPlan(a, p.id, p.n);
       const first = await profiled(a, `load-${p.n}`, () => openPlan(a, p.id, p.n));
       await openPlan(b, p.id, p.n);
-      phases.push(`| ${p.n} | ${first.html.toFixed(0)} | ${first.hydrated.toFixed(0)} | ${first.chart.toFixed(0)} | ${first.total.toFixed(0)} | ${first.ready.toFixed(0)} |`);
+      phases.push(
+        `| ${p.n} | ${first.html.toFixed(0)} | ${first.hydrated.toFixed(0)} | ${first.chart.toFixed(0)} | ${first.total.toFixed(0)} | ${first.ready.toFixed(0)} |`,
+      );
       await a.getByRole("button", { name: "Day", exact: true }).click();
       await sleep(500);
 
@@ -210,7 +240,9 @@ async function main() {
         longest = Math.max(longest, d);
         dropped += Math.max(0, Math.round(d / (1000 / 60)) - 1);
       }
-      log(`| ${p.n} (${p.n - Math.ceil(p.n / 10)}) | ${first.total.toFixed(0)} | ${first.draw.toFixed(0)} | ${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 95).toFixed(0)} | ${dropped} of ${frames.length + dropped} (${longest.toFixed(0)}) |`);
+      log(
+        `| ${p.n} (${p.n - Math.ceil(p.n / 10)}) | ${first.total.toFixed(0)} | ${first.draw.toFixed(0)} | ${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 95).toFixed(0)} | ${dropped} of ${frames.length + dropped} (${longest.toFixed(0)}) |`,
+      );
       await a.context().close();
       await b.context().close();
     }

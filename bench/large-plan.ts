@@ -17,11 +17,49 @@ export function largePlan(ownerId: string): Y.Doc {
       const id = randomUUID();
       taskIds.push(id);
       const day = 1 + (i % 27);
-      must(insertRow(doc, "tasks", { id, name: `Task ${i + 1}: integrate the ${["billing", "search", "export", "audit"][i % 4]} module`, start: `2027-0${1 + (i % 9)}-${String(day).padStart(2, "0")}`, end: `2027-0${1 + (i % 9)}-${String(Math.min(28, day + 1)).padStart(2, "0")}`, progress: (i * 7) % 100, kind: "task", parentId: null, deliverableId: null, assigneeId: i % 3 ? ownerId : null, order: i }));
+      must(
+        insertRow(doc, "tasks", {
+          id,
+          name: `Task ${i + 1}: integrate the ${["billing", "search", "export", "audit"][i % 4]} module`,
+          start: `2027-0${1 + (i % 9)}-${String(day).padStart(2, "0")}`,
+          end: `2027-0${1 + (i % 9)}-${String(Math.min(28, day + 1)).padStart(2, "0")}`,
+          progress: (i * 7) % 100,
+          kind: "task",
+          parentId: null,
+          deliverableId: null,
+          assigneeId: i % 3 ? ownerId : null,
+          order: i,
+        }),
+      );
     }
-    for (let i = 1; i < 300; i++) must(insertRow(doc, "dependencies", { id: randomUUID(), from: taskIds[i - 1]!, to: taskIds[i]!, type: "FS", lag: 0 } as never));
+    for (let i = 1; i < 300; i++)
+      must(
+        insertRow(doc, "dependencies", {
+          id: randomUUID(),
+          from: taskIds[i - 1]!,
+          to: taskIds[i]!,
+          type: "FS",
+          lag: 0,
+        } as never),
+      );
     for (let i = 0; i < 300; i++) {
-      must(insertRow(doc, "risks", { id: randomUUID(), title: `Risk ${i + 1}: supplier delay on part ${i}`, description: "Lead times have doubled this year.", category: ["Schedule", "Cost", "Quality"][i % 3]!, ownerId, likelihood: 1 + (i % 5), impact: 1 + ((i * 3) % 5), trigger: "Quote not confirmed by the 10th", mitigation: "Second supplier qualified", contingency: "Air freight", status: "open", linkedTaskIds: [taskIds[i]!], reviewDate: "2027-03-01" } as never));
+      must(
+        insertRow(doc, "risks", {
+          id: randomUUID(),
+          title: `Risk ${i + 1}: supplier delay on part ${i}`,
+          description: "Lead times have doubled this year.",
+          category: ["Schedule", "Cost", "Quality"][i % 3]!,
+          ownerId,
+          likelihood: 1 + (i % 5),
+          impact: 1 + ((i * 3) % 5),
+          trigger: "Quote not confirmed by the 10th",
+          mitigation: "Second supplier qualified",
+          contingency: "Air freight",
+          status: "open",
+          linkedTaskIds: [taskIds[i]!],
+          reviewDate: "2027-03-01",
+        } as never),
+      );
     }
     const columns: string[] = [];
     for (let c = 0; c < 15; c++) {
@@ -30,7 +68,9 @@ export function largePlan(ownerId: string): Y.Doc {
       must(insertRow(doc, "raciColumns", { id, kind: "role", userId: null, name: `Role ${c + 1}`, order: c }));
     }
     const letters = ["R", "A", "C", "I"] as const;
-    for (let r = 0; r < 100; r++) for (let c = 0; c < 15; c++) must(setRaciCell(doc, taskIds[r]!, columns[c]!, c === 0 ? "A" : letters[(r + c) % 4]!));
+    for (let r = 0; r < 100; r++)
+      for (let c = 0; c < 15; c++)
+        must(setRaciCell(doc, taskIds[r]!, columns[c]!, c === 0 ? "A" : letters[(r + c) % 4]!));
   });
   return doc;
 }

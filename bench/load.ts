@@ -71,7 +71,12 @@ function slope(points: [number, number][]) {
   return den ? num / den : NaN;
 }
 
-type Counters = { errors: Record<string, number>; latencies: number[]; viewerLatencies: number[]; otherLatencies: number[] };
+type Counters = {
+  errors: Record<string, number>;
+  latencies: number[];
+  viewerLatencies: number[];
+  otherLatencies: number[];
+};
 const counters: Counters = { errors: {}, latencies: [], viewerLatencies: [], otherLatencies: [] };
 const error = (kind: string) => (counters.errors[kind] = (counters.errors[kind] ?? 0) + 1);
 let measuring = false;
@@ -81,7 +86,11 @@ type Full = { provider: WebsocketProvider; doc: Y.Doc; key: string; saved: () =>
 function full(url: string, room: string, cookie: string, sink: number[] | null): Full {
   const doc = new Y.Doc();
   let saved = 0;
-  const provider = new WebsocketProvider(url, room, doc, { WebSocketPolyfill: socketWithCookie(cookie) as never, disableBc: true, maxBackoffTime: 2000 });
+  const provider = new WebsocketProvider(url, room, doc, {
+    WebSocketPolyfill: socketWithCookie(cookie) as never,
+    disableBc: true,
+    maxBackoffTime: 2000,
+  });
   provider.messageHandlers[MSG_SAVED] = (_e, d: decoding.Decoder) => {
     saved = decoding.readVarUint(d);
   };
@@ -136,16 +145,31 @@ function raw(url: string, room: string, cookie: string): Promise<Raw> {
 }
 
 /** A worker thread's share of the plain viewers; counts what they receive while measuring. */
-async function viewerWorker({ url, room, cookie, count }: { url: string; room: string; cookie: string; count: number }) {
+async function viewerWorker({
+  url,
+  room,
+  cookie,
+  count,
+}: {
+  url: string;
+  room: string;
+  cookie: string;
+  count: number;
+}) {
   const mine: Raw[] = [];
-  for (let i = 0; i < count; i += 40) mine.push(...(await Promise.all(Array.from({ length: Math.min(40, count - i) }, () => raw(url, room, cookie)))));
+  for (let i = 0; i < count; i += 40)
+    mine.push(...(await Promise.all(Array.from({ length: Math.min(40, count - i) }, () => raw(url, room, cookie)))));
   parentPort!.on("message", (m: string) => {
     if (m === "measure") {
       measuring = true;
       parentPort!.postMessage({ kind: "measuring" });
     } else if (m === "stop") {
       measuring = false;
-      parentPort!.postMessage({ kind: "counts", received: mine.filter((r) => r.open).map((r) => r.received), errors: counters.errors });
+      parentPort!.postMessage({
+        kind: "counts",
+        received: mine.filter((r) => r.open).map((r) => r.received),
+        errors: counters.errors,
+      });
     } else if (m === "close") {
       for (const r of mine) r.ws.terminate();
       parentPort!.close();
@@ -154,7 +178,12 @@ async function viewerWorker({ url, room, cookie, count }: { url: string; room: s
   parentPort!.postMessage({ kind: "ready", open: mine.filter((r) => r.open).length });
 }
 
-type ViewerPool = { open: number; measure(): Promise<void>; stop(): Promise<{ received: number[]; errors: Record<string, number> }>; close(): void };
+type ViewerPool = {
+  open: number;
+  measure(): Promise<void>;
+  stop(): Promise<{ received: number[]; errors: Record<string, number> }>;
+  close(): void;
+};
 
 /** Start the plain viewers across worker threads. */
 async function viewerPool(url: string, room: string, cookie: string, total: number): Promise<ViewerPool> {
@@ -217,7 +246,11 @@ async function main() {
   let viewers: ViewerPool | undefined;
   try {
     await runMigrations();
-    const owner = await signUp({ name: "Owner", email: `owner-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const owner = await signUp({
+      name: "Owner",
+      email: `owner-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+    });
     const who = { kind: "user" as const, userId: owner.id };
     const ws = await createWorkspace(who, { name: "Load" });
     const viewerEmail = `viewer-${randomUUID()}@example.com`;
@@ -247,7 +280,9 @@ async function main() {
     viewers = await viewerPool(url, main, viewerCookie, VIEWERS - FULL_VIEWERS);
     const writers: Full[] = [];
     for (let i = 0; i < others.length; i += 20) {
-      const batch = others.slice(i, i + 20).flatMap((p) => [full(url, p, editorCookie, null), full(url, p, editorCookie, counters.otherLatencies)]);
+      const batch = others
+        .slice(i, i + 20)
+        .flatMap((p) => [full(url, p, editorCookie, null), full(url, p, editorCookie, counters.otherLatencies)]);
       for (let j = 0; j < batch.length; j += 2) writers.push(batch[j]!);
       all.push(...batch);
       await waitFor(() => batch.every((c) => c.provider.synced), "other plans synced", 120_000);
@@ -259,7 +294,9 @@ async function main() {
     // Sampling: server RSS and the database connections it holds.
     const samples: { t: number; rss: number; dbConns: number }[] = [];
     const sample = async () => {
-      const [row] = await stat<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = ${db.name}`;
+      const [row] = await stat<
+        { n: number }[]
+      >`select count(*)::int as n from pg_stat_activity where datname = ${db.name}`;
       samples.push({ t: (performance.now() - started) / 1000, rss: rssMiB(pid), dbConns: row?.n ?? NaN });
     };
 
@@ -275,14 +312,17 @@ async function main() {
       const gap = 1000 / rate;
       list.forEach((c, i) => {
         timers.push(
-          setTimeout(() => {
-            const send = () => {
-              c.doc.getMap<{ t: number }>("load").set(c.key, { t: performance.now() });
-              onSend();
-            };
-            send();
-            timers.push(setInterval(send, gap));
-          }, (i * gap) / list.length),
+          setTimeout(
+            () => {
+              const send = () => {
+                c.doc.getMap<{ t: number }>("load").set(c.key, { t: performance.now() });
+                onSend();
+              };
+              send();
+              timers.push(setInterval(send, gap));
+            },
+            (i * gap) / list.length,
+          ),
         );
       });
     };
@@ -298,7 +338,9 @@ async function main() {
       if (performance.now() - lastLog > 60_000) {
         lastLog = performance.now();
         const s = samples.at(-1);
-        console.log(`  ${f((performance.now() - started) / 1000, 0)} s: ${sentMain + sentOther} updates sent, RSS ${f(s?.rss ?? NaN)} MiB, db connections ${s?.dbConns}`);
+        console.log(
+          `  ${f((performance.now() - started) / 1000, 0)} s: ${sentMain + sentOther} updates sent, RSS ${f(s?.rss ?? NaN)} MiB, db connections ${s?.dbConns}`,
+        );
       }
     }
     for (const t of timers) clearTimeout(t);
@@ -330,20 +372,46 @@ async function main() {
       out.push(s);
       console.log(s);
     };
-    log(`Load — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, ${os.cpus().length} cores, ${f(elapsed, 0)} s measured`);
+    log(
+      `Load — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, ${os.cpus().length} cores, ${f(elapsed, 0)} s measured`,
+    );
     log(`load average before ${load0.map((x) => f(x, 2)).join(" / ")}, after ${load1.map((x) => f(x, 2)).join(" / ")}`);
     log("");
     log(`| figure | value |`);
     log(`|---|---|`);
-    log(`| sockets | ${EDITORS} editors + ${VIEWERS} viewers on one plan, ${OTHER_PLANS} other plans × 2 = ${connections} (ramp-up ${f(rampSeconds)} s) |`);
-    log(`| updates sent | shared plan ${sentMain} (${f(sentMain / elapsed)}/s), other plans ${sentOther} (${f(sentOther / elapsed)}/s) |`);
-    log(`| errors | ${errorCount}${errorCount ? ` (${Object.entries(counters.errors).map(([k, n]) => `${k}: ${n}`).join(", ")})` : ""} |`);
-    log(`| editor → editor latency, shared plan | p50 ${f(pct(counters.latencies, 50))} ms, p99 ${f(pct(counters.latencies, 99))} ms (${counters.latencies.length} receipts) |`);
-    log(`| editor → viewer latency, shared plan | p50 ${f(pct(counters.viewerLatencies, 50))} ms, p99 ${f(pct(counters.viewerLatencies, 99))} ms (${counters.viewerLatencies.length} receipts) |`);
-    log(`| writer → observer latency, other plans | p50 ${f(pct(counters.otherLatencies, 50))} ms, p99 ${f(pct(counters.otherLatencies, 99))} ms (${counters.otherLatencies.length} receipts) |`);
-    log(`| updates received by the ${rawOpen.length} plain viewers | ${rawReceived} of ${expectedViewer * rawOpen.length} (${f((rawReceived / Math.max(1, expectedViewer * rawOpen.length)) * 100, 2)} %); viewers short of any: ${missed} |`);
-    log(`| server RSS | start ${f(rss[0]!)} MiB, min ${f(Math.min(...rss))}, max ${f(Math.max(...rss))}, end ${f(rss.at(-1)!)}; trend after warm-up ${f(rssSlope, 2)} MiB/min |`);
-    log(`| database connections held by the server | max ${Math.max(...samples.map((s) => s.dbConns))}, end ${samples.at(-1)!.dbConns} |`);
+    log(
+      `| sockets | ${EDITORS} editors + ${VIEWERS} viewers on one plan, ${OTHER_PLANS} other plans × 2 = ${connections} (ramp-up ${f(rampSeconds)} s) |`,
+    );
+    log(
+      `| updates sent | shared plan ${sentMain} (${f(sentMain / elapsed)}/s), other plans ${sentOther} (${f(sentOther / elapsed)}/s) |`,
+    );
+    log(
+      `| errors | ${errorCount}${
+        errorCount
+          ? ` (${Object.entries(counters.errors)
+              .map(([k, n]) => `${k}: ${n}`)
+              .join(", ")})`
+          : ""
+      } |`,
+    );
+    log(
+      `| editor → editor latency, shared plan | p50 ${f(pct(counters.latencies, 50))} ms, p99 ${f(pct(counters.latencies, 99))} ms (${counters.latencies.length} receipts) |`,
+    );
+    log(
+      `| editor → viewer latency, shared plan | p50 ${f(pct(counters.viewerLatencies, 50))} ms, p99 ${f(pct(counters.viewerLatencies, 99))} ms (${counters.viewerLatencies.length} receipts) |`,
+    );
+    log(
+      `| writer → observer latency, other plans | p50 ${f(pct(counters.otherLatencies, 50))} ms, p99 ${f(pct(counters.otherLatencies, 99))} ms (${counters.otherLatencies.length} receipts) |`,
+    );
+    log(
+      `| updates received by the ${rawOpen.length} plain viewers | ${rawReceived} of ${expectedViewer * rawOpen.length} (${f((rawReceived / Math.max(1, expectedViewer * rawOpen.length)) * 100, 2)} %); viewers short of any: ${missed} |`,
+    );
+    log(
+      `| server RSS | start ${f(rss[0]!)} MiB, min ${f(Math.min(...rss))}, max ${f(Math.max(...rss))}, end ${f(rss.at(-1)!)}; trend after warm-up ${f(rssSlope, 2)} MiB/min |`,
+    );
+    log(
+      `| database connections held by the server | max ${Math.max(...samples.map((s) => s.dbConns))}, end ${samples.at(-1)!.dbConns} |`,
+    );
     log("");
     log(`RSS samples (s → MiB): ${samples.map((s) => `${f(s.t, 0)}→${f(s.rss, 0)}`).join(", ")}`);
     if (process.env.BENCH_OUT) fs.appendFileSync(process.env.BENCH_OUT, out.join("\n") + "\n\n");

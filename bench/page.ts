@@ -41,18 +41,30 @@ const pct = (xs: number[], p: number) => {
 };
 
 if (!fs.existsSync(path.join(DIST, "BUILD_ID"))) {
-  console.log(`bench/page: no production build in ${DIST}/ — build first (NEXT_DIST_DIR=${DIST} npx next build); skipped.`);
+  console.log(
+    `bench/page: no production build in ${DIST}/ — build first (NEXT_DIST_DIR=${DIST} npx next build); skipped.`,
+  );
   process.exit(0);
 }
-
 
 function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // PAGE_PROFILE=<dir> writes a CPU profile of the app server (for finding where a slow page goes).
   const profile = process.env.PAGE_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PAGE_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "--import", "./lib/node/register.mjs", "server.ts"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_DIST_DIR: DIST },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", "--import", "./lib/node/register.mjs", "server.ts"],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        NEXT_DIST_DIR: DIST,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (c: Buffer) => {
@@ -74,7 +86,10 @@ async function signIn(base: string, email: string, password: string): Promise<st
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
     body: new URLSearchParams({ csrfToken, email, password }).toString(),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("authjs.session-token="));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("authjs.session-token="));
   if (!session) throw new Error(`sign-in failed: ${res.status}`);
   return session;
 }
@@ -105,13 +120,22 @@ async function main() {
     for (let i = 0; i < 5; i++) await getPlanView(principal, planId);
     // Every read the page makes, as the page makes them (all at once).
     const readsOf = (id: string) =>
-      Promise.all([getPlanView(principal, id), getPlanComments(principal, id), getAnnouncements(principal, id), getApprovalState(principal, id)]);
+      Promise.all([
+        getPlanView(principal, id),
+        getPlanComments(principal, id),
+        getAnnouncements(principal, id),
+        getApprovalState(principal, id),
+      ]);
     const pageReads = () => readsOf(planId);
     const emptyPlanId = (await createPlan(principal, ws.id, { title: "An empty plan" })).id;
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    app = await startApp(port, { DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), SIGNIN_ATTEMPTS_PER_ADDRESS: "100000" });
+    app = await startApp(port, {
+      DATABASE_URL: db.url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      SIGNIN_ATTEMPTS_PER_ADDRESS: "100000",
+    });
     const cookie = await signIn(base, email, password);
     let bytes = 0;
     const page = async () => {
@@ -179,19 +203,35 @@ async function main() {
 
     const sqlP50 = pct(sql, 50);
     const ratio = pct(seq, 50) / sqlP50;
-    console.log(`Plan page — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, ${os.cpus().length} cores; load average ${load0.map((x) => f(x, 2)).join(" / ")} before, ${load1.map((x) => f(x, 2)).join(" / ")} after`);
+    console.log(
+      `Plan page — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Node ${process.version}, ${os.cpus().length} cores; load average ${load0.map((x) => f(x, 2)).join(" / ")} before, ${load1.map((x) => f(x, 2)).join(" / ")} after`,
+    );
     console.log("");
     console.log("| measure | requests | req/s | p50 ms | p99 ms |");
     console.log("|---|---|---|---|---|");
-    console.log(`| getPlanView's SQL, in-process | ${N} | ${f(1000 / (sql.reduce((s, x) => s + x, 0) / N))} | ${f(sqlP50)} | ${f(pct(sql, 99))} |`);
-    console.log(`| all the page's reads, in-process | ${N} | ${f(1000 / (reads.reduce((s, x) => s + x, 0) / N))} | ${f(pct(reads, 50))} | ${f(pct(reads, 99))} |`);
-    console.log(`| sign-in page (no reads), sequential | ${N} | ${f(1000 / (signin.reduce((s, x) => s + x, 0) / N))} | ${f(pct(signin, 50))} | ${f(pct(signin, 99))} |`);
-    console.log(`| an empty plan's reads, in-process | ${N} | ${f(1000 / (emptyRead.reduce((s, x) => s + x, 0) / N))} | ${f(pct(emptyRead, 50))} | ${f(pct(emptyRead, 99))} |`);
-    console.log(`| empty plan's page, sequential | ${N} | ${f(1000 / (empty.reduce((s, x) => s + x, 0) / N))} | ${f(pct(empty, 50))} | ${f(pct(empty, 99))} |`);
+    console.log(
+      `| getPlanView's SQL, in-process | ${N} | ${f(1000 / (sql.reduce((s, x) => s + x, 0) / N))} | ${f(sqlP50)} | ${f(pct(sql, 99))} |`,
+    );
+    console.log(
+      `| all the page's reads, in-process | ${N} | ${f(1000 / (reads.reduce((s, x) => s + x, 0) / N))} | ${f(pct(reads, 50))} | ${f(pct(reads, 99))} |`,
+    );
+    console.log(
+      `| sign-in page (no reads), sequential | ${N} | ${f(1000 / (signin.reduce((s, x) => s + x, 0) / N))} | ${f(pct(signin, 50))} | ${f(pct(signin, 99))} |`,
+    );
+    console.log(
+      `| an empty plan's reads, in-process | ${N} | ${f(1000 / (emptyRead.reduce((s, x) => s + x, 0) / N))} | ${f(pct(emptyRead, 50))} | ${f(pct(emptyRead, 99))} |`,
+    );
+    console.log(
+      `| empty plan's page, sequential | ${N} | ${f(1000 / (empty.reduce((s, x) => s + x, 0) / N))} | ${f(pct(empty, 50))} | ${f(pct(empty, 99))} |`,
+    );
     console.log(`| page, sequential | ${N} | ${f(N / seqSeconds)} | ${f(pct(seq, 50))} | ${f(pct(seq, 99))} |`);
-    console.log(`| page, ${CONCURRENCY} concurrent | ${N * 2} | ${f((N * 2) / concSeconds)} | ${f(pct(conc, 50))} | ${f(pct(conc, 99))} |`);
+    console.log(
+      `| page, ${CONCURRENCY} concurrent | ${N * 2} | ${f((N * 2) / concSeconds)} | ${f(pct(conc, 50))} | ${f(pct(conc, 99))} |`,
+    );
     console.log("");
-    console.log(`Page HTML ${f(bytes / 1024)} KiB. Page p50 ÷ SQL p50: ${f(ratio, 2)}× (target ≤ 3×) — ${ratio <= 3 ? "met" : "not met"}; ÷ all the page's reads: ${f(pct(seq, 50) / pct(reads, 50), 2)}×.`);
+    console.log(
+      `Page HTML ${f(bytes / 1024)} KiB. Page p50 ÷ SQL p50: ${f(ratio, 2)}× (target ≤ 3×) — ${ratio <= 3 ? "met" : "not met"}; ÷ all the page's reads: ${f(pct(seq, 50) / pct(reads, 50), 2)}×.`,
+    );
     // What any plan page costs beyond its reads (the empty plan's page less its reads), added to the
     // large plan's reads: the ratio the page would have if drawing the large plan's content were free.
     const fixed = pct(empty, 50) - pct(emptyRead, 50);

@@ -26,12 +26,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function openLive(page: Page, url: string) {
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName("pw-collab-ready").length > 0, undefined, { timeout: 120_000, polling: 100 });
+  await page.waitForFunction(() => performance.getEntriesByName("pw-collab-ready").length > 0, undefined, {
+    timeout: 120_000,
+    polling: 100,
+  });
 }
 
 async function main() {
   if (!fs.existsSync(path.join(DIST, "BUILD_ID"))) {
-    console.log(`bench/presence: no production build in ${DIST}/ — build first (NEXT_DIST_DIR=${DIST} npx next build); skipped.`);
+    console.log(
+      `bench/presence: no production build in ${DIST}/ — build first (NEXT_DIST_DIR=${DIST} npx next build); skipped.`,
+    );
     return;
   }
   const bench = await browserBench();
@@ -59,16 +64,34 @@ async function main() {
     const cdp = await a.context().newCDPSession(a);
     await cdp.send("Performance.enable");
     const metrics = async () => {
-      const { metrics: m } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+      const { metrics: m } = (await cdp.send("Performance.getMetrics")) as {
+        metrics: { name: string; value: number }[];
+      };
       const get = (n: string) => m.find((x) => x.name === n)?.value ?? NaN;
-      return { script: get("ScriptDuration") * 1000, task: get("TaskDuration") * 1000, layout: get("LayoutDuration") * 1000, style: get("RecalcStyleDuration") * 1000 };
+      return {
+        script: get("ScriptDuration") * 1000,
+        task: get("TaskDuration") * 1000,
+        layout: get("LayoutDuration") * 1000,
+        style: get("RecalcStyleDuration") * 1000,
+      };
     };
     const f = (n: number) => n.toFixed(2);
-    console.log(`Presence — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Chromium headless, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" / ")}`);
-    console.log(`The watching browser's main thread per presence move (${MOVES} moves × ${ROUNDS} rounds), by the grid B moves in:`);
+    console.log(
+      `Presence — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, Chromium headless, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" / ")}`,
+    );
+    console.log(
+      `The watching browser's main thread per presence move (${MOVES} moves × ${ROUNDS} rounds), by the grid B moves in:`,
+    );
     // Cells 0–24 of each grid (the rows the server draws, so present whatever the window), column by column.
     // "none": B stays put for as long as the moves take (what the watching page costs anyway).
-    for (const [grid, columns] of [["none", 0], ["raci", 15], ["risks", 10]] as const) {
+    for (const [grid, columns] of [
+      ["none", 0],
+      ["raci", 15],
+      ["risks", 10],
+    ] as const) {
       if (grid !== "none") await b.locator(`#${grid}`).scrollIntoViewIfNeeded();
       const perMove: { script: number; task: number; layout: number; style: number }[] = [];
       for (let round = 0; round < ROUNDS; round++) {
@@ -80,7 +103,8 @@ async function main() {
         }
         const before = await metrics();
         for (let i = 0; i < MOVES; i++) {
-          if (grid !== "none") await b.locator(`#${grid} [data-cell="${(round * MOVES + i) % 25}:${i % columns}"]`).click();
+          if (grid !== "none")
+            await b.locator(`#${grid} [data-cell="${(round * MOVES + i) % 25}:${i % columns}"]`).click();
           await sleep(150);
         }
         await sleep(1000);
@@ -88,7 +112,10 @@ async function main() {
         if (profile) {
           const { profile: data } = (await cdp.send("Profiler.stop")) as { profile: unknown };
           fs.mkdirSync(process.env.BENCH_PRESENCE_PROFILE!, { recursive: true });
-          fs.writeFileSync(path.join(process.env.BENCH_PRESENCE_PROFILE!, `watcher-${grid}.cpuprofile`), JSON.stringify(data));
+          fs.writeFileSync(
+            path.join(process.env.BENCH_PRESENCE_PROFILE!, `watcher-${grid}.cpuprofile`),
+            JSON.stringify(data),
+          );
         }
         perMove.push({
           script: (after.script - before.script) / MOVES,
@@ -101,7 +128,9 @@ async function main() {
       const shown = grid === "none" ? 1 : await a.locator(`#${grid} [data-peers]`).count();
       if (shown !== 1) throw new Error(`A should see B in one ${grid} cell, sees ${shown}`);
       const list = (k: keyof (typeof perMove)[number]) => perMove.map((p) => f(p[k])).join(" · ");
-      console.log(`- ${{ none: "no move (the same time, B still)", raci: "RACI grid", risks: "risk register" }[grid]}: script ${list("script")} ms, style ${list("style")} ms, layout ${list("layout")} ms; all main-thread tasks ${list("task")} ms`);
+      console.log(
+        `- ${{ none: "no move (the same time, B still)", raci: "RACI grid", risks: "risk register" }[grid]}: script ${list("script")} ms, style ${list("style")} ms, layout ${list("layout")} ms; all main-thread tasks ${list("task")} ms`,
+      );
       await b.keyboard.press("Escape");
     }
   } finally {

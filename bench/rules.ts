@@ -21,11 +21,16 @@ const rules: [string, () => unknown][] = [
   ["critical path (schedule grid, Gantt)", () => criticalPath(plan.tasks, plan.dependencies, plan.calendar)],
   ["completeness (panel)", () => planCompleteness(toPlanContent(content))],
   ["metrics (Metrics section)", () => planMetrics(toPlanContent(content), "2027-02-01")],
-  ["RACI problems (RACI grid)", () => raciProblems(raciRows(plan.tasks, plan.deliverables), plan.raciColumns, plan.raciCells)],
+  [
+    "RACI problems (RACI grid)",
+    () => raciProblems(raciRows(plan.tasks, plan.deliverables), plan.raciColumns, plan.raciCells),
+  ],
   ["content as JSON (page → browser)", () => JSON.parse(JSON.stringify(content))],
 ];
 
-console.log(`Plan rules on 1,000 tasks / 300 risks / 15 RACI columns — Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}, ${RUNS} runs each`);
+console.log(
+  `Plan rules on 1,000 tasks / 300 risks / 15 RACI columns — Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}, ${RUNS} runs each`,
+);
 console.log("");
 console.log("| rule | p50 ms | p95 ms |");
 console.log("|---|---|---|");

@@ -13,9 +13,21 @@ const loadSeconds = process.env.SOAK_LOAD_SECONDS ?? "600";
 const only = process.env.SOAK_ONLY;
 
 const steps: { name: string; cmd: string[]; env: Record<string, string> }[] = [
-  { name: "crash", cmd: ["node_modules/vitest/vitest.mjs", "run", "lib/collab/faults/kill-restart.test.ts"], env: { CRASH_CYCLES: crashes } },
-  { name: "fuzz", cmd: ["--import", "tsx", "--import", "./lib/node/register.mjs", "bench/fuzz.ts"], env: { FUZZ_FRAMES: frames } },
-  { name: "load", cmd: ["--import", "tsx", "--import", "./lib/node/register.mjs", "bench/load.ts"], env: { LOAD_SECONDS: loadSeconds } },
+  {
+    name: "crash",
+    cmd: ["node_modules/vitest/vitest.mjs", "run", "lib/collab/faults/kill-restart.test.ts"],
+    env: { CRASH_CYCLES: crashes },
+  },
+  {
+    name: "fuzz",
+    cmd: ["--import", "tsx", "--import", "./lib/node/register.mjs", "bench/fuzz.ts"],
+    env: { FUZZ_FRAMES: frames },
+  },
+  {
+    name: "load",
+    cmd: ["--import", "tsx", "--import", "./lib/node/register.mjs", "bench/load.ts"],
+    env: { LOAD_SECONDS: loadSeconds },
+  },
 ];
 
 let failed = 0;
@@ -24,7 +36,9 @@ for (const step of steps) {
   console.log(`\n▶ soak: ${step.name}\n`);
   const started = Date.now();
   const r = spawnSync(process.execPath, step.cmd, { stdio: "inherit", env: { ...process.env, ...step.env } });
-  console.log(`\n${step.name}: ${r.status === 0 ? "passed" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `\n${step.name}: ${r.status === 0 ? "passed" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

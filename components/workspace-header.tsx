@@ -1,6 +1,14 @@
 import Link from "next/link";
 
-export function WorkspaceHeader({ id, name, current }: { id: string; name: string; current: "plans" | "members" | "views" }) {
+export function WorkspaceHeader({
+  id,
+  name,
+  current,
+}: {
+  id: string;
+  name: string;
+  current: "plans" | "members" | "views";
+}) {
   const tab = (key: "plans" | "members" | "views", href: string, label: string) => (
     <Link
       href={href}

@@ -33,7 +33,8 @@ describe("demo plan content", () => {
       [resourceSchema, plan.resources],
       [budgetLineSchema, plan.budgetLines],
     ] as const) {
-      for (const row of rows) expect((schema as { safeParse: (v: unknown) => { success: boolean } }).safeParse(row).success).toBe(true);
+      for (const row of rows)
+        expect((schema as { safeParse: (v: unknown) => { success: boolean } }).safeParse(row).success).toBe(true);
     }
   });
 
@@ -52,7 +53,9 @@ describe("demo plan content", () => {
   it("has one RACI row that breaks a rule, and is otherwise nearly complete", () => {
     const rows = raciRows(plan.tasks, plan.deliverables).filter((r) => plan.raciCells.some((c) => c.rowId === r.id));
     const broken = raciProblems(rows, plan.raciColumns, plan.raciCells).filter((r) => r.problems.length > 0);
-    expect(broken.map((b) => plan.deliverables.find((d) => d.id === b.rowId)?.name)).toEqual(["Support-team training and help articles"]);
+    expect(broken.map((b) => plan.deliverables.find((d) => d.id === b.rowId)?.name)).toEqual([
+      "Support-team training and help articles",
+    ]);
     expect(planCompleteness(plan).score).toBeGreaterThan(60);
   });
 });

@@ -27,7 +27,12 @@ async function open(): Promise<Handle> {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
     });
-    return { db: drizzle(client, { schema }) as unknown as Db, driver: "postgres", sql: client, close: () => client.end({ timeout: 5 }) };
+    return {
+      db: drizzle(client, { schema }) as unknown as Db,
+      driver: "postgres",
+      sql: client,
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");

@@ -18,7 +18,9 @@ describe("migrations on the embedded database (PGlite)", () => {
     try {
       await runMigrations(db, "pglite");
       await runMigrations(db, "pglite");
-      const tables = await client.query<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public'");
+      const tables = await client.query<{ tablename: string }>(
+        "select tablename from pg_tables where schemaname = 'public'",
+      );
       expect(tables.rows.map((r) => r.tablename)).toEqual(
         expect.arrayContaining(["users", "workspaces", "memberships", "invitations", "plans", "api_tokens"]),
       );

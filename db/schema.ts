@@ -86,7 +86,10 @@ export const invitations = pgTable(
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("invitations_workspace_email_key").on(t.workspaceId, t.email), index("invitations_email_idx").on(t.email)],
+  (t) => [
+    uniqueIndex("invitations_workspace_email_key").on(t.workspaceId, t.email),
+    index("invitations_email_idx").on(t.email),
+  ],
 );
 
 export const plans = pgTable(
@@ -287,7 +290,13 @@ export const planObjectives = pgTable(
 
 export const planScopeItems = pgTable(
   "plan_scope_items",
-  { planId: planRef(), id: uuid("id").notNull(), kind: text("kind").notNull(), text: text("text").notNull(), order: sortOrder() },
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+    order: sortOrder(),
+  },
   (t) => [primaryKey({ columns: [t.planId, t.id] })],
 );
 
@@ -345,7 +354,13 @@ export const planRisks = pgTable(
 
 export const planSwotItems = pgTable(
   "plan_swot_items",
-  { planId: planRef(), id: uuid("id").notNull(), quadrant: text("quadrant").notNull(), text: text("text").notNull(), order: sortOrder() },
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    quadrant: text("quadrant").notNull(),
+    text: text("text").notNull(),
+    order: sortOrder(),
+  },
   (t) => [primaryKey({ columns: [t.planId, t.id] })],
 );
 
@@ -364,7 +379,12 @@ export const planRaciColumns = pgTable(
 
 export const planRaciCells = pgTable(
   "plan_raci_cells",
-  { planId: planRef(), rowId: text("row_id").notNull(), columnId: text("column_id").notNull(), value: text("value").notNull() },
+  {
+    planId: planRef(),
+    rowId: text("row_id").notNull(),
+    columnId: text("column_id").notNull(),
+    value: text("value").notNull(),
+  },
   (t) => [primaryKey({ columns: [t.planId, t.rowId, t.columnId] })],
 );
 
@@ -401,7 +421,12 @@ export const planBudgetLines = pgTable(
 
 export const planHolidays = pgTable(
   "plan_holidays",
-  { planId: planRef(), id: uuid("id").notNull(), date: date("date", { mode: "string" }).notNull(), name: text("name").notNull() },
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    date: date("date", { mode: "string" }).notNull(),
+    name: text("name").notNull(),
+  },
   (t) => [primaryKey({ columns: [t.planId, t.id] })],
 );
 

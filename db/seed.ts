@@ -23,25 +23,28 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const [user] = await tx.insert(users).values({ name: "Dana Demo", email: DEMO_EMAIL, passwordHash }).returning();
     const [ws] = await tx.insert(workspaces).values({ name: "Demo workspace", createdBy: user!.id }).returning();
     await tx.insert(memberships).values({ workspaceId: ws!.id, userId: user!.id, role: "owner" });
-    const [main] = await tx.insert(plans).values([
-      {
-        workspaceId: ws!.id,
-        ownerId: user!.id,
-        title: "Customer portal relaunch",
-        status: "active",
-        summary:
-          "Replace the 2019 customer portal with a self-service portal by the end of Q2, so customers can manage " +
-          "orders, invoices and support tickets without calling us. Success means call volume down 30% and a " +
-          "portal satisfaction score of at least 4.2 / 5 within three months of launch.",
-      },
-      {
-        workspaceId: ws!.id,
-        ownerId: user!.id,
-        title: "Warehouse scanner rollout",
-        status: "draft",
-        summary: "Equip both warehouses with handheld scanners and retire paper pick lists before peak season.",
-      },
-    ]).returning();
+    const [main] = await tx
+      .insert(plans)
+      .values([
+        {
+          workspaceId: ws!.id,
+          ownerId: user!.id,
+          title: "Customer portal relaunch",
+          status: "active",
+          summary:
+            "Replace the 2019 customer portal with a self-service portal by the end of Q2, so customers can manage " +
+            "orders, invoices and support tickets without calling us. Success means call volume down 30% and a " +
+            "portal satisfaction score of at least 4.2 / 5 within three months of launch.",
+        },
+        {
+          workspaceId: ws!.id,
+          ownerId: user!.id,
+          title: "Warehouse scanner rollout",
+          status: "draft",
+          summary: "Equip both warehouses with handheld scanners and retire paper pick lists before peak season.",
+        },
+      ])
+      .returning();
     return [user!.id, main!.id] as const;
   });
   // The plan's content lives in its live document: store it as the first update of the log,
@@ -58,8 +61,20 @@ export async function seedDemo(db: Db): Promise<boolean> {
     body: "Design is signed off and the accounts journey is in build. The ERP order API is the one thing to watch this month.",
   });
   await db.insert(comments).values([
-    { planId, section: "risks", authorId: userId, body: "The ERP team confirmed a test endpoint for next week — can we lower the likelihood after that?" },
-    { planId, section: "schedule", authorId: userId, body: "Pilot group invitations go out two days before the pilot starts.", resolvedAt: new Date(), resolvedBy: userId },
+    {
+      planId,
+      section: "risks",
+      authorId: userId,
+      body: "The ERP team confirmed a test endpoint for next week — can we lower the likelihood after that?",
+    },
+    {
+      planId,
+      section: "schedule",
+      authorId: userId,
+      body: "Pilot group invitations go out two days before the pilot starts.",
+      resolvedAt: new Date(),
+      resolvedBy: userId,
+    },
   ]);
   return true;
 }

@@ -17,7 +17,9 @@ export async function createTestDatabase(prefix = "pw_test") {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const sql = postgres(admin, { max: 1, onnotice: () => {} });
   try {
-    const stale = await sql<{ datname: string }[]>`select datname from pg_database where datname ~ '^pw_(test|e2e|bench)_'`;
+    const stale = await sql<
+      { datname: string }[]
+    >`select datname from pg_database where datname ~ '^pw_(test|e2e|bench)_'`;
     for (const { datname } of stale) {
       const born = parseInt(datname.split("_")[2] ?? "", 36);
       if (Number.isFinite(born) && Date.now() - born > STALE_MS) {

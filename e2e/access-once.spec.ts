@@ -25,7 +25,9 @@ async function lookups(request: APIRequestContext, principal: "user" | "share"):
   return Number(m?.[1] ?? 0);
 }
 
-test("a plan page reads the plan for its access check once, for a member and for a read-only link", async ({ browser }) => {
+test("a plan page reads the plan for its access check once, for a member and for a read-only link", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ baseURL: app.base });
   const page = await context.newPage();
   const ui = new App(page);

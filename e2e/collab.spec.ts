@@ -47,7 +47,8 @@ test("two people edit one plan live, see each other, and converge after one goes
   await bob.context.setOffline(false);
   await expect(badge(bob.page)).toHaveText("Live");
   for (const page of [ann.page, bob.page]) await expect(taskNames(page)).toHaveCount(3);
-  const names = async (page: Page) => (await taskNames(page).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).sort();
+  const names = async (page: Page) =>
+    (await taskNames(page).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).sort();
   expect(await names(ann.page)).toEqual(["Added while Bob was away", "Kick-off workshop", "Written offline"]);
   expect(await names(bob.page)).toEqual(await names(ann.page));
   await expect(saved(bob.page)).toHaveText("All changes saved");

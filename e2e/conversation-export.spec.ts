@@ -27,13 +27,18 @@ async function writeThroughDocument(page: Page, baseURL: string, planId: string,
     }
   };
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${baseURL.replace(/^http/, "ws")}/collab`, planId, doc, { WebSocketPolyfill: WithCookie as never, disableBc: true });
+  const provider = new WebsocketProvider(`${baseURL.replace(/^http/, "ws")}/collab`, planId, doc, {
+    WebSocketPolyfill: WithCookie as never,
+    disableBc: true,
+  });
   try {
     await new Promise<void>((resolve) => provider.once("sync", () => resolve()));
     expect(writeDocContent(doc, content)).toEqual([]);
     // Projected after it is persisted: wait until the server-side export shows it.
     const probe = content.tasks[0]!.name;
-    await expect.poll(async () => (await page.request.get(`/api/v1/plans/${planId}/export.md`)).text(), { timeout: 15_000 }).toContain(probe);
+    await expect
+      .poll(async () => (await page.request.get(`/api/v1/plans/${planId}/export.md`)).text(), { timeout: 15_000 })
+      .toContain(probe);
   } finally {
     provider.destroy();
   }
@@ -41,14 +46,18 @@ async function writeThroughDocument(page: Page, baseURL: string, planId: string,
 
 async function userIdOf(page: Page, workspaceId: string, email: string): Promise<string> {
   const res = await page.request.get(`/api/v1/workspaces/${workspaceId}/members`);
-  const { data } = (await res.json()) as { data: { members?: { userId: string; email: string }[] } | { userId: string; email: string }[] };
+  const { data } = (await res.json()) as {
+    data: { members?: { userId: string; email: string }[] } | { userId: string; email: string }[];
+  };
   const list = Array.isArray(data) ? data : (data.members ?? []);
   return list.find((m) => m.email === email)!.userId;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, " ");
 
-test("a comment with an @mention reaches the member's inbox with an unread count, and resolves and reopens", async ({ browser }) => {
+test("a comment with an @mention reaches the member's inbox with an unread count, and resolves and reopens", async ({
+  browser,
+}) => {
   const ann = await person(browser, "Ann Lee", uniqueEmail("ann"));
   const workspaceId = await ann.app.createWorkspace("Conversation");
   const planId = await ann.app.createPlan("Launch plan");
@@ -61,13 +70,17 @@ test("a comment with an @mention reaches the member's inbox with an unread count
   await risks.getByRole("button", { name: "Comments on this section (0 open)" }).click();
   const box = risks.getByRole("textbox", { name: "New comment" });
   await box.fill("Please review the vendor risk, @Bo");
-  await expect(risks.getByRole("listbox", { name: "Mention someone" }).getByRole("option", { name: "Bob Stone" })).toBeVisible();
+  await expect(
+    risks.getByRole("listbox", { name: "Mention someone" }).getByRole("option", { name: "Bob Stone" }),
+  ).toBeVisible();
   await expectAccessible(ann.page, "section#risks [role=region][aria-label='Comments on this section']");
   await box.press("Enter");
   await expect(box).toHaveValue("Please review the vendor risk, @Bob Stone ");
   await risks.getByRole("button", { name: "Post comment" }).click();
   const thread = risks.getByRole("region", { name: "Comments on this section" });
-  await expect(thread.getByRole("listitem", { name: "Comment by Ann Lee" })).toContainText("Please review the vendor risk, @Bob Stone");
+  await expect(thread.getByRole("listitem", { name: "Comment by Ann Lee" })).toContainText(
+    "Please review the vendor risk, @Bob Stone",
+  );
   await expect(risks.getByRole("button", { name: "Comments on this section (1 open)" })).toBeVisible();
 
   // Bob's header shows one unread item; the inbox has the mention.
@@ -102,7 +115,10 @@ test("a comment with an @mention reaches the member's inbox with an unread count
   await bob.context.close();
 });
 
-test("the assembled plan: print view with pictures, PDF and Markdown with every section, and my week's task", async ({ browser, baseURL }) => {
+test("the assembled plan: print view with pictures, PDF and Markdown with every section, and my week's task", async ({
+  browser,
+  baseURL,
+}) => {
   const email = uniqueEmail("dana");
   const dana = await person(browser, "Dana Reyes", email);
   const workspaceId = await dana.app.createWorkspace("Exports");
@@ -111,14 +127,31 @@ test("the assembled plan: print view with pictures, PDF and Markdown with every 
   const today = dateInTimeZone(new Date(), "UTC");
   const content = fromPlanContent(demoPlanContent(today, me));
   const dueTomorrow = "Confirm the pallet labels";
-  content.tasks.unshift({ id: randomUUID(), name: dueTomorrow, start: today, end: addDays(today, 1), progress: 0, kind: "task", parentId: null, deliverableId: null, assigneeId: me, order: -1 });
+  content.tasks.unshift({
+    id: randomUUID(),
+    name: dueTomorrow,
+    start: today,
+    end: addDays(today, 1),
+    progress: 0,
+    kind: "task",
+    parentId: null,
+    deliverableId: null,
+    assigneeId: me,
+    order: -1,
+  });
   await writeThroughDocument(dana.page, baseURL!, planId, content);
 
   // Markdown: every section heading and content.
   const md = await (await dana.page.request.get(`/api/v1/plans/${planId}/export.md`)).text();
   expect(md).toContain("# Warehouse rollout");
   for (const s of planSections) expect(md).toContain(`## ${s.title}`);
-  for (const needle of [content.objectives[0]!.title, content.deliverables[0]!.name, content.risks[0]!.title, content.budgetLines[0]!.description, dueTomorrow]) {
+  for (const needle of [
+    content.objectives[0]!.title,
+    content.deliverables[0]!.name,
+    content.risks[0]!.title,
+    content.budgetLines[0]!.description,
+    dueTomorrow,
+  ]) {
     expect(md).toContain(needle);
   }
 
@@ -132,7 +165,10 @@ test("the assembled plan: print view with pictures, PDF and Markdown with every 
     await expect(img).toBeVisible();
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
   }
-  for (const s of planSections) await expect(dana.page.getByRole("heading", { level: 2, name: new RegExp(s.title.replace("&", "\\&")) })).toBeVisible();
+  for (const s of planSections)
+    await expect(
+      dana.page.getByRole("heading", { level: 2, name: new RegExp(s.title.replace("&", "\\&")) }),
+    ).toBeVisible();
   await expectAccessible(dana.page);
 
   // PDF: printed by the server, with every section's heading and content.
@@ -144,7 +180,10 @@ test("the assembled plan: print view with pictures, PDF and Markdown with every 
   expect(pdf).toContain("Warehouse rollout");
   expect(pdf).toContain("Move both warehouses onto the new scanning system.");
   for (const s of planSections) expect(pdf).toContain(s.title);
-  const strategyLine = content.strategy.split("\n").find((l) => l.trim() && !l.startsWith("#") && !l.startsWith("-"))!.trim();
+  const strategyLine = content.strategy
+    .split("\n")
+    .find((l) => l.trim() && !l.startsWith("#") && !l.startsWith("-"))!
+    .trim();
   for (const needle of [
     content.objectives[0]!.title,
     content.scopeItems[0]!.text,

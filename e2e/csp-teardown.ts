@@ -8,7 +8,9 @@ export default async function cspTeardown() {
   // Reports are sent asynchronously by the browser; give the last ones a moment to land.
   await new Promise((r) => setTimeout(r, 500));
   const res = await fetch(`http://localhost:${port}/api/csp-report`).catch(() => null);
-  if (!res?.ok) throw new Error(`Could not read the CSP violation reports from the e2e server (${res?.status ?? "no answer"}).`);
+  if (!res?.ok)
+    throw new Error(`Could not read the CSP violation reports from the e2e server (${res?.status ?? "no answer"}).`);
   const { reports } = (await res.json()) as { reports: string[] };
-  if (reports.length > 0) throw new Error(`Pages reported ${reports.length} Content-Security-Policy violation(s):\n${reports.join("\n")}`);
+  if (reports.length > 0)
+    throw new Error(`Pages reported ${reports.length} Content-Security-Policy violation(s):\n${reports.join("\n")}`);
 }

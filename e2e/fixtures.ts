@@ -3,7 +3,8 @@ import { expect, type Browser, type BrowserContext, type BrowserContextOptions, 
 
 export const PASSWORD = "correct horse battery staple";
 
-export const uniqueEmail = (who: string) => `${who}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@example.com`;
+export const uniqueEmail = (who: string) =>
+  `${who}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@example.com`;
 
 /** Page object for the signed-out and workspace flows, shared by the specs. */
 export class App {
@@ -57,7 +58,12 @@ export class App {
 export type Person = { context: BrowserContext; page: Page; app: App; email: string };
 
 /** Someone signed up in a browser context of their own. */
-export async function person(browser: Browser, name: string, email = uniqueEmail(name.split(" ")[0]!.toLowerCase()), options: BrowserContextOptions = {}): Promise<Person> {
+export async function person(
+  browser: Browser,
+  name: string,
+  email = uniqueEmail(name.split(" ")[0]!.toLowerCase()),
+  options: BrowserContextOptions = {},
+): Promise<Person> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const app = new App(page);

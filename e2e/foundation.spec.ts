@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { planSections } from "../lib/plan/template";
 import { App, PASSWORD, uniqueEmail } from "./fixtures";
 
-test("sign up, create a workspace and a plan from the template; outsiders get 404 until invited", async ({ browser, baseURL }) => {
+test("sign up, create a workspace and a plan from the template; outsiders get 404 until invited", async ({
+  browser,
+  baseURL,
+}) => {
   const aliceCtx = await browser.newContext();
   const alice = new App(await aliceCtx.newPage());
   const bobEmail = uniqueEmail("bob");
@@ -17,7 +20,9 @@ test("sign up, create a workspace and a plan from the template; outsiders get 40
     await expect(alice.page.locator(`#${section.id}-title`)).toContainText(section.title);
     await expect(alice.page.locator(`section#${section.id}`).getByText(section.hint)).toBeVisible();
   }
-  await expect(alice.page.getByRole("navigation", { name: "Plan sections" }).getByRole("link")).toHaveCount(planSections.length);
+  await expect(alice.page.getByRole("navigation", { name: "Plan sections" }).getByRole("link")).toHaveCount(
+    planSections.length,
+  );
 
   await alice.page.goto(`/workspaces/${workspaceId}`);
   const row = alice.page.getByRole("row", { name: /Payments migration/ });

@@ -10,7 +10,9 @@ function isoIn(days: number) {
 
 const TASKS = 400;
 
-test("a large plan: every bar is in the chart, rows far from the screen are not drawn until scrolled to, and they work there", async ({ browser }) => {
+test("a large plan: every bar is in the chart, rows far from the screen are not drawn until scrolled to, and they work there", async ({
+  browser,
+}) => {
   const ann = await person(browser, "Ann Lee");
   await ann.app.createWorkspace("Large");
   await ann.app.createPlan("Large plan");
@@ -18,8 +20,13 @@ test("a large plan: every bar is in the chart, rows far from the screen are not 
 
   // Chains of ten linked tasks, imported in one go.
   const rows = ["Name,Kind,Start,End,Predecessors"];
-  for (let i = 1; i <= TASKS; i++) rows.push(`Step ${i},task,${isoIn(2 + ((i - 1) % 10) * 3)},${isoIn(3 + ((i - 1) % 10) * 3)},${i % 10 === 1 ? "" : `Step ${i - 1} [FS]`}`);
-  await ann.page.getByLabel("CSV file to import").setInputFiles({ name: "tasks.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  for (let i = 1; i <= TASKS; i++)
+    rows.push(
+      `Step ${i},task,${isoIn(2 + ((i - 1) % 10) * 3)},${isoIn(3 + ((i - 1) % 10) * 3)},${i % 10 === 1 ? "" : `Step ${i - 1} [FS]`}`,
+    );
+  await ann.page
+    .getByLabel("CSV file to import")
+    .setInputFiles({ name: "tasks.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
   await expect(ann.page.getByTestId("import-report")).toContainText(`${TASKS} tasks imported`);
   await ann.page.reload();
   await expect(ann.page.getByTestId("connection-badge")).toHaveText("Live");
@@ -57,7 +64,10 @@ test("a large plan: every bar is in the chart, rows far from the screen are not 
         const lx = Number(label.getAttribute("x"));
         const lw = label.getBBox().width;
         // frappe-gantt's rule: centred in the bar when it fits, after the bar's end otherwise.
-        return lw > 0 && (label.classList.contains("big") ? Math.abs(lx - (x + w + 5)) < 1 : Math.abs(lx - (x + w / 2 - lw / 2)) < 1);
+        return (
+          lw > 0 &&
+          (label.classList.contains("big") ? Math.abs(lx - (x + w + 5)) < 1 : Math.abs(lx - (x + w / 2 - lw / 2)) < 1)
+        );
       }),
     )
     .toBe(true);

@@ -29,7 +29,8 @@ const addDaysIso = (iso: string, n: number) => {
   return t.toISOString().slice(0, 10);
 };
 
-const bar = (page: Page, name: string) => page.locator(".pw-gantt .bar-wrapper").filter({ has: page.locator(".bar-label", { hasText: name }) });
+const bar = (page: Page, name: string) =>
+  page.locator(".pw-gantt .bar-wrapper").filter({ has: page.locator(".bar-label", { hasText: name }) });
 
 async function addDatedTask(page: Page, name: string, start: string, end: string) {
   await page.getByLabel("New task name").fill(name);
@@ -52,7 +53,12 @@ async function dragBar(page: Page, name: string, days: number) {
   const box = (await target.boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  const hit = await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest(".bar-wrapper")?.querySelector(".bar-label")?.textContent ?? document.elementFromPoint(px!, py!)?.outerHTML.slice(0, 120), [x, y]);
+  const hit = await page.evaluate(
+    ([px, py]) =>
+      document.elementFromPoint(px!, py!)?.closest(".bar-wrapper")?.querySelector(".bar-label")?.textContent ??
+      document.elementFromPoint(px!, py!)?.outerHTML.slice(0, 120),
+    [x, y],
+  );
   expect(hit, "the bar is under the pointer").toBe(name);
   await page.mouse.move(x, y);
   await page.mouse.down();
@@ -60,12 +66,18 @@ async function dragBar(page: Page, name: string, days: number) {
   await page.mouse.up();
 }
 
-test("a drag reaches the other editor live; a read-only link cannot drag; a hostile name stays text", async ({ browser, baseURL }) => {
+test("a drag reaches the other editor live; a read-only link cannot drag; a hostile name stays text", async ({
+  browser,
+  baseURL,
+}) => {
   const ann = await person(browser, "Ann Lee", uniqueEmail("ann"));
   const workspaceId = await ann.app.createWorkspace("Timeline");
   const planId = await ann.app.createPlan("Launch plan");
   const bobEmail = uniqueEmail("bob");
-  const invite = await ann.page.request.post(`/api/v1/workspaces/${workspaceId}/members`, { data: { email: bobEmail, role: "member" }, headers: { Origin: baseURL! } });
+  const invite = await ann.page.request.post(`/api/v1/workspaces/${workspaceId}/members`, {
+    data: { email: bobEmail, role: "member" },
+    headers: { Origin: baseURL! },
+  });
   expect(invite.ok()).toBe(true);
 
   const start = isoIn(2);
@@ -152,8 +164,14 @@ for (const timezoneId of ["America/New_York", "Pacific/Auckland"]) {
       .toEqual([`Due: Build@${addDaysIso(start, 3)}`, `Milestone: Go live@${addDaysIso(start, 10)}`]);
 
     // CSV import: good rows go in, a bad row is reported with its reason.
-    const csv = ["Name,Kind,Start,End,Predecessors", `Test,task,${addDaysIso(start, 5)},${addDaysIso(start, 6)},Build [FS]`, `Broken,task,${addDaysIso(start, 6)},${addDaysIso(start, 2)},`].join("\n");
-    await ann.page.getByLabel("CSV file to import").setInputFiles({ name: "tasks.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const csv = [
+      "Name,Kind,Start,End,Predecessors",
+      `Test,task,${addDaysIso(start, 5)},${addDaysIso(start, 6)},Build [FS]`,
+      `Broken,task,${addDaysIso(start, 6)},${addDaysIso(start, 2)},`,
+    ].join("\n");
+    await ann.page
+      .getByLabel("CSV file to import")
+      .setInputFiles({ name: "tasks.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     const report = ann.page.getByTestId("import-report");
     await expect(report).toContainText("1 task imported; 1 row(s) refused.");
     await expect(report).toContainText("Row 3 (Broken): The end date cannot be before the start date.");
@@ -189,7 +207,8 @@ test("touch: a bar drags on a phone-sized screen", async ({ browser }) => {
   const at = (x: number) => [{ x, y: box.y + box.height / 2 }];
   const x0 = box.x + box.width / 2;
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at(x0) });
-  for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(x0 + 9.5 * i) });
+  for (let i = 1; i <= 10; i++)
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(x0 + 9.5 * i) });
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   await expect(page.getByLabel("Start of Survey")).toHaveValue(addDaysIso(start, 2));
   await context.close();

@@ -9,7 +9,10 @@ const pad = (i: number) => String(i).padStart(3, "0");
 const TASKS = 120;
 const RISKS = 70;
 
-test("a large plan: the server draws the first rows of its long lists and says so; after hydration every row is there and reachable by keyboard; the print view lists them all", async ({ browser, baseURL }) => {
+test("a large plan: the server draws the first rows of its long lists and says so; after hydration every row is there and reachable by keyboard; the print view lists them all", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const app = new App(page);
@@ -20,19 +23,28 @@ test("a large plan: the server draws the first rows of its long lists and says s
   await editLiveDoc(context, baseURL!, planId, (doc) => {
     doc.transact(() => {
       const columns = [randomUUID(), randomUUID()];
-      columns.forEach((id, i) => insertRow(doc, "raciColumns", { id, kind: "role", userId: null, name: `Role ${i + 1}`, order: i }));
+      columns.forEach((id, i) =>
+        insertRow(doc, "raciColumns", { id, kind: "role", userId: null, name: `Role ${i + 1}`, order: i }),
+      );
       for (let i = 1; i <= TASKS; i++) {
         const id = randomUUID();
         insertRow(doc, "tasks", { ...blankRow("tasks", id), name: `Task #${pad(i)}`, order: i });
         setRaciCell(doc, id, columns[0]!, "A");
       }
-      for (let i = 1; i <= RISKS; i++) insertRow(doc, "risks", { ...blankRow("risks", randomUUID()), title: `Risk #${pad(i)}`, contingency: `Fallback #${pad(i)}` });
+      for (let i = 1; i <= RISKS; i++)
+        insertRow(doc, "risks", {
+          ...blankRow("risks", randomUUID()),
+          title: `Risk #${pad(i)}`,
+          contingency: `Fallback #${pad(i)}`,
+        });
     });
   });
 
   await test.step("the server's page (what a reader without scripts gets) holds the first rows and says how many", async () => {
     // The first paint reads the projection, which follows the document a moment after each saved batch.
-    await expect.poll(async () => (await page.request.get(`/plans/${planId}`)).text(), { timeout: 15_000 }).toContain(`Showing the first ${FIRST_ROWS} of ${TASKS} rows`);
+    await expect
+      .poll(async () => (await page.request.get(`/plans/${planId}`)).text(), { timeout: 15_000 })
+      .toContain(`Showing the first ${FIRST_ROWS} of ${TASKS} rows`);
     const html = await (await page.request.get(`/plans/${planId}`)).text();
     expect(html).toContain(`Showing the first ${FIRST_ROWS} of ${RISKS} risks`);
     expect(html).toContain(`Showing the first ${FIRST_ROWS} of ${RISKS} contingency plans`);

@@ -22,7 +22,10 @@ export async function startOwnServer(env: Record<string, string> = {}): Promise<
     if (app.exitCode !== null || app.signalCode !== null) return;
     // SIGTERM lets serve.ts drop the database it made; SIGKILL if it does not go.
     app.kill("SIGTERM");
-    const gone = await Promise.race([new Promise((r) => app.once("exit", () => r(true))), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+    const gone = await Promise.race([
+      new Promise((r) => app.once("exit", () => r(true))),
+      new Promise((r) => setTimeout(() => r(false), 10_000)),
+    ]);
     if (!gone) {
       app.kill("SIGKILL");
       await new Promise((r) => app.once("exit", r));
@@ -31,7 +34,9 @@ export async function startOwnServer(env: Record<string, string> = {}): Promise<
   const until = Date.now() + 120_000;
   for (;;) {
     if (app.exitCode !== null) throw new Error(`app server exited: ${out}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return { base, stop };
     if (Date.now() > until) {
       await stop();

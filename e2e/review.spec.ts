@@ -9,7 +9,9 @@ async function addTask(page: Page, name: string) {
   await expect(page.getByLabel(`Start of ${name}`)).toBeVisible();
 }
 
-test("sign-off: approver approves with a comment, the plan records who and when, freezes a baseline, flags later edits; activity and duplicate", async ({ browser }) => {
+test("sign-off: approver approves with a comment, the plan records who and when, freezes a baseline, flags later edits; activity and duplicate", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const olivia = await person(browser, "Olivia Owner", uniqueEmail("olivia"));
   const workspaceId = await olivia.app.createWorkspace("Sign-off");
@@ -19,7 +21,9 @@ test("sign-off: approver approves with a comment, the plan records who and when,
 
   // A new plan walks through the six planning steps.
   await expect(olivia.page.getByRole("list", { name: "Planning steps" })).toContainText("Define goals");
-  await expect(olivia.page.getByRole("list", { name: "Planning steps" }).getByRole("link", { name: "Schedule" })).toHaveAttribute("href", "#schedule");
+  await expect(
+    olivia.page.getByRole("list", { name: "Planning steps" }).getByRole("link", { name: "Schedule" }),
+  ).toHaveAttribute("href", "#schedule");
 
   // Olivia schedules a task.
   await expect(olivia.page.getByTestId("connection-badge")).toHaveText("Live");
@@ -52,7 +56,9 @@ test("sign-off: approver approves with a comment, the plan records who and when,
 
   // The plan shows who approved it and when, and the frozen baseline.
   await olivia.page.goto(`/plans/${planId}/review`);
-  await expect(olivia.page.getByTestId("approval-summary")).toContainText(/Approved \d{1,2} \w{3} \d{4}, \d{2}:\d{2} by Ana Approver/);
+  await expect(olivia.page.getByTestId("approval-summary")).toContainText(
+    /Approved \d{1,2} \w{3} \d{4}, \d{2}:\d{2} by Ana Approver/,
+  );
   await expect(olivia.page.getByRole("list", { name: "Sign-off history" })).toContainText("Dates look realistic.");
   await expect(olivia.page.getByText("schedule baseline frozen")).toBeVisible();
   await olivia.page.goto(`/plans/${planId}`);

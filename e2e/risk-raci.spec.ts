@@ -18,7 +18,9 @@ const raci = (page: Page) => page.getByRole("grid", { name: "RACI grid" });
 const raciRow = (page: Page, name: string) => raci(page).getByRole("row").filter({ hasText: name });
 const raciCell = (page: Page, row: string, col: number) => raciRow(page, row).getByRole("gridcell").nth(col);
 
-test("two people edit the risk register and the RACI grid at once; a read-only link sees it live and cannot change it", async ({ browser }) => {
+test("two people edit the risk register and the RACI grid at once; a read-only link sees it live and cannot change it", async ({
+  browser,
+}) => {
   const ann = await person(browser, "Ann Lee", uniqueEmail("ann"));
   const workspaceId = await ann.app.createWorkspace("Risks");
   const planId = await ann.app.createPlan("Portal launch");
@@ -39,7 +41,12 @@ test("two people edit the risk register and the RACI grid at once; a read-only l
       await raciSection.getByLabel("Member to add as a column").selectOption({ label: name });
       await raciSection.getByRole("button", { name: "Add member" }).click();
     }
-    await expect(raci(bob.page).getByRole("columnheader")).toContainText(["Task or deliverable", "Ann Lee", "Bob Stone", "Rule check"]);
+    await expect(raci(bob.page).getByRole("columnheader")).toContainText([
+      "Task or deliverable",
+      "Ann Lee",
+      "Bob Stone",
+      "Rule check",
+    ]);
   });
 
   await test.step("keyboard editing of the register", async () => {
@@ -136,9 +143,13 @@ test("two people edit the risk register and the RACI grid at once; a read-only l
   await test.step("CSV exports", async () => {
     const risks = await ann.page.request.get(`/api/v1/plans/${planId}/risks.csv`);
     expect(risks.headers()["content-type"]).toContain("text/csv");
-    await expect.poll(async () => (await ann.page.request.get(`/api/v1/plans/${planId}/raci.csv`)).text(), { timeout: 10_000 }).toContain("Task,Design review,,A,");
+    await expect
+      .poll(async () => (await ann.page.request.get(`/api/v1/plans/${planId}/raci.csv`)).text(), { timeout: 10_000 })
+      .toContain("Task,Design review,,A,");
     const risksText = await (await ann.page.request.get(`/api/v1/plans/${planId}/risks.csv`)).text();
-    expect(risksText.split("\r\n")[0]).toBe("Title,Category,Owner,Likelihood,Impact,Score,Band,Status,Review date,Review overdue,Linked tasks,Description,Trigger,Mitigation,Contingency plan");
+    expect(risksText.split("\r\n")[0]).toBe(
+      "Title,Category,Owner,Likelihood,Impact,Score,Band,Status,Review date,Review overdue,Linked tasks,Description,Trigger,Mitigation,Contingency plan",
+    );
     expect(risksText).toContain("Vendor late,Schedule,,5,3,15,High,Open,,no,,,,Weekly check-in with the vendor,");
     const grid = await (await bob.page.request.get(`/api/v1/plans/${planId}/raci.csv`)).text();
     expect(grid).toContain("Kind,Name,Ann Lee,Bob Stone,Problems");
@@ -156,7 +167,8 @@ test("two people edit the risk register and the RACI grid at once; a read-only l
     await expect(riskCell(guest, "Vendor late", COL.mitigation)).toHaveText("Weekly check-in with the vendor");
     await expect(raciCell(guest, "Design review", 1)).toHaveText("A");
     // No edit controls.
-    for (const name of ["Add risk", "Add member", "Add role", "Change score bands"]) await expect(guest.getByRole("button", { name })).toHaveCount(0);
+    for (const name of ["Add risk", "Add member", "Add role", "Change score bands"])
+      await expect(guest.getByRole("button", { name })).toHaveCount(0);
     await expect(guest.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
     // Keys do nothing but move.
     await riskCell(guest, "Vendor late", COL.category).click();
@@ -182,13 +194,17 @@ test("two people edit the risk register and the RACI grid at once; a read-only l
     expect(res.status()).toBe(200);
     expect(res.headers()["content-disposition"]).toBe('attachment; filename="portal-launch-raci.csv"');
     // The export reads the projection, which follows the document a moment after each saved batch.
-    await expect.poll(async () => (await guest.request.get(href!)).text(), { timeout: 10_000 }).toContain("Kind,Name,Ann Lee,Bob Stone,QA lead,Problems");
+    await expect
+      .poll(async () => (await guest.request.get(href!)).text(), { timeout: 10_000 })
+      .toContain("Kind,Name,Ann Lee,Bob Stone,QA lead,Problems");
     expect((await guest.request.get(href!.replace(/token=[^&]+/, "token=revoked-or-wrong"))).status()).toBe(404);
     await guestContext.close();
   });
 
   await test.step("first paint comes from the projection", async () => {
-    await expect.poll(async () => (await ann.page.request.get(`/plans/${planId}`)).text(), { timeout: 10_000 }).toContain("Weekly check-in with the vendor");
+    await expect
+      .poll(async () => (await ann.page.request.get(`/plans/${planId}`)).text(), { timeout: 10_000 })
+      .toContain("Weekly check-in with the vendor");
   });
 
   await ann.context.close();

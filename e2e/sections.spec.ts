@@ -16,7 +16,8 @@ async function twoOnOnePlan(browser: Browser, baseURL: string, title: string) {
 
 const section = (page: Page, id: string) => page.locator(`section#${id}`);
 const objectiveRows = (page: Page) => section(page, "objectives").locator("li[id^=row-]");
-const objective = (page: Page, title: string) => objectiveRows(page).filter({ has: page.locator(`input[value="${title}"]`) });
+const objective = (page: Page, title: string) =>
+  objectiveRows(page).filter({ has: page.locator(`input[value="${title}"]`) });
 const editor = (page: Page) => section(page, "strategy").getByRole("textbox", { name: "Implementation strategy" });
 /** The editor's text without the remote carets' name tags. */
 const editorText = (page: Page) =>
@@ -41,7 +42,10 @@ async function setField(page: Page, scope: ReturnType<Page["locator"]>, label: s
   await input.press("Enter");
 }
 
-test("two people co-edit objectives and the strategy at the same moment and both keep their words", async ({ browser, baseURL }) => {
+test("two people co-edit objectives and the strategy at the same moment and both keep their words", async ({
+  browser,
+  baseURL,
+}) => {
   const { ann, bob, planId } = await twoOnOnePlan(browser, baseURL!, "Portal relaunch");
 
   await test.step("objectives: one row edited in two fields at once, two rows added at once", async () => {
@@ -62,7 +66,10 @@ test("two people co-edit objectives and the strategy at the same moment and both
     // Progress toward the target appears once baseline and current are known.
     await setField(ann.page, objective(ann.page, "Cut support calls"), "Baseline", "1200");
     await setField(ann.page, objective(ann.page, "Cut support calls"), "Current", "1020");
-    await expect(objective(bob.page, "Cut support calls").getByRole("progressbar")).toHaveAttribute("aria-valuenow", "50");
+    await expect(objective(bob.page, "Cut support calls").getByRole("progressbar")).toHaveAttribute(
+      "aria-valuenow",
+      "50",
+    );
     // Reorder by keyboard: the last objective moves to the top for both.
     const last = objectiveRows(ann.page).last();
     const lastTitle = await last.getByLabel("Objective title").inputValue();
@@ -84,7 +91,8 @@ test("two people co-edit objectives and the strategy at the same moment and both
   });
 
   await test.step("strategy: both type into the same paragraph at once", async () => {
-    for (const p of [ann.page, bob.page]) await section(p, "strategy").getByRole("button", { name: "Edit implementation strategy" }).click();
+    for (const p of [ann.page, bob.page])
+      await section(p, "strategy").getByRole("button", { name: "Edit implementation strategy" }).click();
     await editor(ann.page).click();
     await ann.page.keyboard.type("We launch journey by journey.");
     await expect(editor(bob.page)).toContainText("We launch journey by journey.");
@@ -93,13 +101,18 @@ test("two people co-edit objectives and the strategy at the same moment and both
       await editor(p).click();
       await p.keyboard.press("Control+End");
     }
-    await Promise.all([ann.page.keyboard.type(" Ann adds alpha.", { delay: 15 }), bob.page.keyboard.type(" Bob adds bravo.", { delay: 15 })]);
+    await Promise.all([
+      ann.page.keyboard.type(" Ann adds alpha.", { delay: 15 }),
+      bob.page.keyboard.type(" Bob adds bravo.", { delay: 15 }),
+    ]);
     for (const p of [ann.page, bob.page]) {
       await expect(editor(p)).toContainText("Ann adds alpha.");
       await expect(editor(p)).toContainText("Bob adds bravo.");
       await expect(editor(p)).toContainText("We launch journey by journey.");
     }
-    await expect.poll(() => editorText(ann.page)).toMatch(/^We launch journey by journey\.( Ann adds alpha\.| Bob adds bravo\.){2}$/);
+    await expect
+      .poll(() => editorText(ann.page))
+      .toMatch(/^We launch journey by journey\.( Ann adds alpha\.| Bob adds bravo\.){2}$/);
     await expect.poll(() => editorText(bob.page)).toBe(await editorText(ann.page));
     // Each sees the other's caret, named.
     await expect(section(ann.page, "strategy").locator(".cm-ySelectionInfo")).toHaveText("Bob Stone");
@@ -113,7 +126,9 @@ test("two people co-edit objectives and the strategy at the same moment and both
     await section(ann.page, "strategy").getByRole("button", { name: "Done editing" }).click();
     const strategy = section(ann.page, "strategy");
     await expect(strategy.getByRole("heading", { name: "Approach" })).toBeVisible();
-    await expect(strategy.getByText(/Ann adds alpha\. Bob adds bravo\.|Bob adds bravo\. Ann adds alpha\./)).toBeVisible();
+    await expect(
+      strategy.getByText(/Ann adds alpha\. Bob adds bravo\.|Bob adds bravo\. Ann adds alpha\./),
+    ).toBeVisible();
     await expect(strategy.getByRole("link", { name: "the guidelines" })).toHaveAttribute("rel", "noopener noreferrer");
     // The plan's Undo covers typing in the strategy too (only Ann's own words), and Redo brings them back.
     const undo = ann.page.getByRole("button", { name: "Undo", exact: true });
@@ -122,9 +137,13 @@ test("two people co-edit objectives and the strategy at the same moment and both
     await expect(strategy.getByText(/Bob adds bravo\./)).toBeVisible();
     await ann.page.getByRole("button", { name: "Redo", exact: true }).click();
     await expect(strategy.getByRole("link", { name: "the guidelines" })).toBeVisible();
-    await expect(section(bob.page, "strategy").getByRole("textbox", { name: "Implementation strategy" })).toContainText("See [the guidelines]");
+    await expect(section(bob.page, "strategy").getByRole("textbox", { name: "Implementation strategy" })).toContainText(
+      "See [the guidelines]",
+    );
     // The server-rendered first paint of a fresh load already shows the merged text and the objectives.
-    await expect.poll(async () => (await bob.page.request.get(`/plans/${planId}`)).text(), { timeout: 10_000 }).toContain("Bob adds bravo.");
+    await expect
+      .poll(async () => (await bob.page.request.get(`/plans/${planId}`)).text(), { timeout: 10_000 })
+      .toContain("Bob adds bravo.");
     const html = await (await bob.page.request.get(`/plans/${planId}`)).text();
     expect(html).toContain("Ann adds alpha.");
     expect(html).toContain("Happier customers");
@@ -134,7 +153,10 @@ test("two people co-edit objectives and the strategy at the same moment and both
   await bob.context.close();
 });
 
-test("refused values stay local with a reason; completeness links to the row; the score is listed; a read-only link has no edit controls", async ({ browser, baseURL }) => {
+test("refused values stay local with a reason; completeness links to the row; the score is listed; a read-only link has no edit controls", async ({
+  browser,
+  baseURL,
+}) => {
   const { ann, bob, workspaceId, planId } = await twoOnOnePlan(browser, baseURL!, "Office move");
   const annBudget = section(ann.page, "resources");
   const bobBudget = section(bob.page, "resources");
@@ -188,7 +210,12 @@ test("refused values stay local with a reason; completeness links to the row; th
     await expect
       .poll(async () => {
         await bob.page.goto(`/workspaces/${workspaceId}`);
-        return (await bob.page.getByRole("row", { name: /Office move/ }).getByTestId("plan-completeness").innerText()).trim();
+        return (
+          await bob.page
+            .getByRole("row", { name: /Office move/ })
+            .getByTestId("plan-completeness")
+            .innerText()
+        ).trim();
       })
       .toBe(score);
   });

@@ -17,10 +17,14 @@ const markers = {
 };
 
 test("the server bundle holds no copy of Yjs or Drizzle: one copy each per process", () => {
-  const chunks = (readdirSync(path.join(dist, "server"), { recursive: true }) as string[]).filter((f) => f.endsWith(".js"));
+  const chunks = (readdirSync(path.join(dist, "server"), { recursive: true }) as string[]).filter((f) =>
+    f.endsWith(".js"),
+  );
   expect(chunks.length).toBeGreaterThan(10);
   const bundled = Object.entries(markers).flatMap(([pkg, marker]) =>
-    chunks.filter((f) => readFileSync(path.join(dist, "server", f), "utf8").includes(marker)).map((f) => `${pkg} in ${f}`),
+    chunks
+      .filter((f) => readFileSync(path.join(dist, "server", f), "utf8").includes(marker))
+      .map((f) => `${pkg} in ${f}`),
   );
   expect(bundled).toEqual([]);
 });

@@ -84,7 +84,10 @@ test("a read-only link shows the plan live, refuses writes, and stops at once wh
 
   // The editor sees the link with its label, creator and views, and revokes it.
   await editor.page.goto(`/plans/${planId}/share`);
-  const row = editor.page.getByRole("table", { name: "Active links" }).getByRole("row").filter({ hasText: "Steering committee" });
+  const row = editor.page
+    .getByRole("table", { name: "Active links" })
+    .getByRole("row")
+    .filter({ hasText: "Steering committee" });
   await expect(row).toContainText("Erin Editor");
   expect(Number(await row.getByTestId("view-count").textContent())).toBeGreaterThanOrEqual(1);
   await row.getByRole("button", { name: "Revoke" }).click();
@@ -92,7 +95,9 @@ test("a read-only link shows the plan live, refuses writes, and stops at once wh
   await expect(editor.page.getByText("No active links.")).toBeVisible();
 
   // The open page stops updating at once and says why; a reload is a 404.
-  await expect(viewer.getByText("This link no longer works: it was revoked or has expired.")).toBeVisible({ timeout: 5000 });
+  await expect(viewer.getByText("This link no longer works: it was revoked or has expired.")).toBeVisible({
+    timeout: 5000,
+  });
   await editor.page.goto(`/plans/${planId}`);
   await addTask(editor.page, "After the revocation");
   await expect(taskNames(editor.page)).toHaveCount(3);

@@ -22,7 +22,9 @@ test.afterAll(async () => {
   pg?.destroy();
 });
 
-test("while the database is down an editor is told the edits are not saved yet, and they are saved when it returns", async ({ browser }) => {
+test("while the database is down an editor is told the edits are not saved yet, and they are saved when it returns", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ baseURL: app.base });
   const page = await context.newPage();
   const ui = new App(page);
@@ -48,6 +50,8 @@ test("while the database is down an editor is told the edits are not saved yet, 
   await expect(indicator).toHaveText("All changes saved", { timeout: 30_000 });
   await page.goto(`/plans/${planId}`);
   await expect(page.getByRole("table", { name: "Tasks" }).getByLabel("Task name")).toHaveCount(2);
-  await expect(page.getByRole("table", { name: "Tasks" }).getByLabel("Task name").nth(1)).toHaveValue("Written while the database was down");
+  await expect(page.getByRole("table", { name: "Tasks" }).getByLabel("Task name").nth(1)).toHaveValue(
+    "Written while the database was down",
+  );
   await context.close();
 });

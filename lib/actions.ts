@@ -30,7 +30,8 @@ const keep = (fields?: Record<string, string>) =>
 /** Turn a thrown error into what the form shows; unexpected errors are logged, not leaked. */
 export function toActionState(err: unknown, fields?: Record<string, string>): ActionState {
   unstable_rethrow(err);
-  if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, values: keep(fields) };
+  if (err instanceof AppError)
+    return { ok: false, message: err.message, fieldErrors: err.fieldErrors, values: keep(fields) };
   console.error("[action]", err);
   return {
     ok: false,

@@ -56,7 +56,10 @@ export function errorResponse(err: unknown): Response {
     );
   }
   console.error("[api]", err);
-  return Response.json({ error: { status: 500, message: "Something went wrong on our side. Nothing was changed." } }, { status: 500 });
+  return Response.json(
+    { error: { status: 500, message: "Something went wrong on our side. Nothing was changed." } },
+    { status: 500 },
+  );
 }
 
 /**

@@ -61,7 +61,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     async jwt({ token, user, account, profile }) {
       if (account && account.provider !== "credentials" && profile?.email) {
-        const u = await userForOAuth({ email: profile.email, name: profile.name as string | undefined, image: user?.image });
+        const u = await userForOAuth({
+          email: profile.email,
+          name: profile.name as string | undefined,
+          image: user?.image,
+        });
         token.uid = u.id;
         token.name = u.name;
       } else if (user?.id) {
@@ -86,4 +90,7 @@ export const getPrincipal = cache(async (): Promise<UserPrincipal | null> => {
 export const getSessionUser = cache(async () => (await auth())?.user ?? null);
 
 /** Names of the OAuth providers switched on, for the sign-in page. */
-export const enabledOAuth = () => Object.entries(enabled).filter(([, on]) => on).map(([id]) => id as "github" | "google");
+export const enabledOAuth = () =>
+  Object.entries(enabled)
+    .filter(([, on]) => on)
+    .map(([id]) => id as "github" | "google");

@@ -31,7 +31,9 @@ describe("environment", () => {
 
   it("switches OAuth providers on only when both variables are set", () => {
     expect(oauthProviders({ AUTH_GITHUB_ID: "id" })).toEqual({ github: false, google: false });
-    expect(oauthProviders({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s", AUTH_GOOGLE_ID: "g", AUTH_GOOGLE_SECRET: "t" })).toEqual({
+    expect(
+      oauthProviders({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s", AUTH_GOOGLE_ID: "g", AUTH_GOOGLE_SECRET: "t" }),
+    ).toEqual({
       github: true,
       google: true,
     });

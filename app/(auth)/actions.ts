@@ -30,10 +30,18 @@ export async function signInAction(_prev: ActionState | undefined, formData: For
     return { ok: true };
   } catch (err) {
     if (err instanceof CredentialsSignin && err.code === "rate_limited") {
-      return { ok: false, message: "Too many sign-in attempts. Wait a few minutes, then try again.", values: { email: fields.email ?? "" } };
+      return {
+        ok: false,
+        message: "Too many sign-in attempts. Wait a few minutes, then try again.",
+        values: { email: fields.email ?? "" },
+      };
     }
     if (err instanceof AuthError) {
-      return { ok: false, message: "That email and password do not match an account.", values: { email: fields.email ?? "" } };
+      return {
+        ok: false,
+        message: "That email and password do not match an account.",
+        values: { email: fields.email ?? "" },
+      };
     }
     return toActionState(err, fields);
   }

@@ -15,7 +15,10 @@ export function ActivityList({ entries }: { entries: Entry[] }) {
   return (
     <ol className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Activity">
       {entries.map((e) => (
-        <li key={`${e.userId}-${e.at.getTime()}`} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm">
+        <li
+          key={`${e.userId}-${e.at.getTime()}`}
+          className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm"
+        >
           <span>
             <span className="font-medium">{e.name}</span> changed {sectionList(e.sections)}
           </span>

@@ -11,7 +11,10 @@ export function OAuthButtons({ providers, next }: { providers: ("github" | "goog
         <form key={p} action={oauthSignInAction}>
           <input type="hidden" name="provider" value={p} />
           {next && <input type="hidden" name="next" value={next} />}
-          <button type="submit" className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
+          <button
+            type="submit"
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50"
+          >
             Continue with {names[p]}
           </button>
         </form>

@@ -6,7 +6,17 @@ export type BarSeries = { name: string; color: string };
  * The chart is one image for assistive technology; its numbers are in `summary` and in the table
  * the section shows next to it.
  */
-export function BarChart({ data, series, summary, format = String }: { data: readonly BarDatum[]; series: readonly BarSeries[]; summary: string; format?: (n: number) => string }) {
+export function BarChart({
+  data,
+  series,
+  summary,
+  format = String,
+}: {
+  data: readonly BarDatum[];
+  series: readonly BarSeries[];
+  summary: string;
+  format?: (n: number) => string;
+}) {
   const max = Math.max(1, ...data.flatMap((d) => d.values));
   const barH = 10;
   const gap = 4;
@@ -16,7 +26,13 @@ export function BarChart({ data, series, summary, format = String }: { data: rea
   const height = data.length * rowH;
   return (
     <figure className="w-full">
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} className="w-full" preserveAspectRatio="xMinYMin meet">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${width} ${height}`}
+        className="w-full"
+        preserveAspectRatio="xMinYMin meet"
+      >
         {data.map((d, i) => {
           const y = i * rowH;
           return (

@@ -8,7 +8,12 @@ export function Donut({ segments, label, center }: { segments: readonly Segment[
   const parts = segmentShares(segments);
   return (
     <div className="flex items-center gap-3">
-      <svg role="img" aria-label={`${label}: ${describeSegments(segments)}`} viewBox="0 0 42 42" className="h-20 w-20 shrink-0">
+      <svg
+        role="img"
+        aria-label={`${label}: ${describeSegments(segments)}`}
+        viewBox="0 0 42 42"
+        className="h-20 w-20 shrink-0"
+      >
         <circle cx={21} cy={21} r={R} fill="none" stroke="#e2e8f0" strokeWidth={6} />
         {parts.map(
           ({ segment, start, share }) =>

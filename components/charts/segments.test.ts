@@ -20,6 +20,11 @@ describe("segmentShares", () => {
   });
 
   it("describes the parts in words", () => {
-    expect(describeSegments([{ label: "Hit", value: 3, color: "" }, { label: "Missed", value: 1, color: "" }])).toBe("3 hit, 1 missed");
+    expect(
+      describeSegments([
+        { label: "Hit", value: 3, color: "" },
+        { label: "Missed", value: 1, color: "" },
+      ]),
+    ).toBe("3 hit, 1 missed");
   });
 });

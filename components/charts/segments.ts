@@ -13,4 +13,5 @@ export function segmentShares(segments: readonly Segment[]): { segment: Segment;
 }
 
 /** "3 hit, 1 missed, 2 upcoming" — the words a chart stands for. */
-export const describeSegments = (segments: readonly Segment[]) => segments.map((s) => `${s.value} ${s.label.toLowerCase()}`).join(", ");
+export const describeSegments = (segments: readonly Segment[]) =>
+  segments.map((s) => `${s.value} ${s.label.toLowerCase()}`).join(", ");

@@ -5,8 +5,19 @@ export function StackedBar({ segments, label }: { segments: readonly Segment[]; 
   const parts = segmentShares(segments);
   return (
     <div>
-      <svg role="img" aria-label={`${label}: ${describeSegments(segments)}`} viewBox="0 0 100 6" preserveAspectRatio="none" className="h-3 w-full overflow-hidden rounded-full bg-slate-200">
-        {parts.map(({ segment, start, share }) => share > 0 && <rect key={segment.label} x={start * 100} y={0} width={share * 100} height={6} fill={segment.color} />)}
+      <svg
+        role="img"
+        aria-label={`${label}: ${describeSegments(segments)}`}
+        viewBox="0 0 100 6"
+        preserveAspectRatio="none"
+        className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+      >
+        {parts.map(
+          ({ segment, start, share }) =>
+            share > 0 && (
+              <rect key={segment.label} x={start * 100} y={0} width={share * 100} height={6} fill={segment.color} />
+            ),
+        )}
       </svg>
       <Legend segments={segments} />
     </div>

@@ -83,7 +83,17 @@ export class CollabClient {
     /** A read-only link's token, for people who are not signed in. */
     private shareToken?: string,
   ) {
-    this.snap = { connection: "connecting", save: "saved", refusal: null, ready: false, peers: [], canUndo: false, canRedo: false, readOnly, roleChange: null };
+    this.snap = {
+      connection: "connecting",
+      save: "saved",
+      refusal: null,
+      ready: false,
+      peers: [],
+      canUndo: false,
+      canRedo: false,
+      readOnly,
+      roleChange: null,
+    };
     const origin = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
     this.provider = new WebsocketProvider(origin, planId, this.doc, {
       connect: false,
@@ -134,7 +144,13 @@ export class CollabClient {
   private update(patch: Partial<CollabSnapshot>) {
     // When the live document first became usable (read by bench/gantt.ts).
     if (patch.ready && !this.snap.ready) performance.mark("pw-collab-ready");
-    const save: SaveState = !this.dirty ? "saved" : !this.provider.wsconnected ? "unsaved" : this.storeDown ? "held" : "saving";
+    const save: SaveState = !this.dirty
+      ? "saved"
+      : !this.provider.wsconnected
+        ? "unsaved"
+        : this.storeDown
+          ? "held"
+          : "saving";
     this.snap = { ...this.snap, save, canUndo: this.undo.canUndo(), canRedo: this.undo.canRedo(), ...patch };
     for (const l of this.listeners) l();
   }
@@ -204,7 +220,10 @@ export class CollabClient {
     // Close codes 4400–4499 are final: the stock provider stops by itself.
     this.provider.on("closed", ({ code }: { code: number }) => {
       const gone = code === 4401 || code === 4403 || code === 4404;
-      this.update({ connection: "refused", refusal: gone ? (this.shareToken ? REFUSAL.linkGone : REFUSAL.noAccess) : REFUSAL.badData });
+      this.update({
+        connection: "refused",
+        refusal: gone ? (this.shareToken ? REFUSAL.linkGone : REFUSAL.noAccess) : REFUSAL.badData,
+      });
     });
     const offline = () => {
       this.provider.disconnect();
@@ -231,7 +250,9 @@ export class CollabClient {
     if (this.checking) return;
     this.checking = true;
     try {
-      const url = this.shareToken ? `/api/v1/shared/${encodeURIComponent(this.shareToken)}` : `/api/v1/plans/${this.planId}`;
+      const url = this.shareToken
+        ? `/api/v1/shared/${encodeURIComponent(this.shareToken)}`
+        : `/api/v1/plans/${this.planId}`;
       const res = await fetch(url, { credentials: "same-origin", cache: "no-store" });
       if (res.status === 401 || res.status === 403 || res.status === 404) {
         this.provider.disconnect();
@@ -259,7 +280,13 @@ export class CollabClient {
         if (!u || typeof u.id !== "string" || typeof u.name !== "string" || seen.has(u.id)) continue;
         seen.add(u.id);
         const color = typeof u.color === "string" && /^#[0-9a-f]{6}$/i.test(u.color) ? u.color : colorFor(u.id);
-        peers.push({ clientId, userId: u.id, name: u.name.slice(0, 80), color, section: typeof state.section === "string" ? state.section : null });
+        peers.push({
+          clientId,
+          userId: u.id,
+          name: u.name.slice(0, 80),
+          color,
+          section: typeof state.section === "string" ? state.section : null,
+        });
       }
       this.update({ peers });
     };

@@ -43,7 +43,17 @@ export function useCollabClient(): CollabClient | null {
   return useContext(Ctx);
 }
 
-const idle: CollabSnapshot = { connection: "connecting", save: "saved", refusal: null, ready: false, peers: [], canUndo: false, canRedo: false, readOnly: true, roleChange: null };
+const idle: CollabSnapshot = {
+  connection: "connecting",
+  save: "saved",
+  refusal: null,
+  ready: false,
+  peers: [],
+  canUndo: false,
+  canRedo: false,
+  readOnly: true,
+  roleChange: null,
+};
 const noop = () => () => {};
 
 export function useCollabState(): CollabSnapshot {
@@ -58,5 +68,9 @@ export function useCollabState(): CollabSnapshot {
  */
 export function useCollabField<K extends keyof CollabSnapshot>(key: K, absent: CollabSnapshot[K]): CollabSnapshot[K] {
   const client = useCollabClient();
-  return useSyncExternalStore(client?.subscribe ?? noop, () => (client ? client.getSnapshot()[key] : absent), () => absent);
+  return useSyncExternalStore(
+    client?.subscribe ?? noop,
+    () => (client ? client.getSnapshot()[key] : absent),
+    () => absent,
+  );
 }

@@ -37,11 +37,21 @@ export function CollabStatus() {
 
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm" aria-label="Live collaboration">
-      <span role="status" data-testid="connection-badge" data-state={s.connection} className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${badge[1]}`}>
+      <span
+        role="status"
+        data-testid="connection-badge"
+        data-state={s.connection}
+        className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${badge[1]}`}
+      >
         {badge[0]}
       </span>
       {!client?.readOnly && (
-        <span data-testid="save-indicator" data-state={s.save} aria-live="polite" className={`text-xs ${s.save === "held" ? "font-medium text-amber-800" : "text-slate-500"}`}>
+        <span
+          data-testid="save-indicator"
+          data-state={s.save}
+          aria-live="polite"
+          className={`text-xs ${s.save === "held" ? "font-medium text-amber-800" : "text-slate-500"}`}
+        >
           {
             {
               saved: "All changes saved",
@@ -59,7 +69,11 @@ export function CollabStatus() {
             ? `Your role on this plan changed: you can now only view it.${s.save === "saved" ? "" : " Changes of yours that were not saved yet were not kept."}`
             : "Your role on this plan changed: you can now edit it. Reload the page to start editing."}
           {s.roleChange === "now-editor" && (
-            <button type="button" onClick={() => location.reload()} className="ml-2 rounded px-1.5 py-0.5 underline hover:bg-amber-50">
+            <button
+              type="button"
+              onClick={() => location.reload()}
+              className="ml-2 rounded px-1.5 py-0.5 underline hover:bg-amber-50"
+            >
               Reload
             </button>
           )}
@@ -85,10 +99,20 @@ export function CollabStatus() {
       </ul>
       {!client?.readOnly && (
         <span className="flex gap-1">
-          <button type="button" onClick={() => client?.undo.undo()} disabled={!s.canUndo} className="rounded px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40">
+          <button
+            type="button"
+            onClick={() => client?.undo.undo()}
+            disabled={!s.canUndo}
+            className="rounded px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40"
+          >
             Undo
           </button>
-          <button type="button" onClick={() => client?.undo.redo()} disabled={!s.canRedo} className="rounded px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40">
+          <button
+            type="button"
+            onClick={() => client?.undo.redo()}
+            disabled={!s.canRedo}
+            className="rounded px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40"
+          >
             Redo
           </button>
         </span>

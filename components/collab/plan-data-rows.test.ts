@@ -46,8 +46,27 @@ function randomEdit(doc: Y.Doc, name: "tasks" | "objectives" | "dependencies", r
         const id = randomUUID();
         touched.add(id);
         const order = Math.floor(rand() * 20);
-        if (name === "tasks") insertRow(doc, "tasks", { id, name: `T${order}`, start: null, end: null, progress: Math.floor(rand() * 100), kind: "task", parentId: null, deliverableId: null, assigneeId: null, order });
-        else if (name === "objectives") insertRow(doc, "objectives", { id, title: `O${order}`, description: "", kpi: { metric: "m", baseline: null, target: null, current: null, unit: "", due: null }, order });
+        if (name === "tasks")
+          insertRow(doc, "tasks", {
+            id,
+            name: `T${order}`,
+            start: null,
+            end: null,
+            progress: Math.floor(rand() * 100),
+            kind: "task",
+            parentId: null,
+            deliverableId: null,
+            assigneeId: null,
+            order,
+          });
+        else if (name === "objectives")
+          insertRow(doc, "objectives", {
+            id,
+            title: `O${order}`,
+            description: "",
+            kpi: { metric: "m", baseline: null, target: null, current: null, unit: "", due: null },
+            order,
+          });
         else insertRow(doc, "dependencies", { id, from: randomUUID(), to: randomUUID(), type: "FS", lag: 0 });
       } else if (r < 0.38) {
         // Malformed: a key that is not a UUID, or a row whose field has the wrong type.
@@ -62,16 +81,30 @@ function randomEdit(doc: Y.Doc, name: "tasks" | "objectives" | "dependencies", r
         touched.add(key);
         const row = map.get(key);
         // Break a valid row or mend a broken one.
-        if (row instanceof Y.Map) row.set(name === "dependencies" ? "lag" : "order", rand() < 0.5 ? "soon" : Math.floor(rand() * 20));
+        if (row instanceof Y.Map)
+          row.set(name === "dependencies" ? "lag" : "order", rand() < 0.5 ? "soon" : Math.floor(rand() * 20));
       } else if (r < 0.82) {
         touched.add(key);
         const row = map.get(key);
         const kpi = row instanceof Y.Map ? row.get("kpi") : undefined;
         if (kpi instanceof Y.Map) kpi.set("target", rand() < 0.8 ? Math.floor(rand() * 100) : "lots");
-        else if (row instanceof Y.Map) row.set(name === "tasks" ? "name" : name === "objectives" ? "title" : "lag", name === "dependencies" ? Math.floor(rand() * 5) : `renamed ${rand()}`);
+        else if (row instanceof Y.Map)
+          row.set(
+            name === "tasks" ? "name" : name === "objectives" ? "title" : "lag",
+            name === "dependencies" ? Math.floor(rand() * 5) : `renamed ${rand()}`,
+          );
       } else if (r < 0.9) {
         touched.add(key);
-        map.set(key, fieldsMap({ order: Math.floor(rand() * 20), name: "replaced", title: "replaced", from: randomUUID(), to: randomUUID() }));
+        map.set(
+          key,
+          fieldsMap({
+            order: Math.floor(rand() * 20),
+            name: "replaced",
+            title: "replaced",
+            from: randomUUID(),
+            to: randomUUID(),
+          }),
+        );
       } else {
         touched.add(key);
         map.delete(key);

@@ -68,8 +68,13 @@ function useReady(): boolean {
   return useCollabField("ready", false);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type can be observed
-function useLive<T>(key: string, target: (doc: Y.Doc) => Y.AbstractType<any> | null, read: (doc: Y.Doc) => T, fallback: T): T {
+function useLive<T>(
+  key: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type can be observed
+  target: (doc: Y.Doc) => Y.AbstractType<any> | null,
+  read: (doc: Y.Doc) => T,
+  fallback: T,
+): T {
   const client = useCollabClient();
   const ready = useReady();
   const subscribe = useCallback(
@@ -109,15 +114,25 @@ export function useRows<C extends CollectionName>(name: C): RowOf<C>[] {
   const live = client ? liveRowsOf(client.doc, name) : null;
   const subscribe = useCallback((notify: () => void) => (live ? live.subscribe(notify) : () => {}), [live]);
   const fallback = initial[name] as RowOf<C>[];
-  return useSyncExternalStore(subscribe, () => (live && ready ? live.get() : fallback), () => fallback);
+  return useSyncExternalStore(
+    subscribe,
+    () => (live && ready ? live.get() : fallback),
+    () => fallback,
+  );
 }
 
 /** Every collection as the live readers hold it: what readDocContent(doc).content returns. */
-const readLiveContent = (doc: Y.Doc): DocContent => assembleContent(doc, (name) => liveRowsOf(doc, name).get(), readRaciCells(doc).cells);
+const readLiveContent = (doc: Y.Doc): DocContent =>
+  assembleContent(doc, (name) => liveRowsOf(doc, name).get(), readRaciCells(doc).cells);
 
 export function useRaciCells(): DocContent["raciCells"] {
   const { initial } = usePlanData();
-  return useLive("raci", (doc) => raciCellsOf(doc), (doc) => readRaciCells(doc).cells, initial.raciCells);
+  return useLive(
+    "raci",
+    (doc) => raciCellsOf(doc),
+    (doc) => readRaciCells(doc).cells,
+    initial.raciCells,
+  );
 }
 
 export function useSettings(): PlanSettings {
@@ -128,7 +143,12 @@ export function useSettings(): PlanSettings {
 /** A long-form text as a string (for display; editors bind to the Y.Text itself). */
 export function useText(name: TextName): string {
   const { initial } = usePlanData();
-  return useLive(`text:${name}`, (doc) => textOf(doc, name), (doc) => textOf(doc, name).toString(), initial[name]);
+  return useLive(
+    `text:${name}`,
+    (doc) => textOf(doc, name),
+    (doc) => textOf(doc, name).toString(),
+    initial[name],
+  );
 }
 
 /** The whole plan (metrics, completeness): re-read after every change to the document. */
@@ -150,7 +170,8 @@ export function useEdit(): { editable: boolean; edit: (fn: (doc: Y.Doc) => Write
   const editable = Boolean(client && ready && canEdit && !readOnly);
   const edit = useCallback(
     (fn: (doc: Y.Doc) => WriteResult | void): WriteResult => {
-      if (!client || !editable) return { ok: false, problems: [{ field: "", message: "This plan is read-only for you." }] };
+      if (!client || !editable)
+        return { ok: false, problems: [{ field: "", message: "This plan is read-only for you." }] };
       let result: WriteResult = { ok: true };
       client.transact((doc) => {
         result = fn(doc) ?? { ok: true };

@@ -6,7 +6,15 @@ import { ANNOUNCEMENT_MAX } from "@/lib/validation/comments";
 type Announcement = { id: string; body: string; authorName: string | null; createdAt: Date };
 
 /** The plan's status updates, newest first; its managers post new ones, which land in every member's inbox. */
-export function Announcements({ planId, announcements, canAnnounce }: { planId: string; announcements: Announcement[]; canAnnounce: boolean }) {
+export function Announcements({
+  planId,
+  announcements,
+  canAnnounce,
+}: {
+  planId: string;
+  announcements: Announcement[];
+  canAnnounce: boolean;
+}) {
   if (announcements.length === 0 && !canAnnounce) return null;
   const [latest, ...older] = announcements;
   return (
@@ -17,7 +25,9 @@ export function Announcements({ planId, announcements, canAnnounce }: { planId: 
       {latest ? (
         <Item a={latest} />
       ) : (
-        <p className="mt-1 text-sm text-slate-500">No updates posted yet. Post one to tell the workspace how the plan is going.</p>
+        <p className="mt-1 text-sm text-slate-500">
+          No updates posted yet. Post one to tell the workspace how the plan is going.
+        </p>
       )}
       {older.length > 0 && (
         <details className="mt-2">
@@ -30,9 +40,19 @@ export function Announcements({ planId, announcements, canAnnounce }: { planId: 
       {canAnnounce && (
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-indigo-700">Post an update</summary>
-          <ActionForm action={postAnnouncementAction} resetOnSuccess className="mt-2 flex flex-col gap-2" aria-label="Post an update">
+          <ActionForm
+            action={postAnnouncementAction}
+            resetOnSuccess
+            className="mt-2 flex flex-col gap-2"
+            aria-label="Post an update"
+          >
             <input type="hidden" name="planId" value={planId} />
-            <Field name="body" label="Update" maxLength={ANNOUNCEMENT_MAX} placeholder="e.g. Go-live moved to Monday; pilot results are in." />
+            <Field
+              name="body"
+              label="Update"
+              maxLength={ANNOUNCEMENT_MAX}
+              placeholder="e.g. Go-live moved to Monday; pilot results are in."
+            />
             <div>
               <SubmitButton pendingText="Posting…">Post update</SubmitButton>
             </div>

@@ -16,7 +16,17 @@ type Ctx = PlanComments & {
 const CommentsCtx = createContext<Ctx | null>(null);
 
 /** The plan's comments for every panel on the page, first painted from the server. */
-export function CommentsProvider({ planId, members, initial, children }: { planId: string; members: Ctx["members"]; initial: PlanComments; children: ReactNode }) {
+export function CommentsProvider({
+  planId,
+  members,
+  initial,
+  children,
+}: {
+  planId: string;
+  members: Ctx["members"];
+  initial: PlanComments;
+  children: ReactNode;
+}) {
   const [data, setData] = useState(initial);
   const update = useCallback((next: PlanComments) => setData(next), []);
   const value = useMemo(() => ({ ...data, planId, members, update }), [data, planId, members, update]);

@@ -109,7 +109,13 @@ export function MentionTextarea({
         onBlur={() => setTimeout(() => setAt(null), 150)}
         className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500"
       />
-      <ul id={listId} role="listbox" aria-label="Mention someone" hidden={!open} className="absolute z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Mention someone"
+        hidden={!open}
+        className="absolute z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+      >
         {matches.map((m, i) => (
           <li
             key={m.id}

@@ -13,7 +13,9 @@ import { MentionTextarea, withMentionTokens } from "./mention-textarea";
 type Target = { type: CommentTargetType; id: string; name: string };
 
 /** Rows a comment in each section can be about. */
-const rowKinds: Partial<Record<PlanSectionId, { type: CommentTargetType; collection: "objectives" | "deliverables" | "tasks" | "risks" }>> = {
+const rowKinds: Partial<
+  Record<PlanSectionId, { type: CommentTargetType; collection: "objectives" | "deliverables" | "tasks" | "risks" }>
+> = {
   objectives: { type: "objective", collection: "objectives" },
   deliverables: { type: "deliverable", collection: "deliverables" },
   schedule: { type: "task", collection: "tasks" },
@@ -36,7 +38,9 @@ export function SectionComments({ section, target }: { section: PlanSectionId; t
   const [open, setOpen] = useState(false);
   const panelId = useId();
   if (!ctx) return null;
-  const mine = ctx.comments.filter((c) => c.section === section && (!target || (c.targetType === target.type && c.targetId === target.id)));
+  const mine = ctx.comments.filter(
+    (c) => c.section === section && (!target || (c.targetType === target.type && c.targetId === target.id)),
+  );
   const openCount = mine.filter((c) => !c.resolvedAt).length;
   const what = target ? `on ${target.name}` : "on this section";
   return (
@@ -59,16 +63,32 @@ export function SectionComments({ section, target }: { section: PlanSectionId; t
   );
 }
 
-function Thread({ id, section, target, comments }: { id: string; section: PlanSectionId; target?: Target; comments: PlanComment[] }) {
+function Thread({
+  id,
+  section,
+  target,
+  comments,
+}: {
+  id: string;
+  section: PlanSectionId;
+  target?: Target;
+  comments: PlanComment[];
+}) {
   const ctx = useComments()!;
   const targets = useRowTargets(section);
   const nameOf = (uid: string) => ctx.members.find((m) => m.id === uid)?.name;
-  const targetName = (c: PlanComment) => (c.targetId ? (targets.find((t) => t.id === c.targetId)?.name ?? "a removed row") : null);
+  const targetName = (c: PlanComment) =>
+    c.targetId ? (targets.find((t) => t.id === c.targetId)?.name ?? "a removed row") : null;
   const [showResolved, setShowResolved] = useState(false);
   const open = comments.filter((c) => !c.resolvedAt);
   const resolved = comments.filter((c) => c.resolvedAt);
   return (
-    <div id={id} role="region" aria-label={`Comments ${target ? `on ${target.name}` : "on this section"}`} className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <div
+      id={id}
+      role="region"
+      aria-label={`Comments ${target ? `on ${target.name}` : "on this section"}`}
+      className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3"
+    >
       {open.length === 0 && <p className="text-sm text-slate-500">No open comments{resolved.length ? "" : " yet"}.</p>}
       <ul className="flex flex-col gap-2">
         {open.map((c) => (
@@ -77,7 +97,12 @@ function Thread({ id, section, target, comments }: { id: string; section: PlanSe
       </ul>
       {resolved.length > 0 && (
         <div className="mt-2">
-          <button type="button" className="text-xs font-medium text-slate-600 hover:underline" aria-expanded={showResolved} onClick={() => setShowResolved((s) => !s)}>
+          <button
+            type="button"
+            className="text-xs font-medium text-slate-600 hover:underline"
+            aria-expanded={showResolved}
+            onClick={() => setShowResolved((s) => !s)}
+          >
             {showResolved ? "Hide" : "Show"} {resolved.length} resolved
           </button>
           {showResolved && (
@@ -98,7 +123,15 @@ function Thread({ id, section, target, comments }: { id: string; section: PlanSe
   );
 }
 
-function CommentItem({ comment: c, nameOf, about }: { comment: PlanComment; nameOf: (id: string) => string | undefined; about: string | null }) {
+function CommentItem({
+  comment: c,
+  nameOf,
+  about,
+}: {
+  comment: PlanComment;
+  nameOf: (id: string) => string | undefined;
+  about: string | null;
+}) {
   const ctx = useComments()!;
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -109,14 +142,23 @@ function CommentItem({ comment: c, nameOf, about }: { comment: PlanComment; name
       setError(r.ok ? null : (r.message ?? "Could not change the comment."));
     });
   return (
-    <li className="rounded-md border border-slate-200 bg-white p-2" aria-label={`Comment by ${c.authorName ?? "a former member"}`}>
+    <li
+      className="rounded-md border border-slate-200 bg-white p-2"
+      aria-label={`Comment by ${c.authorName ?? "a former member"}`}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-500">
         <span>
-          <span className="font-medium text-slate-700">{c.authorName ?? "A former member"}</span> · <TimeAgo date={c.createdAt} />
+          <span className="font-medium text-slate-700">{c.authorName ?? "A former member"}</span> ·{" "}
+          <TimeAgo date={c.createdAt} />
           {about && <> · about {about}</>}
         </span>
         {ctx.canComment && (
-          <button type="button" onClick={toggle} disabled={pending} className="rounded px-1.5 py-0.5 font-medium text-indigo-700 hover:bg-indigo-50 disabled:opacity-50">
+          <button
+            type="button"
+            onClick={toggle}
+            disabled={pending}
+            className="rounded px-1.5 py-0.5 font-medium text-indigo-700 hover:bg-indigo-50 disabled:opacity-50"
+          >
             {c.resolvedAt ? "Reopen" : "Resolve"}
           </button>
         )}
@@ -124,7 +166,9 @@ function CommentItem({ comment: c, nameOf, about }: { comment: PlanComment; name
       <div className="mt-1">
         <CommentBody body={c.body} nameOf={nameOf} />
       </div>
-      {c.resolvedAt && <p className="mt-1 text-xs text-emerald-700">Resolved{c.resolvedByName ? ` by ${c.resolvedByName}` : ""}</p>}
+      {c.resolvedAt && (
+        <p className="mt-1 text-xs text-emerald-700">Resolved{c.resolvedByName ? ` by ${c.resolvedByName}` : ""}</p>
+      )}
       {error && (
         <p role="alert" className="mt-1 text-xs text-red-700">
           {error}
@@ -189,7 +233,11 @@ function Composer({ section, target, targets }: { section: PlanSectionId; target
         {targets.length > 0 && (
           <label className="flex items-center gap-1 text-xs text-slate-600">
             About
-            <select value={about} onChange={(e) => setAbout(e.target.value)} className="max-w-48 rounded border border-slate-300 bg-white px-1 py-1 text-xs">
+            <select
+              value={about}
+              onChange={(e) => setAbout(e.target.value)}
+              className="max-w-48 rounded border border-slate-300 bg-white px-1 py-1 text-xs"
+            >
               <option value="">The whole section</option>
               {targets.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -199,7 +247,11 @@ function Composer({ section, target, targets }: { section: PlanSectionId; target
             </select>
           </label>
         )}
-        <button type="submit" disabled={pending} className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
           {pending ? "Posting…" : "Post comment"}
         </button>
       </div>

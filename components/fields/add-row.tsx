@@ -6,7 +6,13 @@ import { FieldMessage } from "./field-message";
 import { inputClass } from "./styles";
 
 /** A one-line form that adds a row by its name; keeps the text and says why when refused. */
-export function AddRow({ label, button, placeholder, maxLength = 200, onAdd }: {
+export function AddRow({
+  label,
+  button,
+  placeholder,
+  maxLength = 200,
+  onAdd,
+}: {
   /** Accessible name of the input, e.g. "New objective title". */
   label: string;
   button: string;
@@ -38,7 +44,10 @@ export function AddRow({ label, button, placeholder, maxLength = 200, onAdd }: {
           className={`${inputClass(Boolean(error))} flex-1 py-1.5`}
           {...(error ? { "aria-invalid": true, "aria-describedby": messageId } : {})}
         />
-        <button type="submit" className="shrink-0 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+        <button
+          type="submit"
+          className="shrink-0 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+        >
           {button}
         </button>
       </div>

@@ -9,9 +9,12 @@ import { safeAwareness } from "./safe-awareness";
 
 /** The editor's modules, fetched on first use (the "codemirror" meta-package is not used: only the @codemirror/* parts). */
 const loadEditor = () =>
-  Promise.all([import("@codemirror/view"), import("@codemirror/language"), import("@codemirror/lang-markdown"), import("y-codemirror.next")]).then(
-    ([view, language, markdown, binding]) => ({ view, language, markdown, binding }),
-  );
+  Promise.all([
+    import("@codemirror/view"),
+    import("@codemirror/language"),
+    import("@codemirror/lang-markdown"),
+    import("y-codemirror.next"),
+  ]).then(([view, language, markdown, binding]) => ({ view, language, markdown, binding }));
 
 /** Enter inserts a plain line break (no command package needed for a Markdown text). */
 function newline(view: import("@codemirror/view").EditorView): boolean {
@@ -25,7 +28,17 @@ function newline(view: import("@codemirror/view").EditorView): boolean {
  * Y.Text through y-codemirror.next, so people typing in the same paragraph both keep their words and
  * see each other's carets by name and colour.
  */
-export function CollabMarkdown({ name, label, empty, placeholder }: { name: TextName; label: string; empty: string; placeholder: string }) {
+export function CollabMarkdown({
+  name,
+  label,
+  empty,
+  placeholder,
+}: {
+  name: TextName;
+  label: string;
+  empty: string;
+  placeholder: string;
+}) {
   const text = useText(name);
   const { editable } = useEdit();
   const [editing, setEditing] = useState(false);
@@ -49,14 +62,28 @@ export function CollabMarkdown({ name, label, empty, placeholder }: { name: Text
           >
             {active ? "Done editing" : `Edit ${label.toLowerCase()}`}
           </button>
-          {active && <span className="text-xs text-slate-500">Markdown: ## heading, - list, [link](https://…). Changes save as you type.</span>}
+          {active && (
+            <span className="text-xs text-slate-500">
+              Markdown: ## heading, - list, [link](https://…). Changes save as you type.
+            </span>
+          )}
         </div>
       )}
     </div>
   );
 }
 
-function Editor({ name, label, placeholder, text }: { name: TextName; label: string; placeholder: string; text: string }) {
+function Editor({
+  name,
+  label,
+  placeholder,
+  text,
+}: {
+  name: TextName;
+  label: string;
+  placeholder: string;
+  text: string;
+}) {
   const client = useCollabClient();
   const host = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState(false);
@@ -88,9 +115,18 @@ function Editor({ name, label, placeholder, text }: { name: TextName; label: str
           cm.placeholder(placeholder),
           EditorView.contentAttributes.of({ "aria-label": label, "aria-multiline": "true" }),
           EditorView.theme({
-            "&": { fontSize: "0.875rem", border: "1px solid #cbd5e1", borderRadius: "0.375rem", backgroundColor: "white" },
+            "&": {
+              fontSize: "0.875rem",
+              border: "1px solid #cbd5e1",
+              borderRadius: "0.375rem",
+              backgroundColor: "white",
+            },
             "&.cm-focused": { outline: "2px solid #6366f1", outlineOffset: "1px" },
-            ".cm-content": { minHeight: "10rem", padding: "0.5rem", fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace" },
+            ".cm-content": {
+              minHeight: "10rem",
+              padding: "0.5rem",
+              fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace",
+            },
           }),
           // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the binding takes any awareness-like object
           binding.yCollab(ytext, safeAwareness(awareness) as any, { undoManager }),

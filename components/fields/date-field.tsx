@@ -26,7 +26,9 @@ export function DateField({ label, value, onCommit, editable, hideLabel, classNa
     return (
       <div className={className}>
         {!hideLabel && <span className={labelClass}>{label}</span>}
-        <p className={`text-sm ${value ? "text-slate-800" : "text-slate-500"}`}>{value ? <time dateTime={value}>{formatDate(value)}</time> : "—"}</p>
+        <p className={`text-sm ${value ? "text-slate-800" : "text-slate-500"}`}>
+          {value ? <time dateTime={value}>{formatDate(value)}</time> : "—"}
+        </p>
       </div>
     );
   }
@@ -46,7 +48,9 @@ export function DateField({ label, value, onCommit, editable, hideLabel, classNa
   );
   return (
     <div className={className}>
-      {hideLabel ? input : (
+      {hideLabel ? (
+        input
+      ) : (
         <label className={labelClass}>
           {label}
           {input}

@@ -24,7 +24,12 @@ type Props = {
  * its message instead of being silently dropped by the browser.
  */
 export function NumberField({ label, value, onCommit, editable, nullable, hideLabel, suffix, className }: Props) {
-  const f = useDraft<number | null>(value, (v) => (v === null ? "" : String(v)), (text) => parseNumber(text, Boolean(nullable)), onCommit);
+  const f = useDraft<number | null>(
+    value,
+    (v) => (v === null ? "" : String(v)),
+    (text) => parseNumber(text, Boolean(nullable)),
+    onCommit,
+  );
   if (!editable) {
     return (
       <div className={className}>
@@ -60,7 +65,9 @@ export function NumberField({ label, value, onCommit, editable, nullable, hideLa
   );
   return (
     <div className={className}>
-      {hideLabel ? input : (
+      {hideLabel ? (
+        input
+      ) : (
         <label className={labelClass}>
           {label}
           {input}

@@ -7,7 +7,10 @@ import { orderForMove } from "@/lib/plan/order";
  * Reordering a list of rows by drag and drop and by keyboard (move up / move down buttons). A move
  * writes only the moved row's fractional `order`.
  */
-export function useReorder<R extends { id: string; order: number }>(rows: readonly R[], move: (id: string, order: number) => void) {
+export function useReorder<R extends { id: string; order: number }>(
+  rows: readonly R[],
+  move: (id: string, order: number) => void,
+) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const orders = rows.map((r) => r.order);
@@ -32,7 +35,11 @@ export function useReorder<R extends { id: string; order: number }>(rows: readon
       },
       onDrop: (e: DragEvent) => {
         e.preventDefault();
-        if (dragging) moveTo(dragging, rows.findIndex((r) => r.id === id));
+        if (dragging)
+          moveTo(
+            dragging,
+            rows.findIndex((r) => r.id === id),
+          );
         setDragging(null);
         setOver(null);
       },
@@ -57,14 +64,36 @@ export function useReorder<R extends { id: string; order: number }>(rows: readon
 }
 
 /** Move up / move down buttons: the keyboard way to reorder (kept focusable at the ends so focus follows the row). */
-export function MoveButtons({ name, index, count, onMove }: { name: string; index: number; count: number; onMove: (to: number) => void }) {
+export function MoveButtons({
+  name,
+  index,
+  count,
+  onMove,
+}: {
+  name: string;
+  index: number;
+  count: number;
+  onMove: (to: number) => void;
+}) {
   const btn = "rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-100 aria-disabled:opacity-30";
   return (
     <span className="inline-flex">
-      <button type="button" className={btn} aria-label={`Move ${name} up`} aria-disabled={index === 0} onClick={() => index > 0 && onMove(index - 1)}>
+      <button
+        type="button"
+        className={btn}
+        aria-label={`Move ${name} up`}
+        aria-disabled={index === 0}
+        onClick={() => index > 0 && onMove(index - 1)}
+      >
         ↑
       </button>
-      <button type="button" className={btn} aria-label={`Move ${name} down`} aria-disabled={index === count - 1} onClick={() => index < count - 1 && onMove(index + 1)}>
+      <button
+        type="button"
+        className={btn}
+        aria-label={`Move ${name} down`}
+        aria-disabled={index === count - 1}
+        onClick={() => index < count - 1 && onMove(index + 1)}
+      >
         ↓
       </button>
     </span>

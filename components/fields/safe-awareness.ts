@@ -30,10 +30,16 @@ export function safeAwareness(awareness: Awareness) {
     on: (event: "change", fn: (...args: unknown[]) => void) => awareness.on(event, fn),
     off: (event: "change", fn: (...args: unknown[]) => void) => awareness.off(event, fn),
     getStates: () => {
-      const out = new Map<number, { user: { name: string; color: string; colorLight: string }; cursor: ReturnType<typeof cleanCursor> }>();
+      const out = new Map<
+        number,
+        { user: { name: string; color: string; colorLight: string }; cursor: ReturnType<typeof cleanCursor> }
+      >();
       for (const [clientId, state] of awareness.getStates()) {
         const u = (state.user ?? {}) as { id?: unknown; name?: unknown; color?: unknown };
-        const color = typeof u.color === "string" && HEX.test(u.color) ? u.color : colorFor(typeof u.id === "string" ? u.id : String(clientId));
+        const color =
+          typeof u.color === "string" && HEX.test(u.color)
+            ? u.color
+            : colorFor(typeof u.id === "string" ? u.id : String(clientId));
         const name = typeof u.name === "string" && u.name.trim() ? u.name.slice(0, 80) : "Someone";
         out.set(clientId, { user: { name, color, colorLight: `${color}33` }, cursor: cleanCursor(state.cursor) });
       }

@@ -32,11 +32,13 @@ export function SelectField({ label, value, options, onCommit, editable, hideLab
   }
   const groups = [...new Set(options.map((o) => o.group ?? ""))];
   const optionsOf = (g: string) =>
-    options.filter((o) => (o.group ?? "") === g).map((o) => (
-      <option key={o.value} value={o.value}>
-        {o.label}
-      </option>
-    ));
+    options
+      .filter((o) => (o.group ?? "") === g)
+      .map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ));
   const select = (
     <select
       value={f.text}
@@ -61,7 +63,9 @@ export function SelectField({ label, value, options, onCommit, editable, hideLab
   );
   return (
     <div className={className}>
-      {hideLabel ? select : (
+      {hideLabel ? (
+        select
+      ) : (
         <label className={labelClass}>
           {label}
           {select}

@@ -2,7 +2,9 @@
 export const inputClass = (invalid: boolean) =>
   [
     "w-full rounded border px-1.5 py-1 text-sm bg-white",
-    invalid ? "border-red-500 focus:outline-red-600" : "border-slate-200 hover:border-slate-300 focus:border-indigo-400",
+    invalid
+      ? "border-red-500 focus:outline-red-600"
+      : "border-slate-200 hover:border-slate-300 focus:border-indigo-400",
   ].join(" ");
 
 export const labelClass = "block text-xs font-medium text-slate-500";

@@ -25,13 +25,29 @@ const same = (s: string) => s;
 const ok = (text: string) => ({ ok: true as const, value: text });
 
 /** Inline text editing: saved on Enter or when leaving the field, Escape reverts; plain text when read-only. */
-export function TextField({ label, value, onCommit, editable, hideLabel, maxLength, placeholder, multiline, empty = "—", className, inputClassName }: Props) {
+export function TextField({
+  label,
+  value,
+  onCommit,
+  editable,
+  hideLabel,
+  maxLength,
+  placeholder,
+  multiline,
+  empty = "—",
+  className,
+  inputClassName,
+}: Props) {
   const f = useDraft(value, same, ok, onCommit);
   if (!editable) {
     return (
       <div className={className}>
         {!hideLabel && <span className={labelClass}>{label}</span>}
-        <p className={`text-sm ${value ? "whitespace-pre-line text-slate-800" : "text-slate-500"} ${inputClassName ?? ""}`}>{value || empty}</p>
+        <p
+          className={`text-sm ${value ? "whitespace-pre-line text-slate-800" : "text-slate-500"} ${inputClassName ?? ""}`}
+        >
+          {value || empty}
+        </p>
       </div>
     );
   }
@@ -70,7 +86,9 @@ export function TextField({ label, value, onCommit, editable, hideLabel, maxLeng
   );
   return (
     <div className={className}>
-      {hideLabel ? input : (
+      {hideLabel ? (
+        input
+      ) : (
         <label className={labelClass}>
           {label}
           {input}

@@ -12,7 +12,12 @@ export type Commit<T> = (value: T) => WriteResult | void;
  * as typed and the problems are shown next to it; a change from someone else replaces an untouched
  * draft of the old value.
  */
-export function useDraft<T>(value: T, format: (v: T) => string, parse: (text: string) => { ok: true; value: T } | { ok: false; message: string }, commit: Commit<T>) {
+export function useDraft<T>(
+  value: T,
+  format: (v: T) => string,
+  parse: (text: string) => { ok: true; value: T } | { ok: false; message: string },
+  commit: Commit<T>,
+) {
   const shown = format(value);
   const [edit, setEdit] = useState<{ base: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);

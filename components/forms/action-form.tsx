@@ -116,7 +116,15 @@ export function Field({
 }
 
 /** Submit button that shows progress while the action runs. */
-export function SubmitButton({ children, pendingText, variant = "primary" }: { children: ReactNode; pendingText?: string; variant?: "primary" | "danger" | "secondary" }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  pendingText?: string;
+  variant?: "primary" | "danger" | "secondary";
+}) {
   const { pending } = useFormStatus();
   const styles = {
     primary: "bg-indigo-600 text-white hover:bg-indigo-700",

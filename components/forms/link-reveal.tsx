@@ -8,7 +8,11 @@ const noSubscribe = () => () => {};
 /** Shows the absolute URL of a path returned once by the surrounding ActionForm, with a copy button. */
 export function LinkReveal({ label }: { label: string }) {
   const state = useFormState();
-  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => "",
+  );
   const [copied, setCopied] = useState(false);
   if (!state?.ok || !state.secret) return null;
   const url = origin + state.secret;

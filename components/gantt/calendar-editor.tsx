@@ -15,7 +15,9 @@ export function CalendarEditor() {
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const toggle = (d: number) => {
-    const next = settings.workingWeekdays.includes(d) ? settings.workingWeekdays.filter((x) => x !== d) : [...settings.workingWeekdays, d].sort();
+    const next = settings.workingWeekdays.includes(d)
+      ? settings.workingWeekdays.filter((x) => x !== d)
+      : [...settings.workingWeekdays, d].sort();
     const r = edit((doc) => setSetting(doc, "workingWeekdays", next));
     setError(r.ok ? null : r.problems[0]!.message);
   };
@@ -45,22 +47,43 @@ export function CalendarEditor() {
         <p className="text-slate-500">No holidays.</p>
       ) : (
         <ul className="mt-1 flex flex-col gap-1">
-          {[...holidays].sort((a, b) => a.date.localeCompare(b.date)).map((h) => (
-            <li key={h.id} className="flex items-center gap-2">
-              <span className="tabular-nums">{h.date}</span> <span>{h.name}</span>
-              {editable && (
-                <button type="button" aria-label={`Remove holiday ${h.name} on ${h.date}`} onClick={() => edit((doc) => deleteRow(doc, "holidays", h.id))} className="rounded px-1 text-xs text-slate-500 hover:text-red-700">
-                  ✕
-                </button>
-              )}
-            </li>
-          ))}
+          {[...holidays]
+            .sort((a, b) => a.date.localeCompare(b.date))
+            .map((h) => (
+              <li key={h.id} className="flex items-center gap-2">
+                <span className="tabular-nums">{h.date}</span> <span>{h.name}</span>
+                {editable && (
+                  <button
+                    type="button"
+                    aria-label={`Remove holiday ${h.name} on ${h.date}`}
+                    onClick={() => edit((doc) => deleteRow(doc, "holidays", h.id))}
+                    className="rounded px-1 text-xs text-slate-500 hover:text-red-700"
+                  >
+                    ✕
+                  </button>
+                )}
+              </li>
+            ))}
         </ul>
       )}
       {editable && (
         <form onSubmit={add} className="mt-2 flex flex-wrap gap-2">
-          <input type="date" aria-label="Holiday date" value={date} onChange={(e) => setDate(e.target.value)} required className="rounded border border-slate-300 px-1.5 py-1" />
-          <input aria-label="Holiday name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="Name (e.g. Team offsite)" className="rounded border border-slate-300 px-1.5 py-1" />
+          <input
+            type="date"
+            aria-label="Holiday date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            required
+            className="rounded border border-slate-300 px-1.5 py-1"
+          />
+          <input
+            aria-label="Holiday name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={100}
+            placeholder="Name (e.g. Team offsite)"
+            className="rounded border border-slate-300 px-1.5 py-1"
+          />
           <button type="submit" className="rounded-md bg-slate-800 px-3 py-1 text-white">
             Add holiday
           </button>

@@ -23,7 +23,13 @@ export function useDragPresence(): { remoteDrags: RemoteDrag[]; publish: (drag: 
         const u = state.user as { name?: unknown; color?: unknown } | undefined;
         if (!d || typeof d.taskId !== "string" || !isISODate(d.start) || !isISODate(d.end)) continue;
         const color = typeof u?.color === "string" && /^#[0-9a-f]{6}$/i.test(u.color) ? u.color : "#475569";
-        out.push({ taskId: d.taskId, start: d.start, end: d.end, color, name: typeof u?.name === "string" ? u.name.slice(0, 80) : "Someone" });
+        out.push({
+          taskId: d.taskId,
+          start: d.start,
+          end: d.end,
+          color,
+          name: typeof u?.name === "string" ? u.name.slice(0, 80) : "Someone",
+        });
       }
       setRemote((prev) => (JSON.stringify(prev) === JSON.stringify(out) ? prev : out));
     };

@@ -29,12 +29,17 @@ const UNIT_MS: Record<string, number> = { day: DAY, month: 30.4375 * DAY, year: 
 
 /** Pixels from the chart's left edge to a date, on the current scale. */
 export function xOfDate(g: Gantt, date: Date): number {
-  return ((date.getTime() - g.gantt_start.getTime()) / (UNIT_MS[g.config.unit] ?? DAY) / g.config.step) * g.config.column_width;
+  return (
+    ((date.getTime() - g.gantt_start.getTime()) / (UNIT_MS[g.config.unit] ?? DAY) / g.config.step) *
+    g.config.column_width
+  );
 }
 
 /** The date at a pixel offset from the chart's left edge, on the current scale. */
 export function dateAtX(g: Gantt, x: number): Date {
-  return new Date(g.gantt_start.getTime() + (x / g.config.column_width) * g.config.step * (UNIT_MS[g.config.unit] ?? DAY));
+  return new Date(
+    g.gantt_start.getTime() + (x / g.config.column_width) * g.config.step * (UNIT_MS[g.config.unit] ?? DAY),
+  );
 }
 
 /** Plans above this many rows are drawn in chunks, and chunks out of view are not displayed. */
@@ -68,7 +73,8 @@ function placeLabels(bars: FrappeBar[]) {
   });
 }
 
-let loaded: Promise<new (el: HTMLElement, tasks: object[], options: Record<string, unknown>) => FastGantt> | null = null;
+let loaded: Promise<new (el: HTMLElement, tasks: object[], options: Record<string, unknown>) => FastGantt> | null =
+  null;
 
 export function loadGantt() {
   loaded ??= import("frappe-gantt").then(({ default: Base }) => {
@@ -129,7 +135,11 @@ export function loadGantt() {
         this.chunks = undefined;
         this.unplaced = undefined;
         if (this.bars.length <= CULL_FROM) return;
-        const chunks: Chunk[] = Array.from({ length: Math.ceil(this.bars.length / ROWS_PER_CHUNK) }, () => ({ groups: [], bars: [], shown: true }));
+        const chunks: Chunk[] = Array.from({ length: Math.ceil(this.bars.length / ROWS_PER_CHUNK) }, () => ({
+          groups: [],
+          bars: [],
+          shown: true,
+        }));
         this.chunks = chunks;
         const groupIn = (layer: Element) => {
           const made = chunks.map(() => null as Element | null);
@@ -221,8 +231,20 @@ export function loadGantt() {
         const end = toLocalDate(next.end);
         end.setDate(end.getDate() + 1);
         if (start < this.gantt_start || end > this.gantt_end) return false;
-        const redraw = task.name !== next.name || task.start !== next.start || task.end !== next.end || task.progress !== next.progress;
-        Object.assign(task, { name: next.name, start: next.start, end: next.end, progress: next.progress, custom_class: next.custom_class, _start: start, _end: end });
+        const redraw =
+          task.name !== next.name ||
+          task.start !== next.start ||
+          task.end !== next.end ||
+          task.progress !== next.progress;
+        Object.assign(task, {
+          name: next.name,
+          start: next.start,
+          end: next.end,
+          progress: next.progress,
+          custom_class: next.custom_class,
+          _start: start,
+          _end: end,
+        });
         bar.group.setAttribute("class", `bar-wrapper ${next.custom_class}`);
         // Only a class changed (a task joined or left the critical path): nothing to redraw.
         if (!redraw) return true;
@@ -244,7 +266,18 @@ export function loadGantt() {
 export function bridgeTouch(svg: SVGSVGElement): () => void {
   let active: number | null = null;
   const send = (type: string, e: PointerEvent, target: EventTarget) =>
-    target.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY, button: 0, buttons: type === "mouseup" ? 0 : 1 }));
+    target.dispatchEvent(
+      new MouseEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        clientX: e.clientX,
+        clientY: e.clientY,
+        screenX: e.screenX,
+        screenY: e.screenY,
+        button: 0,
+        buttons: type === "mouseup" ? 0 : 1,
+      }),
+    );
   const inside = (e: PointerEvent): Element => {
     const el = document.elementFromPoint(e.clientX, e.clientY);
     return el && svg.contains(el) ? el : svg;

@@ -36,7 +36,8 @@ const SVGNS = "http://www.w3.org/2000/svg";
 // Fetch frappe-gantt while the page hydrates, not after: the chart is drawn as soon as it can be.
 if (typeof window !== "undefined") void loadGantt();
 const copy = (tasks: GanttTask[]) => tasks.map((t) => ({ ...t }));
-const sameRows = (a: GanttTask[], b: GanttTask[]) => a.length === b.length && a.every((t, i) => t.id === b[i]!.id && t.dependencies === b[i]!.dependencies);
+const sameRows = (a: GanttTask[], b: GanttTask[]) =>
+  a.length === b.length && a.every((t, i) => t.id === b[i]!.id && t.dependencies === b[i]!.dependencies);
 
 export function GanttTimeline(props: TimelineProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -81,11 +82,12 @@ export function GanttTimeline(props: TimelineProps) {
         on_date_change: (t: { id: string }, start: Date, end: Date) => {
           const drag = { taskId: t.id, start: fromLocalDate(start), end: lastDayOf(end) };
           pending.set(t.id, drag);
-          if (!frame) frame = requestAnimationFrame(() => {
-            frame = 0;
-            const last = [...pending.values()].at(-1);
-            if (last && gantt.current?.bar_being_dragged !== null) latest.current.onDragging(last);
-          });
+          if (!frame)
+            frame = requestAnimationFrame(() => {
+              frame = 0;
+              const last = [...pending.values()].at(-1);
+              if (last && gantt.current?.bar_being_dragged !== null) latest.current.onDragging(last);
+            });
         },
         on_progress_change: (t: { id: string }, progress: number) => {
           if (!latest.current.onProgressChange(t.id, Math.round(progress))) resetBar(t.id);
@@ -163,7 +165,8 @@ export function GanttTimeline(props: TimelineProps) {
   // Document changes: redraw the changed bars, or everything (scroll kept) when rows or links changed.
   useEffect(() => {
     const g = gantt.current;
-    if (!g || shown.current === props.tasks || (g.bar_being_dragged !== null && g.bar_being_dragged !== undefined)) return;
+    if (!g || shown.current === props.tasks || (g.bar_being_dragged !== null && g.bar_being_dragged !== undefined))
+      return;
     const before = shown.current;
     shown.current = props.tasks;
     if (sameRows(before, props.tasks)) {
@@ -171,7 +174,14 @@ export function GanttTimeline(props: TimelineProps) {
       let ok = true;
       for (const t of props.tasks) {
         const was = prev.get(t.id)!;
-        if (was.start === t.start && was.end === t.end && was.progress === t.progress && was.name === t.name && was.custom_class === t.custom_class) continue;
+        if (
+          was.start === t.start &&
+          was.end === t.end &&
+          was.progress === t.progress &&
+          was.name === t.name &&
+          was.custom_class === t.custom_class
+        )
+          continue;
         if (!g.updateBar(t)) {
           ok = false;
           break;
@@ -226,7 +236,15 @@ export function GanttTimeline(props: TimelineProps) {
       const bar = g.get_bar(b.taskId);
       if (!bar) continue;
       const { x, w } = span(b.start, b.end);
-      rect({ x, y: bar.$bar.getY() + Number(bar.$bar.getAttribute("height")) + 2, width: w, height: 4, rx: 2, class: "pw-baseline", "data-task": b.taskId });
+      rect({
+        x,
+        y: bar.$bar.getY() + Number(bar.$bar.getAttribute("height")) + 2,
+        width: w,
+        height: 4,
+        rx: 2,
+        class: "pw-baseline",
+        "data-task": b.taskId,
+      });
     }
     for (const d of props.remoteDrags) {
       const bar = g.get_bar(d.taskId);
@@ -235,7 +253,19 @@ export function GanttTimeline(props: TimelineProps) {
       const group = document.createElementNS(SVGNS, "g");
       group.setAttribute("class", "pw-remote-drag");
       group.setAttribute("data-task", d.taskId);
-      rect({ x, y: bar.$bar.getY() - 2, width: w, height: Number(bar.$bar.getAttribute("height")) + 4, rx: 4, fill: "none", stroke: d.color, "stroke-width": 3 }, group);
+      rect(
+        {
+          x,
+          y: bar.$bar.getY() - 2,
+          width: w,
+          height: Number(bar.$bar.getAttribute("height")) + 4,
+          rx: 4,
+          fill: "none",
+          stroke: d.color,
+          "stroke-width": 3,
+        },
+        group,
+      );
       const label = document.createElementNS(SVGNS, "text");
       label.setAttribute("x", String(x));
       label.setAttribute("y", String(bar.$bar.getY() - 6));
@@ -311,7 +341,8 @@ function syncHandles(g: FastGantt, layer: SVGGElement) {
     return group;
   };
   const dots = new Map<string, SVGCircleElement>();
-  for (const c of layer.querySelectorAll<SVGCircleElement>("circle.pw-link-handle")) dots.set(c.getAttribute("data-task")!, c);
+  for (const c of layer.querySelectorAll<SVGCircleElement>("circle.pw-link-handle"))
+    dots.set(c.getAttribute("data-task")!, c);
   for (const bar of g.bars) {
     const id = bar.task.id;
     if (/__is-(undated|summary)/.test(bar.group.getAttribute("class") ?? "")) continue;

@@ -7,7 +7,9 @@ const noDecor = { critical: new Set<string>(), risky: new Set<string>(), late: n
 
 describe("escapeHtml", () => {
   it("neutralises markup", () => {
-    expect(escapeHtml(`<img src=x onerror="alert(1)">&'`)).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;");
+    expect(escapeHtml(`<img src=x onerror="alert(1)">&'`)).toBe(
+      "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;",
+    );
   });
 });
 
@@ -21,12 +23,29 @@ describe("visibleRows", () => {
     makeTask({ id: "loop2", parentId: "loop1" }),
   ];
   it("walks the hierarchy in order, hides collapsed children and keeps rows caught in a parent loop", () => {
-    expect(visibleRows(tasks, new Set()).map((r) => `${r.task.id}:${r.depth}${r.isSummary ? "S" : ""}`)).toEqual(["a:0S", "a1:1", "a2:1", "b:0", "loop1:0S", "loop2:1S"]);
+    expect(visibleRows(tasks, new Set()).map((r) => `${r.task.id}:${r.depth}${r.isSummary ? "S" : ""}`)).toEqual([
+      "a:0S",
+      "a1:1",
+      "a2:1",
+      "b:0",
+      "loop1:0S",
+      "loop2:1S",
+    ]);
     expect(visibleRows(tasks, new Set(["a"])).map((r) => r.task.id)).toEqual(["a", "b", "loop1", "loop2"]);
   });
   it("groups top-level tasks by deliverable with a heading on each group's first row", () => {
-    const rows = visibleRows(tasks.slice(0, 4), new Set(), { deliverables: [{ id: "d1", name: "Pilot" }, { id: "d2", name: "Rollout" }] });
-    expect(rows.map((r) => [r.task.id, r.group?.name])).toEqual([["b", "Pilot"], ["a", "Rollout"], ["a1", undefined], ["a2", undefined]]);
+    const rows = visibleRows(tasks.slice(0, 4), new Set(), {
+      deliverables: [
+        { id: "d1", name: "Pilot" },
+        { id: "d2", name: "Rollout" },
+      ],
+    });
+    expect(rows.map((r) => [r.task.id, r.group?.name])).toEqual([
+      ["b", "Pilot"],
+      ["a", "Rollout"],
+      ["a1", undefined],
+      ["a2", undefined],
+    ]);
   });
 });
 
@@ -57,7 +76,15 @@ describe("editChanges", () => {
 
 describe("local dates for frappe-gantt", () => {
   it("round-trips calendar dates in this process's time zone, across daylight-saving changes", () => {
-    for (const d of ["2026-03-08", "2026-03-29", "2026-04-05", "2026-09-27", "2026-10-25", "2026-11-01", "2026-12-31"]) {
+    for (const d of [
+      "2026-03-08",
+      "2026-03-29",
+      "2026-04-05",
+      "2026-09-27",
+      "2026-10-25",
+      "2026-11-01",
+      "2026-12-31",
+    ]) {
       expect(fromLocalDate(toLocalDate(d))).toBe(d);
       const endExclusive = toLocalDate(d);
       endExclusive.setDate(endExclusive.getDate() + 1);
@@ -72,11 +99,23 @@ describe("local dates for frappe-gantt", () => {
 describe("toGanttTasks", () => {
   it("escapes names, links only dated visible tasks and marks critical, risky and undated rows", () => {
     const rows = visibleRows(
-      [makeTask({ id: "a", name: "<img src=x onerror=alert(1)>", start: "2026-03-02", end: "2026-03-03" }), makeTask({ id: "b", start: "2026-03-04", end: "2026-03-05", order: 1 }), makeTask({ id: "u", order: 2 })],
+      [
+        makeTask({ id: "a", name: "<img src=x onerror=alert(1)>", start: "2026-03-02", end: "2026-03-03" }),
+        makeTask({ id: "b", start: "2026-03-04", end: "2026-03-05", order: 1 }),
+        makeTask({ id: "u", order: 2 }),
+      ],
       new Set(),
     );
-    const out = toGanttTasks(rows, [makeDep("a", "b"), makeDep("a", "u")], { ...noDecor, critical: new Set(["a"]), risky: new Set(["b"]) }, "2026-01-01");
-    expect(out[0]).toMatchObject({ name: "&lt;img src=x onerror=alert(1)&gt;", custom_class: "pw__kind-task__is-critical" });
+    const out = toGanttTasks(
+      rows,
+      [makeDep("a", "b"), makeDep("a", "u")],
+      { ...noDecor, critical: new Set(["a"]), risky: new Set(["b"]) },
+      "2026-01-01",
+    );
+    expect(out[0]).toMatchObject({
+      name: "&lt;img src=x onerror=alert(1)&gt;",
+      custom_class: "pw__kind-task__is-critical",
+    });
     expect(out[1]).toMatchObject({ dependencies: "a", custom_class: "pw__kind-task__has-risk" });
     expect(out[2]).toMatchObject({ start: "2026-01-01", dependencies: "", custom_class: "pw__kind-task__is-undated" });
   });

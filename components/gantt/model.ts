@@ -42,7 +42,10 @@ export function visibleRows(
   for (const list of children.values()) list.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   let roots = children.get(null) ?? [];
   const rank = new Map(group?.deliverables.map((d, i) => [d.id, i]));
-  if (group) roots = [...roots].sort((a, b) => (rank.get(a.deliverableId ?? "") ?? 1e9) - (rank.get(b.deliverableId ?? "") ?? 1e9));
+  if (group)
+    roots = [...roots].sort(
+      (a, b) => (rank.get(a.deliverableId ?? "") ?? 1e9) - (rank.get(b.deliverableId ?? "") ?? 1e9),
+    );
   const out: Row[] = [];
   const seen = new Set<string>();
   const walk = (t: Task, depth: number, hidden = false) => {
@@ -57,7 +60,10 @@ export function visibleRows(
     walk(r, 0);
     if (group && out[at] && r.deliverableId !== lastGroup) {
       lastGroup = r.deliverableId && rank.has(r.deliverableId) ? r.deliverableId : null;
-      out[at]!.group = { id: lastGroup, name: lastGroup ? group.deliverables[rank.get(lastGroup)!]!.name : "No deliverable" };
+      out[at]!.group = {
+        id: lastGroup,
+        name: lastGroup ? group.deliverables[rank.get(lastGroup)!]!.name : "No deliverable",
+      };
     }
   }
   // Rows caught in a parent loop have no root: show them at the top level rather than lose them.
@@ -72,13 +78,21 @@ export type TaskPatch = Partial<Pick<Task, "start" | "end" | "progress">>;
  * step): the task itself, the dependents whose links it now breaks (lib/plan shiftDependents), and
  * the summary tasks above whose roll-up moved.
  */
-export function editChanges(tasks: readonly Task[], deps: readonly Dependency[], calendar: WorkingCalendar, id: string, patch: TaskPatch): { id: string; patch: TaskPatch }[] {
+export function editChanges(
+  tasks: readonly Task[],
+  deps: readonly Dependency[],
+  calendar: WorkingCalendar,
+  id: string,
+  patch: TaskPatch,
+): { id: string; patch: TaskPatch }[] {
   const current = tasks.find((t) => t.id === id);
   if (!current) return [];
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const out = new Map<string, TaskPatch>([[id, patch]]);
   byId.set(id, { ...current, ...patch });
-  const datesMoved = (patch.start !== undefined && patch.start !== current.start) || (patch.end !== undefined && patch.end !== current.end);
+  const datesMoved =
+    (patch.start !== undefined && patch.start !== current.start) ||
+    (patch.end !== undefined && patch.end !== current.end);
   if (datesMoved) {
     const shifted: DateChange[] = shiftDependents([...byId.values()], deps, calendar, id);
     for (const c of shifted) {
@@ -139,7 +153,12 @@ export interface BarDecor {
  * frappe-gantt tasks for the visible rows. Undated rows get an invisible placeholder bar so the
  * timeline keeps one row per grid row. Links are drawn only between visible, dated tasks.
  */
-export function toGanttTasks(rows: readonly Row[], deps: readonly Dependency[], decor: BarDecor, fallbackDate: ISODate): GanttTask[] {
+export function toGanttTasks(
+  rows: readonly Row[],
+  deps: readonly Dependency[],
+  decor: BarDecor,
+  fallbackDate: ISODate,
+): GanttTask[] {
   const visible = new Set(rows.filter((r) => r.task.start && r.task.end).map((r) => r.task.id));
   const preds = new Map<string, string[]>();
   for (const d of deps) {
@@ -149,7 +168,9 @@ export function toGanttTasks(rows: readonly Row[], deps: readonly Dependency[], 
     else preds.set(d.to, [d.from]);
   }
   return rows.map(({ task: t, isSummary }) => {
-    const dated = Boolean(t.start && t.end && isISODate(t.start) && isISODate(t.end) && compareDates(t.end, t.start) >= 0);
+    const dated = Boolean(
+      t.start && t.end && isISODate(t.start) && isISODate(t.end) && compareDates(t.end, t.start) >= 0,
+    );
     const classes = [
       `kind-${t.kind}`,
       isSummary ? "is-summary" : "",

@@ -22,7 +22,17 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ScheduleFiles({ tasks, deps, calendar, title }: { tasks: Task[]; deps: Dependency[]; calendar: WorkingCalendar; title: string }) {
+export function ScheduleFiles({
+  tasks,
+  deps,
+  calendar,
+  title,
+}: {
+  tasks: Task[];
+  deps: Dependency[];
+  calendar: WorkingCalendar;
+  title: string;
+}) {
   const deliverables = useRows("deliverables");
   const resources = useRows("resources");
   const nameOf = useNameOf();
@@ -31,17 +41,34 @@ export function ScheduleFiles({ tasks, deps, calendar, title }: { tasks: Task[];
   const file = useRef<HTMLInputElement>(null);
   const [report, setReport] = useState<(CsvImport & { written: boolean; error?: string }) | null>(null);
 
-  const exportCsv = () => download("schedule.csv", "text/csv", scheduleToCsv({ tasks, dependencies: deps, deliverables, nameOf, calendar }));
-  const exportIcs = () => download("schedule.ics", "text/calendar", scheduleToIcs({ planId, planTitle: title, tasks, deliverables }));
+  const exportCsv = () =>
+    download("schedule.csv", "text/csv", scheduleToCsv({ tasks, dependencies: deps, deliverables, nameOf, calendar }));
+  const exportIcs = () =>
+    download("schedule.ics", "text/calendar", scheduleToIcs({ planId, planTitle: title, tasks, deliverables }));
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     e.target.value = "";
     if (!f) return;
-    if (f.size > 5_000_000) return setReport({ tasks: [], dependencies: [], refused: [], fileError: "The file is larger than 5 MB.", written: false });
+    if (f.size > 5_000_000)
+      return setReport({
+        tasks: [],
+        dependencies: [],
+        refused: [],
+        fileError: "The file is larger than 5 MB.",
+        written: false,
+      });
     const text = await f.text();
     const first = tasks.reduce((m, t) => Math.max(m, t.order), 0) + 1;
     const people = [...members, ...resources.map((r) => ({ id: r.id, name: r.name }))];
-    const result = parseScheduleCsv(text, { existingTasks: tasks, existingDependencies: deps, deliverables, people, calendar, newId: randomUUID, firstOrder: first });
+    const result = parseScheduleCsv(text, {
+      existingTasks: tasks,
+      existingDependencies: deps,
+      deliverables,
+      people,
+      calendar,
+      newId: randomUUID,
+      firstOrder: first,
+    });
     if (result.fileError || result.tasks.length === 0) return setReport({ ...result, written: false });
     const w = edit((doc) => {
       for (const t of result.tasks) {
@@ -58,27 +85,58 @@ export function ScheduleFiles({ tasks, deps, calendar, title }: { tasks: Task[];
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" onClick={exportCsv} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+      <button
+        type="button"
+        onClick={exportCsv}
+        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+      >
         Export CSV
       </button>
-      <button type="button" onClick={exportIcs} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+      <button
+        type="button"
+        onClick={exportIcs}
+        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+      >
         Export iCalendar
       </button>
       {editable && (
         <>
-          <button type="button" onClick={() => file.current?.click()} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => file.current?.click()}
+            className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+          >
             Import CSV…
           </button>
-          <input ref={file} type="file" accept=".csv,text/csv" aria-label="CSV file to import" className="sr-only" tabIndex={-1} onChange={onFile} />
+          <input
+            ref={file}
+            type="file"
+            accept=".csv,text/csv"
+            aria-label="CSV file to import"
+            className="sr-only"
+            tabIndex={-1}
+            onChange={onFile}
+          />
         </>
       )}
       {report && (
-        <div role="status" data-testid="import-report" className="w-full rounded-md border border-slate-200 bg-slate-50 p-2 text-xs">
+        <div
+          role="status"
+          data-testid="import-report"
+          className="w-full rounded-md border border-slate-200 bg-slate-50 p-2 text-xs"
+        >
           <div className="flex justify-between">
             <p>
-              {report.fileError ?? report.error ?? `${report.written ? report.tasks.length : 0} task${report.tasks.length === 1 ? "" : "s"} imported${report.refused.length ? `; ${report.refused.filter((r) => !r.imported).length} row(s) refused.` : "."}`}
+              {report.fileError ??
+                report.error ??
+                `${report.written ? report.tasks.length : 0} task${report.tasks.length === 1 ? "" : "s"} imported${report.refused.length ? `; ${report.refused.filter((r) => !r.imported).length} row(s) refused.` : "."}`}
             </p>
-            <button type="button" onClick={() => setReport(null)} aria-label="Dismiss import report" className="px-1 text-slate-500">
+            <button
+              type="button"
+              onClick={() => setReport(null)}
+              aria-label="Dismiss import report"
+              className="px-1 text-slate-500"
+            >
               ×
             </button>
           </div>

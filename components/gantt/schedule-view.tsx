@@ -43,7 +43,10 @@ export function ScheduleView() {
   const nameOf = useNameOf();
   // Compared by value: the first live read of the document must not look like a new calendar (the
   // timeline starts over when the calendar changes).
-  const calendarKey = JSON.stringify({ workingWeekdays: settings.workingWeekdays, holidays: holidays.map((h) => ({ date: h.date, name: h.name })) });
+  const calendarKey = JSON.stringify({
+    workingWeekdays: settings.workingWeekdays,
+    holidays: holidays.map((h) => ({ date: h.date, name: h.name })),
+  });
   const calendar: WorkingCalendar = useMemo(() => JSON.parse(calendarKey) as WorkingCalendar, [calendarKey]);
   const ops = useScheduleEdits(tasks, deps, calendar);
   const { remoteDrags, publish } = useDragPresence();
@@ -55,13 +58,20 @@ export function ScheduleView() {
   const [baselineId, setBaselineId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const rows = useMemo(() => visibleRows(tasks, collapsed, grouped ? { deliverables } : undefined), [tasks, collapsed, grouped, deliverables]);
+  const rows = useMemo(
+    () => visibleRows(tasks, collapsed, grouped ? { deliverables } : undefined),
+    [tasks, collapsed, grouped, deliverables],
+  );
   const cp = useMemo(() => criticalPath(tasks, deps, calendar), [tasks, deps, calendar]);
   const baseline = baselines.find((b) => b.id === baselineId) ?? null;
-  const slips = useMemo(() => new Map(baseline ? slippage(tasks, baseline, calendar).map((s) => [s.id, s]) : []), [tasks, baseline, calendar]);
+  const slips = useMemo(
+    () => new Map(baseline ? slippage(tasks, baseline, calendar).map((s) => [s.id, s]) : []),
+    [tasks, baseline, calendar],
+  );
   const riskMap = useMemo(() => {
     const m = new Map<string, string[]>();
-    for (const r of risks) for (const id of r.linkedTaskIds) m.set(id, [...(m.get(id) ?? []), r.title || "Untitled risk"]);
+    for (const r of risks)
+      for (const id of r.linkedTaskIds) m.set(id, [...(m.get(id) ?? []), r.title || "Untitled risk"]);
     return m;
   }, [risks]);
   // The chart is drawn only in the browser (its markup does not depend on the list), so the server skips
@@ -73,12 +83,20 @@ export function ScheduleView() {
         : toGanttTasks(
             rows,
             deps,
-            { critical: new Set(cp.criticalTaskIds), risky: new Set(riskMap.keys()), late: new Map([...slips].map(([id, s]) => [id, s.endSlip])) },
+            {
+              critical: new Set(cp.criticalTaskIds),
+              risky: new Set(riskMap.keys()),
+              late: new Map([...slips].map(([id, s]) => [id, s.endSlip])),
+            },
             today,
           ),
     [rows, deps, cp, riskMap, slips, today],
   );
-  const baselineBars = useMemo(() => (baseline ? [...slips.values()].map((s) => ({ taskId: s.id, start: s.baselineStart, end: s.baselineEnd })) : []), [baseline, slips]);
+  const baselineBars = useMemo(
+    () =>
+      baseline ? [...slips.values()].map((s) => ({ taskId: s.id, start: s.baselineStart, end: s.baselineEnd })) : [],
+    [baseline, slips],
+  );
 
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
   const predText = useMemo(() => {
@@ -103,7 +121,13 @@ export function ScheduleView() {
     },
     [byId, cp, calendar, slips, predText],
   );
-  const people = useMemo(() => [...members, ...resources.filter((r) => !members.some((m) => m.id === r.userId)).map((r) => ({ id: r.id, name: r.name }))], [members, resources]);
+  const people = useMemo(
+    () => [
+      ...members,
+      ...resources.filter((r) => !members.some((m) => m.id === r.userId)).map((r) => ({ id: r.id, name: r.name })),
+    ],
+    [members, resources],
+  );
 
   // Grid windowing for large plans: the grid and the timeline scroll together in one box.
   const box = useRef<HTMLDivElement>(null);
@@ -139,19 +163,35 @@ export function ScheduleView() {
     // contain: inline-size — the wide grid and chart scroll inside the section instead of widening the page.
     <div className="mt-4 min-w-0" style={{ contain: "inline-size" }} data-testid="schedule">
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <div role="group" aria-label="Timeline scale" className="flex overflow-hidden rounded-md border border-slate-300">
+        <div
+          role="group"
+          aria-label="Timeline scale"
+          className="flex overflow-hidden rounded-md border border-slate-300"
+        >
           {VIEW_MODES.map((m) => (
-            <button key={m} type="button" aria-pressed={viewMode === m} onClick={() => setViewMode(m)} className={`px-2 py-1 text-xs ${viewMode === m ? "bg-slate-800 text-white" : "hover:bg-slate-50"}`}>
+            <button
+              key={m}
+              type="button"
+              aria-pressed={viewMode === m}
+              onClick={() => setViewMode(m)}
+              className={`px-2 py-1 text-xs ${viewMode === m ? "bg-slate-800 text-white" : "hover:bg-slate-50"}`}
+            >
               {m}
             </button>
           ))}
         </div>
         <label className="flex items-center gap-1 text-xs">
-          <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> Group by deliverable
+          <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> Group by
+          deliverable
         </label>
         <label className="flex items-center gap-1 text-xs">
           Baseline
-          <select aria-label="Baseline to compare with" value={baselineId ?? ""} onChange={(e) => setBaselineId(e.target.value || null)} className="rounded border border-slate-300 px-1 py-0.5">
+          <select
+            aria-label="Baseline to compare with"
+            value={baselineId ?? ""}
+            onChange={(e) => setBaselineId(e.target.value || null)}
+            className="rounded border border-slate-300 px-1 py-0.5"
+          >
             <option value="">None</option>
             {baselines.map((b) => (
               <option key={b.id} value={b.id}>
@@ -162,25 +202,41 @@ export function ScheduleView() {
         </label>
         {ops.editable && <SaveBaseline onSaved={(id) => setBaselineId(id)} tasks={tasks} />}
         <p className="text-xs text-slate-600" data-testid="plan-end">
-          {cp.endDate ? `Ends ${cp.endDate}` : "No dated tasks"} · <span className="text-red-700">critical path in red</span>
+          {cp.endDate ? `Ends ${cp.endDate}` : "No dated tasks"} ·{" "}
+          <span className="text-red-700">critical path in red</span>
           {cp.cycle ? " · a loop in the links is ignored" : ""}
         </p>
-        <ScheduleFiles tasks={tasks} deps={deps} calendar={calendar} title={typeof document === "undefined" ? "Plan" : document.title} />
+        <ScheduleFiles
+          tasks={tasks}
+          deps={deps}
+          calendar={calendar}
+          title={typeof document === "undefined" ? "Plan" : document.title}
+        />
       </div>
       {notice && (
         <p role="alert" className="mt-2 text-sm text-red-700">
           {notice}
         </p>
       )}
-      {tasks.length === 0 && <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">No tasks yet.{ops.editable ? " Add the first one below." : ""}</p>}
-      <div ref={box} className="mt-3 flex max-h-[75vh] flex-col overflow-y-auto rounded-md border border-slate-200 md:flex-row" style={{ display: tasks.length ? undefined : "none" }}>
+      {tasks.length === 0 && (
+        <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
+          No tasks yet.{ops.editable ? " Add the first one below." : ""}
+        </p>
+      )}
+      <div
+        ref={box}
+        className="mt-3 flex max-h-[75vh] flex-col overflow-y-auto rounded-md border border-slate-200 md:flex-row"
+        style={{ display: tasks.length ? undefined : "none" }}
+      >
         <div className="shrink-0 overflow-x-auto border-slate-200 md:w-[45%] md:border-r">
           <TaskGrid
             rows={rows}
             facts={facts}
             editable={ops.editable}
             collapsed={collapsed}
-            onToggle={(id) => setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])))}
+            onToggle={(id) =>
+              setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])))
+            }
             onSelect={setSelected}
             edits={ops.grid}
             people={people}
@@ -232,13 +288,29 @@ function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "milestone" 
   };
   return (
     <form onSubmit={add} className="mt-3 flex flex-wrap gap-2">
-      <input aria-label="New task name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Add a task…" maxLength={200} className="min-w-48 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
-      <select aria-label="Kind of the new task" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className="rounded-md border border-slate-300 px-2 text-sm">
+      <input
+        aria-label="New task name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        placeholder="Add a task…"
+        maxLength={200}
+        className="min-w-48 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+      />
+      <select
+        aria-label="Kind of the new task"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as typeof kind)}
+        className="rounded-md border border-slate-300 px-2 text-sm"
+      >
         <option value="task">Task</option>
         <option value="milestone">Milestone</option>
         <option value="buffer">Buffer</option>
       </select>
-      <button type="submit" disabled={!name.trim()} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={!name.trim()}
+        className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+      >
         Add task
       </button>
       {error && (
@@ -250,13 +322,24 @@ function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "milestone" 
   );
 }
 
-function SaveBaseline({ tasks, onSaved }: { tasks: Parameters<typeof captureBaseline>[0]; onSaved: (id: string) => void }) {
+function SaveBaseline({
+  tasks,
+  onSaved,
+}: {
+  tasks: Parameters<typeof captureBaseline>[0];
+  onSaved: (id: string) => void;
+}) {
   const { edit } = useEdit();
   const [name, setName] = useState("");
   const save = (e: FormEvent) => {
     e.preventDefault();
     const id = randomUUID();
-    const b = captureBaseline(tasks, id, name.trim() || `Baseline ${new Date().toISOString().slice(0, 10)}`, new Date().toISOString());
+    const b = captureBaseline(
+      tasks,
+      id,
+      name.trim() || `Baseline ${new Date().toISOString().slice(0, 10)}`,
+      new Date().toISOString(),
+    );
     const r = edit((doc) => insertRow(doc, "baselines", b));
     if (r.ok) {
       setName("");
@@ -265,7 +348,14 @@ function SaveBaseline({ tasks, onSaved }: { tasks: Parameters<typeof captureBase
   };
   return (
     <form onSubmit={save} className="flex items-center gap-1 text-xs">
-      <input aria-label="Baseline name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="Baseline name" className="w-32 rounded border border-slate-300 px-1 py-0.5" />
+      <input
+        aria-label="Baseline name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        maxLength={100}
+        placeholder="Baseline name"
+        className="w-32 rounded border border-slate-300 px-1 py-0.5"
+      />
       <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
         Save baseline
       </button>

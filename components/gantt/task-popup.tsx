@@ -17,21 +17,50 @@ export interface PopupFacts {
 export function TaskPopup({ facts, onClose }: { facts: PopupFacts; onClose: () => void }) {
   const { task } = facts;
   const rows: [string, string][] = [
-    ["Dates", task.start && task.end ? (task.start === task.end ? task.start : `${task.start} → ${task.end}`) : "Not scheduled"],
-    ["Duration", task.kind === "milestone" ? "Milestone" : `${facts.duration} working day${facts.duration === 1 ? "" : "s"}`],
-    ["Slack", facts.slack === null ? "—" : `${facts.slack} working day${facts.slack === 1 ? "" : "s"}${facts.critical ? " (critical path)" : ""}`],
+    [
+      "Dates",
+      task.start && task.end ? (task.start === task.end ? task.start : `${task.start} → ${task.end}`) : "Not scheduled",
+    ],
+    [
+      "Duration",
+      task.kind === "milestone" ? "Milestone" : `${facts.duration} working day${facts.duration === 1 ? "" : "s"}`,
+    ],
+    [
+      "Slack",
+      facts.slack === null
+        ? "—"
+        : `${facts.slack} working day${facts.slack === 1 ? "" : "s"}${facts.critical ? " (critical path)" : ""}`,
+    ],
     ["Progress", `${Math.round(task.progress)}%`],
     ["Assignee", facts.assignee ?? "Unassigned"],
     ["Deliverable", facts.deliverable ?? "None"],
   ];
-  if (facts.daysLate !== null) rows.push(["Against baseline", facts.daysLate > 0 ? `${facts.daysLate} days late` : facts.daysLate < 0 ? `${-facts.daysLate} days early` : "On time"]);
+  if (facts.daysLate !== null)
+    rows.push([
+      "Against baseline",
+      facts.daysLate > 0
+        ? `${facts.daysLate} days late`
+        : facts.daysLate < 0
+          ? `${-facts.daysLate} days early`
+          : "On time",
+    ]);
   return (
-    <div role="dialog" aria-label={`Task ${task.name || "Untitled task"}`} data-testid="task-popup" className="mt-3 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-sm">
+    <div
+      role="dialog"
+      aria-label={`Task ${task.name || "Untitled task"}`}
+      data-testid="task-popup"
+      className="mt-3 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-sm"
+    >
       <div className="flex items-start justify-between gap-2">
         <p className="font-semibold break-words" data-testid="task-popup-name">
           {task.name || "Untitled task"}
         </p>
-        <button type="button" onClick={onClose} className="rounded px-2 text-slate-500 hover:bg-slate-100" aria-label="Close task details">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded px-2 text-slate-500 hover:bg-slate-100"
+          aria-label="Close task details"
+        >
           ×
         </button>
       </div>
@@ -43,7 +72,17 @@ export function TaskPopup({ facts, onClose }: { facts: PopupFacts; onClose: () =
           </div>
         ))}
         <dt className="text-slate-500">Linked risks</dt>
-        <dd>{facts.risks.length ? <ul className="list-disc pl-4">{facts.risks.map((r, i) => <li key={i}>{r}</li>)}</ul> : "None"}</dd>
+        <dd>
+          {facts.risks.length ? (
+            <ul className="list-disc pl-4">
+              {facts.risks.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          ) : (
+            "None"
+          )}
+        </dd>
       </dl>
     </div>
   );

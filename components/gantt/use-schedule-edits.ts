@@ -44,7 +44,8 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
         const t = byId.get(id);
         if (!t) return null;
         // A new start moves the task and keeps its length; only the end field changes the length.
-        if (start && t.start && t.end && end === t.end && start !== t.start && t.kind !== "milestone") end = addDays(t.end, diffDays(start, t.start));
+        if (start && t.start && t.end && end === t.end && start !== t.start && t.kind !== "milestone")
+          end = addDays(t.end, diffDays(start, t.start));
         if (start && end && end < start) return "The end date cannot be before the start date.";
         if (start && !end && t.kind !== "milestone") end = start;
         return change(id, { start, end });
@@ -68,7 +69,10 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
       setPredecessors: (id, text) => {
         const others = deps.filter((d) => d.to !== id);
         const next: Dependency[] = [];
-        for (const part of text.split(";").map((s) => s.trim()).filter(Boolean)) {
+        for (const part of text
+          .split(";")
+          .map((s) => s.trim())
+          .filter(Boolean)) {
           const p = parsePredecessor(part);
           const from = p && byName.get(p.name.toLowerCase());
           if (!p) return `Write predecessors like “Design [FS+2]; Build [SS]”.`;
@@ -81,10 +85,13 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
         }
         return message(
           edit((doc) => {
-            for (const d of deps) if (d.to === id && !next.some((n) => n.id === d.id)) deleteRow(doc, "dependencies", d.id);
+            for (const d of deps)
+              if (d.to === id && !next.some((n) => n.id === d.id)) deleteRow(doc, "dependencies", d.id);
             for (const d of next) {
               const exists = rowsOf(doc, "dependencies").has(d.id);
-              const r = exists ? updateRow(doc, "dependencies", d.id, { type: d.type, lag: d.lag }) : insertRow(doc, "dependencies", d);
+              const r = exists
+                ? updateRow(doc, "dependencies", d.id, { type: d.type, lag: d.lag })
+                : insertRow(doc, "dependencies", d);
               if (!r.ok) return r;
             }
           }),
@@ -94,7 +101,8 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
         edit((doc) => {
           deleteRow(doc, "tasks", id);
           for (const d of deps) if (d.from === id || d.to === id) deleteRow(doc, "dependencies", d.id);
-          for (const t of tasks) if (t.parentId === id) updateRow(doc, "tasks", t.id, { parentId: byId.get(id)?.parentId ?? null });
+          for (const t of tasks)
+            if (t.parentId === id) updateRow(doc, "tasks", t.id, { parentId: byId.get(id)?.parentId ?? null });
         });
       },
     };
@@ -125,14 +133,30 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
             const r = insertRow(doc, "dependencies", dep);
             if (!r.ok) return r;
             for (const c of shifted) updateRow(doc, "tasks", c.id, { start: c.start, end: c.end });
-            for (const c of rollUpChanges(moved, calendar)) updateRow(doc, "tasks", c.id, { start: c.start, end: c.end, progress: Math.round(c.progress * 100) / 100 });
+            for (const c of rollUpChanges(moved, calendar))
+              updateRow(doc, "tasks", c.id, {
+                start: c.start,
+                end: c.end,
+                progress: Math.round(c.progress * 100) / 100,
+              });
           }),
         );
       },
       addTask: (name: string, kind: Task["kind"] = "task"): string | null =>
         message(
           edit((doc) =>
-            insertRow(doc, "tasks", { id: randomUUID(), name, start: null, end: null, progress: 0, kind, parentId: null, deliverableId: null, assigneeId: null, order: nextOrder(doc, "tasks") }),
+            insertRow(doc, "tasks", {
+              id: randomUUID(),
+              name,
+              start: null,
+              end: null,
+              progress: 0,
+              kind,
+              parentId: null,
+              deliverableId: null,
+              assigneeId: null,
+              order: nextOrder(doc, "tasks"),
+            }),
           ),
         ),
     };

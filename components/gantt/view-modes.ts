@@ -9,7 +9,8 @@ const QUARTER = {
   column_width: 120,
   date_format: "YYYY-MM",
   lower_text: (d: Date) => `Q${Math.floor(d.getMonth() / 3) + 1}`,
-  upper_text: (d: Date, ld: Date | null) => (!ld || d.getFullYear() !== ld.getFullYear() ? String(d.getFullYear()) : ""),
+  upper_text: (d: Date, ld: Date | null) =>
+    !ld || d.getFullYear() !== ld.getFullYear() ? String(d.getFullYear()) : "",
   thick_line: (d: Date) => d.getMonth() === 0,
   snap_at: "7d",
 };

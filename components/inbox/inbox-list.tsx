@@ -38,7 +38,10 @@ export function InboxList({ items, unread }: { items: InboxRow[]; unread: number
         </p>
         {unread > 0 && (
           <ActionForm action={markAllReadAction} aria-label="Mark all read">
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+            <button
+              type="submit"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            >
               Mark all read
             </button>
           </ActionForm>
@@ -58,15 +61,25 @@ export function InboxList({ items, unread }: { items: InboxRow[]; unread: number
                   <p className="text-xs font-medium uppercase tracking-wide text-slate-600">
                     {kindLabel[item.kind]} · {item.planTitle} · <TimeAgo date={item.createdAt} />
                   </p>
-                  <Link href={hrefOf(item)} className={`mt-0.5 block text-sm hover:underline ${item.readAt ? "" : "font-semibold"}`}>
+                  <Link
+                    href={hrefOf(item)}
+                    className={`mt-0.5 block text-sm hover:underline ${item.readAt ? "" : "font-semibold"}`}
+                  >
                     {item.summary}
                   </Link>
-                  {text && <p className="mt-1 text-sm whitespace-pre-line break-words text-slate-700">{excerpt(plainBody(text))}</p>}
+                  {text && (
+                    <p className="mt-1 text-sm whitespace-pre-line break-words text-slate-700">
+                      {excerpt(plainBody(text))}
+                    </p>
+                  )}
                 </div>
                 {!item.readAt && (
                   <ActionForm action={markReadAction} aria-label={`Mark read: ${item.summary}`}>
                     <input type="hidden" name="id" value={item.id} />
-                    <button type="submit" className="rounded px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-100">
+                    <button
+                      type="submit"
+                      className="rounded px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-100"
+                    >
                       Mark read
                     </button>
                   </ActionForm>

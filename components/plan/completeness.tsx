@@ -27,8 +27,17 @@ export function CompletenessPanel() {
         <p className="text-2xl font-semibold tabular-nums" data-testid="completeness-score">
           {c.score}%
         </p>
-        <ProgressBar value={c.score} label="Plan completeness" tone={c.score >= 80 ? "emerald" : c.score >= 50 ? "indigo" : "amber"} className="max-w-xs flex-1" />
-        <p className="text-sm text-slate-600">{open === 0 ? "Nothing missing: an outsider could follow this plan." : `${open} ${open === 1 ? "thing" : "things"} to fill in`}</p>
+        <ProgressBar
+          value={c.score}
+          label="Plan completeness"
+          tone={c.score >= 80 ? "emerald" : c.score >= 50 ? "indigo" : "amber"}
+          className="max-w-xs flex-1"
+        />
+        <p className="text-sm text-slate-600">
+          {open === 0
+            ? "Nothing missing: an outsider could follow this plan."
+            : `${open} ${open === 1 ? "thing" : "things"} to fill in`}
+        </p>
       </div>
       {open > 0 && (
         <details className="mt-3">
@@ -55,7 +64,11 @@ export function CompletenessPanel() {
                         </FocusLink>
                       </li>
                     ))}
-                    {s.items.length > SHOWN && <li className="list-none text-xs text-slate-500">and {s.items.length - SHOWN} more in {s.title}</li>}
+                    {s.items.length > SHOWN && (
+                      <li className="list-none text-xs text-slate-500">
+                        and {s.items.length - SHOWN} more in {s.title}
+                      </li>
+                    )}
                   </ul>
                 )}
               </li>

@@ -20,7 +20,17 @@ export function focusRow(rowId: string): boolean {
  * A link to the place to fix something: the section's anchor, and, when the row is on the page,
  * focus on that row. Works as a plain anchor without script.
  */
-export function FocusLink({ section, rowId, children, className = "text-indigo-700 underline hover:text-indigo-900" }: { section: string; rowId: string | null; children: ReactNode; className?: string }) {
+export function FocusLink({
+  section,
+  rowId,
+  children,
+  className = "text-indigo-700 underline hover:text-indigo-900",
+}: {
+  section: string;
+  rowId: string | null;
+  children: ReactNode;
+  className?: string;
+}) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (!rowId || e.metaKey || e.ctrlKey || e.shiftKey) return;
     if (focusRow(rowId)) {

@@ -34,7 +34,13 @@ function plan(tasks: number, risks: number): DocContent {
   }
   for (const t of taskIds) for (let c = 0; c < 3; c++) must(setRaciCell(doc, t, columns[c]!, c === 0 ? "A" : "R"));
   for (let i = 0; i < risks; i++) {
-    must(insertRow(doc, "risks", { ...blankRow("risks", randomUUID()), title: `Risk #${pad(i + 1)}`, contingency: `Fallback #${pad(i + 1)}` }));
+    must(
+      insertRow(doc, "risks", {
+        ...blankRow("risks", randomUUID()),
+        title: `Risk #${pad(i + 1)}`,
+        contingency: `Fallback #${pad(i + 1)}`,
+      }),
+    );
   }
   return readDocContent(doc).content;
 }

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** Building blocks of the printed plan: section headings, tables that do not split rows, empty notes. */
-export function PrintSection({ id, number, title, children }: { id: string; number?: number; title: string; children: ReactNode }) {
+export function PrintSection({
+  id,
+  number,
+  title,
+  children,
+}: {
+  id: string;
+  number?: number;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="mt-8 break-inside-auto">
       <h2 id={`${id}-title`} className="border-b border-slate-300 pb-1 text-xl font-semibold break-after-avoid">

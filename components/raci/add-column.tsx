@@ -5,7 +5,15 @@ import type { Person } from "@/components/collab/plan-data";
 import type { WriteResult } from "@/lib/doc";
 
 /** Add a workspace member or a named role as a column of the grid. */
-export function AddColumn({ members, onAddMember, onAddRole }: { members: readonly Person[]; onAddMember: (m: Person) => WriteResult; onAddRole: (name: string) => WriteResult }) {
+export function AddColumn({
+  members,
+  onAddMember,
+  onAddRole,
+}: {
+  members: readonly Person[];
+  onAddMember: (m: Person) => WriteResult;
+  onAddRole: (name: string) => WriteResult;
+}) {
   const [memberId, setMemberId] = useState("");
   const [role, setRole] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +36,12 @@ export function AddColumn({ members, onAddMember, onAddRole }: { members: readon
   return (
     <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
       <form onSubmit={addMember} className="flex gap-1">
-        <select aria-label="Member to add as a column" value={memberId} onChange={(e) => setMemberId(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+        <select
+          aria-label="Member to add as a column"
+          value={memberId}
+          onChange={(e) => setMemberId(e.target.value)}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1"
+        >
           <option value="">{members.length ? "Choose a member…" : "Every member has a column"}</option>
           {members.map((m) => (
             <option key={m.id} value={m.id}>
@@ -36,12 +49,23 @@ export function AddColumn({ members, onAddMember, onAddRole }: { members: readon
             </option>
           ))}
         </select>
-        <button type="submit" disabled={!memberId} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={!memberId}
+          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium disabled:opacity-50"
+        >
           Add member
         </button>
       </form>
       <form onSubmit={addRole} className="flex gap-1">
-        <input aria-label="New role name" value={role} onChange={(e) => setRole(e.target.value)} maxLength={100} placeholder="Role, e.g. Security lead" className="rounded-md border border-slate-300 px-2 py-1" />
+        <input
+          aria-label="New role name"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          maxLength={100}
+          placeholder="Role, e.g. Security lead"
+          className="rounded-md border border-slate-300 px-2 py-1"
+        />
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium">
           Add role
         </button>

@@ -35,7 +35,10 @@ export function ColumnHeader({
   };
   const overloaded = load?.overloaded ?? false;
   return (
-    <th scope="col" className={`min-w-[7rem] border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom font-normal ${overloaded ? "bg-red-50" : ""}`}>
+    <th
+      scope="col"
+      className={`min-w-[7rem] border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom font-normal ${overloaded ? "bg-red-50" : ""}`}
+    >
       {draft !== null ? (
         <div>
           <input
@@ -65,18 +68,31 @@ export function ColumnHeader({
         <span className="block text-sm font-medium text-slate-900">{label}</span>
       )}
       <span className="block text-xs text-slate-600">{column.kind === "member" ? "Member" : "Role"}</span>
-      <span className={`mt-0.5 block text-xs ${overloaded ? "font-medium text-red-700" : "text-slate-600"}`} title={`Responsible ${load?.responsible ?? 0}, Accountable ${load?.accountable ?? 0}`}>
+      <span
+        className={`mt-0.5 block text-xs ${overloaded ? "font-medium text-red-700" : "text-slate-600"}`}
+        title={`Responsible ${load?.responsible ?? 0}, Accountable ${load?.accountable ?? 0}`}
+      >
         Load {load?.load ?? 0}
         {overloaded && ` · over ${threshold}`}
       </span>
       {editable && draft === null && (
         <span className="mt-0.5 flex gap-1">
           {column.kind === "role" && (
-            <button type="button" onClick={() => setDraft(column.name)} aria-label={`Rename role ${label}`} className="rounded px-1 text-xs text-indigo-700 hover:bg-indigo-50">
+            <button
+              type="button"
+              onClick={() => setDraft(column.name)}
+              aria-label={`Rename role ${label}`}
+              className="rounded px-1 text-xs text-indigo-700 hover:bg-indigo-50"
+            >
               Rename
             </button>
           )}
-          <button type="button" onClick={onRemove} aria-label={`Remove column ${label}`} className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-red-700">
+          <button
+            type="button"
+            onClick={onRemove}
+            aria-label={`Remove column ${label}`}
+            className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-red-700"
+          >
             Remove
           </button>
         </span>

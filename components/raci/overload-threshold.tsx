@@ -4,14 +4,30 @@ import { useState } from "react";
 import type { WriteResult } from "@/lib/doc";
 
 /** The load above which a column is flagged as overloaded (settings.raciOverloadThreshold). */
-export function OverloadThreshold({ value, editable, onChange }: { value: number; editable: boolean; onChange: (n: number) => WriteResult }) {
+export function OverloadThreshold({
+  value,
+  editable,
+  onChange,
+}: {
+  value: number;
+  editable: boolean;
+  onChange: (n: number) => WriteResult;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (!editable) return <p className="text-xs text-slate-600">A column is flagged when it is Responsible or Accountable for more than {value} rows.</p>;
+  if (!editable)
+    return (
+      <p className="text-xs text-slate-600">
+        A column is flagged when it is Responsible or Accountable for more than {value} rows.
+      </p>
+    );
   const commit = () => {
     if (draft === null) return;
     const n = Number(draft);
-    const r = draft.trim() === "" || !Number.isFinite(n) ? { ok: false as const, problems: [{ field: "", message: "Enter a whole number from 1 to 100." }] } : onChange(n);
+    const r =
+      draft.trim() === "" || !Number.isFinite(n)
+        ? { ok: false as const, problems: [{ field: "", message: "Enter a whole number from 1 to 100." }] }
+        : onChange(n);
     if (r.ok) {
       setDraft(null);
       setError(null);

@@ -16,7 +16,8 @@ import "@/components/ui/grid-cells.css";
 const cellId = (row: number, col: number) => `${row}:${col}`;
 
 /** Next letter when a cell is clicked again: empty → R → A → C → I → empty. */
-const cycle = (v: RaciLetter | undefined): RaciLetter | null => (v === undefined ? "R" : v === "I" ? null : raciLetters[raciLetters.indexOf(v) + 1]!);
+const cycle = (v: RaciLetter | undefined): RaciLetter | null =>
+  v === undefined ? "R" : v === "I" ? null : raciLetters[raciLetters.indexOf(v) + 1]!;
 
 /**
  * The RACI grid: arrows (Home/End) move, typing R, A, C or I sets a cell, Delete or Backspace
@@ -54,7 +55,10 @@ export function RaciGrid({
   const drawn = useRowWindow(rows.length);
   // Each row's letters, the same arrays while the letters stay: a presence move does not look up 15,000
   // cells again, and the memoized rows compare them at once.
-  const lettersByRow = useMemo(() => new Map(rows.map((r) => [r.id, columnIds.map((colId) => letterAt(r.id, colId))])), [rows, columnIds, letterAt]);
+  const lettersByRow = useMemo(
+    () => new Map(rows.map((r) => [r.id, columnIds.map((colId) => letterAt(r.id, colId))])),
+    [rows, columnIds, letterAt],
+  );
 
   const r = active ? rows.findIndex((x) => x.id === active.rowId) : -1;
   const c = active ? columnIds.indexOf(active.colId) : -1;
@@ -87,10 +91,13 @@ export function RaciGrid({
   useEffect(() => {
     latest.current = { editable, onSet };
   });
-  const onCell = useCallback((kind: "down" | "click", rowId: string, colId: string, value: RaciLetter | undefined, cell: HTMLElement) => {
-    if (kind === "down") hadFocus.current = document.activeElement === cell;
-    else if (latest.current.editable && hadFocus.current) latest.current.onSet(rowId, colId, cycle(value));
-  }, []);
+  const onCell = useCallback(
+    (kind: "down" | "click", rowId: string, colId: string, value: RaciLetter | undefined, cell: HTMLElement) => {
+      if (kind === "down") hadFocus.current = document.activeElement === cell;
+      else if (latest.current.editable && hadFocus.current) latest.current.onSet(rowId, colId, cycle(value));
+    },
+    [],
+  );
 
   const onFocus = (e: FocusEvent<HTMLTableElement>) => {
     const key = (e.target as HTMLElement).closest("[data-cell]")?.getAttribute("data-cell");
@@ -107,14 +114,30 @@ export function RaciGrid({
   };
 
   return (
-    <GridFrame label="RACI grid" editable={editable} shown={drawn} total={rows.length} noun="rows" tableRef={tableRef} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur}>
+    <GridFrame
+      label="RACI grid"
+      editable={editable}
+      shown={drawn}
+      total={rows.length}
+      noun="rows"
+      tableRef={tableRef}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
       <thead className="bg-slate-50">
         <tr>
-          <th scope="col" className="sticky left-0 z-[1] min-w-[12rem] border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+          <th
+            scope="col"
+            className="sticky left-0 z-[1] min-w-[12rem] border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600"
+          >
             Task or deliverable
           </th>
           {headers}
-          <th scope="col" className="min-w-[16rem] border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600">
+          <th
+            scope="col"
+            className="min-w-[16rem] border-b border-l border-slate-200 px-2 py-1.5 text-left align-bottom text-xs font-medium uppercase tracking-wide text-slate-600"
+          >
             Rule check
           </th>
         </tr>
@@ -154,7 +177,13 @@ type RowProps = {
   tabStop: number;
   empty: boolean;
   issues: readonly RaciProblem[];
-  onCell: (kind: "down" | "click", rowId: string, colId: string, value: RaciLetter | undefined, cell: HTMLElement) => void;
+  onCell: (
+    kind: "down" | "click",
+    rowId: string,
+    colId: string,
+    value: RaciLetter | undefined,
+    cell: HTMLElement,
+  ) => void;
 };
 
 const sameList = <T,>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is) =>
@@ -165,11 +194,29 @@ const sameList = <T,>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => bo
  * only the rows that show it draw again (a 1,000-row grid has 15,000 cells).
  */
 const RaciGridRow = memo(
-  function RaciGridRow({ row, index: ri, columnIds, letters, peers: rowPeers, tabStop, empty, issues, onCell }: RowProps) {
+  function RaciGridRow({
+    row,
+    index: ri,
+    columnIds,
+    letters,
+    peers: rowPeers,
+    tabStop,
+    empty,
+    issues,
+    onCell,
+  }: RowProps) {
     return (
-      <tr data-breaks-rule={issues.length > 0 || undefined} className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}>
-        <th scope="row" className={`sticky left-0 z-[1] border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500 bg-red-50" : "border-l-transparent bg-white"}`}>
-          <span className="block font-medium text-slate-900">{row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}</span>
+      <tr
+        data-breaks-rule={issues.length > 0 || undefined}
+        className={`border-b border-slate-100 last:border-b-0 ${issues.length ? "bg-red-50/60" : ""}`}
+      >
+        <th
+          scope="row"
+          className={`sticky left-0 z-[1] border-l-4 px-2 py-1.5 text-left font-normal ${issues.length ? "border-l-red-500 bg-red-50" : "border-l-transparent bg-white"}`}
+        >
+          <span className="block font-medium text-slate-900">
+            {row.name.trim() || (row.kind === "task" ? "Untitled task" : "Untitled deliverable")}
+          </span>
           <span className="text-xs text-slate-600">{row.kind === "task" ? "Task" : "Deliverable"}</span>
         </th>
         {columnIds.map((colId, ci) => {

@@ -21,7 +21,9 @@ export function ApprovalSummary({
       <p className="text-slate-700" data-testid="approval-summary">
         <span className="font-medium text-emerald-800">Approved</span>{" "}
         <time dateTime={approval.approvedAt.toISOString()}>{format(approval.approvedAt, "d MMM yyyy, HH:mm")}</time>
-        {names.length > 0 && <> by {names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`}</>}
+        {names.length > 0 && (
+          <> by {names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`}</>
+        )}
       </p>
       {changed.length > 0 && (
         <p className="text-amber-800">

@@ -2,7 +2,11 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import type { ActionState } from "@/lib/actions";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
-type Approver = { userId: string; name: string; current: { decision: "approved" | "changes_requested"; at: Date } | null };
+type Approver = {
+  userId: string;
+  name: string;
+  current: { decision: "approved" | "changes_requested"; at: Date } | null;
+};
 
 const decisionText = { approved: "Approved", changes_requested: "Requested changes" } as const;
 
@@ -32,7 +36,8 @@ export function ApproversPanel({
       <p className="mt-1 text-sm text-slate-600">Everyone named here must approve before the plan is approved.</p>
       {approvers.length === 0 ? (
         <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
-          No approvers yet.{canManage ? " Add at least one to send the plan for review." : " A plan manager names them."}
+          No approvers yet.
+          {canManage ? " Add at least one to send the plan for review." : " A plan manager names them."}
         </p>
       ) : (
         <ul className="mt-3 divide-y divide-slate-100" aria-label="Approvers">
@@ -41,7 +46,15 @@ export function ApproversPanel({
               <span className="font-medium">{a.name}</span>
               <span className="flex items-center gap-3 text-sm">
                 {inReview && (
-                  <span className={a.current?.decision === "approved" ? "text-emerald-700" : a.current ? "text-amber-800" : "text-slate-500"}>
+                  <span
+                    className={
+                      a.current?.decision === "approved"
+                        ? "text-emerald-700"
+                        : a.current
+                          ? "text-amber-800"
+                          : "text-slate-500"
+                    }
+                  >
                     {a.current ? decisionText[a.current.decision] : "Waiting for sign-off"}
                   </span>
                 )}
@@ -49,7 +62,10 @@ export function ApproversPanel({
                   <ActionForm action={removeAction} aria-label={`Remove ${a.name} as approver`}>
                     <input type="hidden" name="planId" value={planId} />
                     <input type="hidden" name="userId" value={a.userId} />
-                    <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                    <button
+                      type="submit"
+                      className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                    >
                       Remove<span className="sr-only"> {a.name}</span>
                     </button>
                   </ActionForm>
@@ -61,11 +77,20 @@ export function ApproversPanel({
       )}
       {canManage &&
         (candidates.length > 0 ? (
-          <ActionForm action={addAction} aria-label="Name an approver" className="mt-4 flex flex-wrap items-end gap-2" resetOnSuccess>
+          <ActionForm
+            action={addAction}
+            aria-label="Name an approver"
+            className="mt-4 flex flex-wrap items-end gap-2"
+            resetOnSuccess
+          >
             <input type="hidden" name="planId" value={planId} />
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               Add approver
-              <select name="userId" defaultValue="" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+              <select
+                name="userId"
+                defaultValue=""
+                className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+              >
                 <option value="" disabled>
                   Choose a member…
                 </option>

@@ -30,7 +30,10 @@ export function PlanningSteps() {
   return (
     <details open={done < steps.length} className="mt-6 rounded-lg border border-indigo-200 bg-indigo-50/40 p-4">
       <summary className="cursor-pointer font-medium">
-        Planning steps <span className="text-sm font-normal text-slate-600">· {done} of {steps.length} done</span>
+        Planning steps{" "}
+        <span className="text-sm font-normal text-slate-600">
+          · {done} of {steps.length} done
+        </span>
       </summary>
       <ol className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label="Planning steps">
         {steps.map((step, i) => (

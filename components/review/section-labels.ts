@@ -1,6 +1,10 @@
 import { planSections } from "@/lib/plan/template";
 
-const labels: Record<string, string> = { ...Object.fromEntries(planSections.map((s) => [s.id, s.title])), settings: "Settings", other: "Other" };
+const labels: Record<string, string> = {
+  ...Object.fromEntries(planSections.map((s) => [s.id, s.title])),
+  settings: "Settings",
+  other: "Other",
+};
 
 /** The title a person knows a section by ("schedule" → "Schedule"). */
 export const sectionLabel = (id: string) => labels[id] ?? id;

@@ -1,6 +1,12 @@
 import { format } from "date-fns";
 
-type Signoff = { id: string; name: string; decision: "approved" | "changes_requested"; comment: string; createdAt: Date };
+type Signoff = {
+  id: string;
+  name: string;
+  decision: "approved" | "changes_requested";
+  comment: string;
+  createdAt: Date;
+};
 
 /** Every decision on the plan, newest first: who, when, what they said. */
 export function SignoffHistory({ signoffs }: { signoffs: Signoff[] }) {
@@ -24,7 +30,9 @@ export function SignoffHistory({ signoffs }: { signoffs: Signoff[] }) {
                   · <time dateTime={s.createdAt.toISOString()}>{format(s.createdAt, "d MMM yyyy, HH:mm")}</time>
                 </span>
               </p>
-              {s.comment && <p className="mt-1 whitespace-pre-line rounded-md bg-slate-50 px-3 py-2 text-slate-700">{s.comment}</p>}
+              {s.comment && (
+                <p className="mt-1 whitespace-pre-line rounded-md bg-slate-50 px-3 py-2 text-slate-700">{s.comment}</p>
+              )}
             </li>
           ))}
         </ol>

@@ -4,7 +4,11 @@ import type { PlanStatus } from "@/db/schema";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 
-const buttonText: Partial<Record<PlanStatus, string>> = { in_review: "Send for review", active: "Mark active", done: "Mark done" };
+const buttonText: Partial<Record<PlanStatus, string>> = {
+  in_review: "Send for review",
+  active: "Mark active",
+  done: "Mark done",
+};
 
 /** The next steps of the plan's status this person may take, one button each. */
 export function StatusActions({ planId, next, action }: { planId: string; next: PlanStatus[]; action: Action }) {

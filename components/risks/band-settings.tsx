@@ -13,7 +13,8 @@ type Edit = (fn: (doc: Y.Doc) => WriteResult | void) => WriteResult;
 export function BandSettings({ bands, editable, edit }: { bands: readonly RiskBand[]; editable: boolean; edit: Edit }) {
   const [draft, setDraft] = useState<RiskBand[] | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
-  const change = (i: number, patch: Partial<RiskBand>) => setDraft((d) => d && d.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  const change = (i: number, patch: Partial<RiskBand>) =>
+    setDraft((d) => d && d.map((b, j) => (j === i ? { ...b, ...patch } : b)));
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (!draft) return;
@@ -35,7 +36,11 @@ export function BandSettings({ bands, editable, edit }: { bands: readonly RiskBa
         ))}
       </ul>
       {editable && !draft && (
-        <button type="button" onClick={() => (setDraft(bands.map((b) => ({ ...b }))), setProblems([]))} className="mt-2 text-xs font-medium text-indigo-700 hover:underline">
+        <button
+          type="button"
+          onClick={() => (setDraft(bands.map((b) => ({ ...b }))), setProblems([]))}
+          className="mt-2 text-xs font-medium text-indigo-700 hover:underline"
+        >
           Change score bands
         </button>
       )}
@@ -53,13 +58,37 @@ export function BandSettings({ bands, editable, edit }: { bands: readonly RiskBa
               {draft.map((b, i) => (
                 <tr key={b.id}>
                   <td className="py-0.5 pr-2">
-                    <input aria-label={`Name of the ${b.id} band`} value={b.label} maxLength={40} onChange={(e) => change(i, { label: e.target.value })} className="w-full rounded border border-slate-300 px-1.5 py-0.5" />
+                    <input
+                      aria-label={`Name of the ${b.id} band`}
+                      value={b.label}
+                      maxLength={40}
+                      onChange={(e) => change(i, { label: e.target.value })}
+                      className="w-full rounded border border-slate-300 px-1.5 py-0.5"
+                    />
                   </td>
                   <td className="py-0.5 pr-2">
-                    <input aria-label={`Lowest score of ${b.label || b.id}`} type="number" min={1} max={25} step={1} value={b.min} onChange={(e) => change(i, { min: e.target.valueAsNumber })} className="w-16 rounded border border-slate-300 px-1.5 py-0.5" />
+                    <input
+                      aria-label={`Lowest score of ${b.label || b.id}`}
+                      type="number"
+                      min={1}
+                      max={25}
+                      step={1}
+                      value={b.min}
+                      onChange={(e) => change(i, { min: e.target.valueAsNumber })}
+                      className="w-16 rounded border border-slate-300 px-1.5 py-0.5"
+                    />
                   </td>
                   <td className="py-0.5">
-                    <input aria-label={`Highest score of ${b.label || b.id}`} type="number" min={1} max={25} step={1} value={b.max} onChange={(e) => change(i, { max: e.target.valueAsNumber })} className="w-16 rounded border border-slate-300 px-1.5 py-0.5" />
+                    <input
+                      aria-label={`Highest score of ${b.label || b.id}`}
+                      type="number"
+                      min={1}
+                      max={25}
+                      step={1}
+                      value={b.max}
+                      onChange={(e) => change(i, { max: e.target.valueAsNumber })}
+                      className="w-16 rounded border border-slate-300 px-1.5 py-0.5"
+                    />
                   </td>
                 </tr>
               ))}
@@ -73,13 +102,24 @@ export function BandSettings({ bands, editable, edit }: { bands: readonly RiskBa
             </ul>
           )}
           <div className="mt-2 flex flex-wrap gap-2">
-            <button type="submit" className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700">
+            <button
+              type="submit"
+              className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700"
+            >
               Save bands
             </button>
-            <button type="button" onClick={() => setDraft(defaultRiskBands.map((b) => ({ ...b })))} className="rounded-md border border-slate-300 px-2.5 py-1 text-xs">
+            <button
+              type="button"
+              onClick={() => setDraft(defaultRiskBands.map((b) => ({ ...b })))}
+              className="rounded-md border border-slate-300 px-2.5 py-1 text-xs"
+            >
               Defaults
             </button>
-            <button type="button" onClick={() => (setDraft(null), setProblems([]))} className="rounded-md px-2.5 py-1 text-xs text-slate-600 hover:bg-slate-100">
+            <button
+              type="button"
+              onClick={() => (setDraft(null), setProblems([]))}
+              className="rounded-md px-2.5 py-1 text-xs text-slate-600 hover:bg-slate-100"
+            >
               Cancel
             </button>
           </div>

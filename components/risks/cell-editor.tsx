@@ -23,7 +23,8 @@ export type EditorProps = {
   onCancel: () => void;
 };
 
-const inputClass = "w-full min-w-[8rem] rounded border border-indigo-400 bg-white px-1.5 py-1 text-sm outline-none ring-2 ring-indigo-200";
+const inputClass =
+  "w-full min-w-[8rem] rounded border border-indigo-400 bg-white px-1.5 py-1 text-sm outline-none ring-2 ring-indigo-200";
 
 /**
  * The editor of one register cell. Enter commits, Escape cancels, Tab commits and moves on;
@@ -60,23 +61,57 @@ export function CellEditor(props: EditorProps) {
     }
   };
   const describedBy = error ? `${risk.id}-${column.id}-error` : undefined;
-  const common = { "aria-label": label, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, autoFocus: true };
+  const common = {
+    "aria-label": label,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    autoFocus: true,
+  };
 
   let control;
   switch (column.kind) {
     case "text":
       control = (
-        <input {...common} type="text" value={String(draft ?? "")} maxLength={column.max} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => onKeyDown(e)} onBlur={() => commit(null, true)} className={inputClass} onFocus={(e) => props.seed !== null && e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)} />
+        <input
+          {...common}
+          type="text"
+          value={String(draft ?? "")}
+          maxLength={column.max}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => onKeyDown(e)}
+          onBlur={() => commit(null, true)}
+          className={inputClass}
+          onFocus={(e) =>
+            props.seed !== null &&
+            e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)
+          }
+        />
       );
       break;
     case "longtext":
       control = (
-        <textarea {...common} rows={3} value={String(draft ?? "")} maxLength={column.max} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => onKeyDown(e, true)} onBlur={() => commit(null, true)} className={`${inputClass} min-w-[14rem]`} />
+        <textarea
+          {...common}
+          rows={3}
+          value={String(draft ?? "")}
+          maxLength={column.max}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => onKeyDown(e, true)}
+          onBlur={() => commit(null, true)}
+          className={`${inputClass} min-w-[14rem]`}
+        />
       );
       break;
     case "owner":
       control = (
-        <select {...common} value={String(draft ?? "")} onChange={(e) => setDraft(e.target.value || null)} onKeyDown={(e) => onKeyDown(e)} onBlur={() => commit(null, true)} className={inputClass}>
+        <select
+          {...common}
+          value={String(draft ?? "")}
+          onChange={(e) => setDraft(e.target.value || null)}
+          onKeyDown={(e) => onKeyDown(e)}
+          onBlur={() => commit(null, true)}
+          className={inputClass}
+        >
           <option value="">No owner</option>
           {props.owners.map((o) => (
             <option key={o.id} value={o.id}>
@@ -90,7 +125,14 @@ export function CellEditor(props: EditorProps) {
       break;
     case "scale":
       control = (
-        <select {...common} value={String(draft)} onChange={(e) => setDraft(Number(e.target.value))} onKeyDown={(e) => onKeyDown(e)} onBlur={() => commit(null, true)} className={inputClass}>
+        <select
+          {...common}
+          value={String(draft)}
+          onChange={(e) => setDraft(Number(e.target.value))}
+          onKeyDown={(e) => onKeyDown(e)}
+          onBlur={() => commit(null, true)}
+          className={inputClass}
+        >
           {[1, 2, 3, 4, 5].map((n) => (
             <option key={n} value={n}>
               {n} — {scaleWord(column.id as "likelihood" | "impact", n)}
@@ -101,7 +143,14 @@ export function CellEditor(props: EditorProps) {
       break;
     case "status":
       control = (
-        <select {...common} value={String(draft)} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => onKeyDown(e)} onBlur={() => commit(null, true)} className={inputClass}>
+        <select
+          {...common}
+          value={String(draft)}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => onKeyDown(e)}
+          onBlur={() => commit(null, true)}
+          className={inputClass}
+        >
           {riskStatuses.map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}
@@ -111,7 +160,17 @@ export function CellEditor(props: EditorProps) {
       );
       break;
     case "date":
-      control = <input {...common} type="date" value={String(draft ?? "")} onChange={(e) => setDraft(e.target.value || null)} onKeyDown={(e) => onKeyDown(e)} onBlur={() => commit(null, true)} className={inputClass} />;
+      control = (
+        <input
+          {...common}
+          type="date"
+          value={String(draft ?? "")}
+          onChange={(e) => setDraft(e.target.value || null)}
+          onKeyDown={(e) => onKeyDown(e)}
+          onBlur={() => commit(null, true)}
+          className={inputClass}
+        />
+      );
       break;
     case "tasks": {
       const chosen = new Set(Array.isArray(draft) ? draft : []);
@@ -135,7 +194,16 @@ export function CellEditor(props: EditorProps) {
             </label>
           ))}
           <p className="mt-1 text-xs text-slate-500">Space ticks · Enter saves · Esc cancels</p>
-          {props.tasks.length === 0 && <button type="button" autoFocus onClick={cancel} className="self-start rounded border border-slate-300 px-2 py-0.5 text-xs">Close</button>}
+          {props.tasks.length === 0 && (
+            <button
+              type="button"
+              autoFocus
+              onClick={cancel}
+              className="self-start rounded border border-slate-300 px-2 py-0.5 text-xs"
+            >
+              Close
+            </button>
+          )}
         </fieldset>
       );
       break;

@@ -6,8 +6,14 @@ const bob: CellPeer = { clientId: 2, name: "Bob", color: "#445566" };
 
 describe("sameSnapshot (a grid re-renders only when its own presence changed)", () => {
   it("is true for the same people in the same cells, read again into new objects", () => {
-    const a = new Map([["r1\u0000c1", [ann]], ["r2\u0000c2", [bob, ann]]]);
-    const b = new Map([["r1\u0000c1", [{ ...ann }]], ["r2\u0000c2", [{ ...bob }, { ...ann }]]]);
+    const a = new Map([
+      ["r1\u0000c1", [ann]],
+      ["r2\u0000c2", [bob, ann]],
+    ]);
+    const b = new Map([
+      ["r1\u0000c1", [{ ...ann }]],
+      ["r2\u0000c2", [{ ...bob }, { ...ann }]],
+    ]);
     expect(sameSnapshot(a, b)).toBe(true);
     expect(sameSnapshot(new Map(), new Map())).toBe(true);
   });

@@ -24,7 +24,9 @@ const snapshots = new WeakMap<object, Map<Grid, { snap: Snapshot; stale: boolean
 
 /** Whether two cells hold the same people, in the same order. */
 export const samePeerList = (a: readonly CellPeer[], b: readonly CellPeer[]) =>
-  a === b || (a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.color === b[i]!.color));
+  a === b ||
+  (a.length === b.length &&
+    a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.color === b[i]!.color));
 
 /** Whether two rows' cells (as `peersInRow` gives them) hold the same people. */
 export const samePeerRows = (a: readonly (readonly CellPeer[])[], b: readonly (readonly CellPeer[])[]) =>
@@ -48,7 +50,10 @@ export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   return true;
 }
 
-function readPeers(awareness: { clientID: number; getStates: () => Map<number, Record<string, unknown>> }, grid: Grid): Snapshot {
+function readPeers(
+  awareness: { clientID: number; getStates: () => Map<number, Record<string, unknown>> },
+  grid: Grid,
+): Snapshot {
   const out: Snapshot = new Map();
   for (const [clientId, state] of awareness.getStates()) {
     if (clientId === awareness.clientID) continue;
@@ -96,7 +101,8 @@ export function useCellPresence(grid: Grid) {
   const peerRows = useMemo(() => new Set([...peers.keys()].map((key) => key.slice(0, key.indexOf("\u0000")))), [peers]);
   /** Who is in each of a row's cells, column by column; one shared array for a row nobody is in. */
   const peersInRow = useCallback(
-    (row: string, columnIds: readonly string[]) => (peerRows.has(row) ? columnIds.map((col) => peers.get(cellKey(row, col)) ?? noPeers) : nobodyRow(columnIds.length)),
+    (row: string, columnIds: readonly string[]) =>
+      peerRows.has(row) ? columnIds.map((col) => peers.get(cellKey(row, col)) ?? noPeers) : nobodyRow(columnIds.length),
     [peers, peerRows],
   );
 
@@ -104,7 +110,8 @@ export function useCellPresence(grid: Grid) {
   const publish = useCallback(
     (cell: { row: string; col: string } | null) => {
       if (!awareness) return;
-      const current = awareness.getLocalState()?.cell as { grid?: string; row?: string; col?: string } | null | undefined;
+      const current = awareness.getLocalState()?.cell as
+        { grid?: string; row?: string; col?: string } | null | undefined;
       if (cell === null) {
         if (current?.grid === grid) awareness.setLocalStateField("cell", null);
         return;

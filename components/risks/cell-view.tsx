@@ -33,11 +33,23 @@ export function CellView({
 }) {
   switch (column.kind) {
     case "text":
-      return risk[column.id].trim() ? <span className="line-clamp-2 min-w-[8rem]">{risk[column.id]}</span> : <span className="text-slate-500">{column.id === "title" ? "Untitled risk" : "—"}</span>;
+      return risk[column.id].trim() ? (
+        <span className="line-clamp-2 min-w-[8rem]">{risk[column.id]}</span>
+      ) : (
+        <span className="text-slate-500">{column.id === "title" ? "Untitled risk" : "—"}</span>
+      );
     case "longtext":
-      return risk[column.id].trim() ? <span className="line-clamp-3 min-w-[12rem] max-w-xs whitespace-pre-line">{risk[column.id]}</span> : <Blank />;
+      return risk[column.id].trim() ? (
+        <span className="line-clamp-3 min-w-[12rem] max-w-xs whitespace-pre-line">{risk[column.id]}</span>
+      ) : (
+        <Blank />
+      );
     case "owner":
-      return risk.ownerId ? <span>{nameOf(risk.ownerId) ?? "Former owner"}</span> : <span className="text-slate-500">No owner</span>;
+      return risk.ownerId ? (
+        <span>{nameOf(risk.ownerId) ?? "Former owner"}</span>
+      ) : (
+        <span className="text-slate-500">No owner</span>
+      );
     case "scale":
       return (
         <span title={scaleWord(column.id, risk[column.id])}>
@@ -48,14 +60,20 @@ export function CellView({
       const score = riskScore(risk);
       const band = bandFor(score, bands);
       return (
-        <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-semibold ${band ? bandClasses[band.id] : noBandClass}`}>
+        <span
+          className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-semibold ${band ? bandClasses[band.id] : noBandClass}`}
+        >
           {score}
           <span className="font-normal">{band?.label ?? "No band"}</span>
         </span>
       );
     }
     case "status":
-      return <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${statusClasses[risk.status]}`}>{statusLabel(risk.status)}</span>;
+      return (
+        <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${statusClasses[risk.status]}`}>
+          {statusLabel(risk.status)}
+        </span>
+      );
     case "date":
       if (!risk.reviewDate) return <Blank />;
       return (

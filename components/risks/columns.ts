@@ -3,7 +3,13 @@ import type { RiskSortKey } from "@/lib/risk-register/view";
 /** The register's columns, left to right; `field` is the risk field a cell edits. */
 export type RiskColumn =
   | { id: "title" | "category"; label: string; kind: "text"; max: number; sort: RiskSortKey }
-  | { id: "description" | "trigger" | "mitigation" | "contingency"; label: string; kind: "longtext"; max: number; sort?: undefined }
+  | {
+      id: "description" | "trigger" | "mitigation" | "contingency";
+      label: string;
+      kind: "longtext";
+      max: number;
+      sort?: undefined;
+    }
   | { id: "ownerId"; label: string; kind: "owner"; sort: RiskSortKey }
   | { id: "likelihood" | "impact"; label: string; kind: "scale"; sort: RiskSortKey }
   | { id: "status"; label: string; kind: "status"; sort: RiskSortKey }

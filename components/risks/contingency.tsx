@@ -5,15 +5,25 @@ import { statusLabel } from "@/lib/risk-register/view";
 import { RowWindowNote, useRowWindow } from "@/components/ui/row-window";
 
 /** Every contingency plan in one place, highest score first, for reading when a risk fires. */
-export function ContingencyPlans({ risks, nameOf }: { risks: readonly Risk[]; nameOf: (id: string | null) => string | null }) {
-  const withPlan = risks.filter((r) => r.contingency.trim() !== "").sort((a, b) => b.likelihood * b.impact - a.likelihood * a.impact || (a.id < b.id ? -1 : 1));
+export function ContingencyPlans({
+  risks,
+  nameOf,
+}: {
+  risks: readonly Risk[];
+  nameOf: (id: string | null) => string | null;
+}) {
+  const withPlan = risks
+    .filter((r) => r.contingency.trim() !== "")
+    .sort((a, b) => b.likelihood * b.impact - a.likelihood * a.impact || (a.id < b.id ? -1 : 1));
   // Long lists: the first plans on the server, all of them right after hydration.
   const drawn = useRowWindow(withPlan.length);
   return (
     <div className="mt-6">
       <h3 className="text-sm font-medium text-slate-800">Contingency plans</h3>
       {withPlan.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-500">No contingency plans written yet. Add them in the register’s “Contingency plan” column.</p>
+        <p className="mt-1 text-sm text-slate-500">
+          No contingency plans written yet. Add them in the register’s “Contingency plan” column.
+        </p>
       ) : (
         <>
           <RowWindowNote shown={drawn} total={withPlan.length} noun="contingency plans" />

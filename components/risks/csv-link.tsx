@@ -13,7 +13,11 @@ export function CsvLink({ file, label }: { file: "risks.csv" | "raci.csv"; label
   const token = typeof params?.token === "string" ? params.token : null;
   const href = `/api/v1/plans/${planId}/${file}${token ? `?token=${encodeURIComponent(token)}` : ""}`;
   return (
-    <a href={href} download className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50">
+    <a
+      href={href}
+      download
+      className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+    >
       {label}
     </a>
   );

@@ -10,7 +10,17 @@ type Cell = { likelihood: number; impact: number };
  * The 5×5 likelihood × impact map with each risk in its cell. Choosing a cell (click, Enter or
  * Space) filters the register to it; choosing it again clears the filter.
  */
-export function HeatMap({ risks, bands, selected, onSelect }: { risks: readonly Risk[]; bands: readonly RiskBand[]; selected: Cell | null; onSelect: (cell: Cell | null) => void }) {
+export function HeatMap({
+  risks,
+  bands,
+  selected,
+  onSelect,
+}: {
+  risks: readonly Risk[];
+  bands: readonly RiskBand[];
+  selected: Cell | null;
+  onSelect: (cell: Cell | null) => void;
+}) {
   const grid = heatMap(risks as Risk[], bands);
   const byId = new Map(risks.map((r) => [r.id, r]));
   const label = (b: string | null) => bands.find((x) => x.id === b)?.label ?? "no band";
@@ -19,13 +29,22 @@ export function HeatMap({ risks, bands, selected, onSelect }: { risks: readonly 
       <figcaption className="text-sm font-medium text-slate-800">Heat map</figcaption>
       <div className="mt-2 flex gap-2">
         <div className="flex items-center">
-          <span className="-rotate-180 text-xs font-medium uppercase tracking-wide text-slate-500 [writing-mode:vertical-rl]">Likelihood →</span>
+          <span className="-rotate-180 text-xs font-medium uppercase tracking-wide text-slate-500 [writing-mode:vertical-rl]">
+            Likelihood →
+          </span>
         </div>
         <div className="min-w-0 flex-1">
-          <div role="group" aria-label="Risk heat map: likelihood by impact" className="grid grid-cols-[auto_repeat(5,minmax(0,1fr))] gap-1">
+          <div
+            role="group"
+            aria-label="Risk heat map: likelihood by impact"
+            className="grid grid-cols-[auto_repeat(5,minmax(0,1fr))] gap-1"
+          >
             {grid.map((row) => (
               <div key={row[0]!.likelihood} className="contents">
-                <span className="flex items-center justify-end pr-1 text-xs text-slate-500" title={likelihoodWords[row[0]!.likelihood - 1]}>
+                <span
+                  className="flex items-center justify-end pr-1 text-xs text-slate-500"
+                  title={likelihoodWords[row[0]!.likelihood - 1]}
+                >
                   {row[0]!.likelihood}
                 </span>
                 {row.map((cell) => {

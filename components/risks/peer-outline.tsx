@@ -4,7 +4,10 @@ import type { CSSProperties } from "react";
 import type { CellPeer } from "./cell-presence";
 
 /** A grid cell's attributes for the collaborators in it: their names (read by tests and tools) and the outline. */
-export function peerCellProps(peers: readonly CellPeer[]): { "data-peers": string | undefined; style: CSSProperties | undefined } {
+export function peerCellProps(peers: readonly CellPeer[]): {
+  "data-peers": string | undefined;
+  style: CSSProperties | undefined;
+} {
   return { "data-peers": peers.length ? peers.map((p) => p.name).join(", ") : undefined, style: peerStyle(peers) };
 }
 

@@ -34,7 +34,13 @@ type Props = {
 };
 
 /** What Delete puts in a cell; scales and status cannot be empty. */
-const cleared: Partial<Record<RiskColumn["kind"], CellValue>> = { text: "", longtext: "", owner: null, date: null, tasks: [] };
+const cleared: Partial<Record<RiskColumn["kind"], CellValue>> = {
+  text: "",
+  longtext: "",
+  owner: null,
+  date: null,
+  tasks: [],
+};
 
 /** A cell's address in the drawn register: row (across groups) and column index. */
 const cellId = (row: number, col: number) => `${row}:${col}`;
@@ -124,7 +130,13 @@ export function RiskTable(props: Props) {
       e.preventDefault();
       const result = props.onUpdate(risk.id, { [column.id]: empty } as Partial<Risk>);
       setError(result.ok ? null : result.problems.map((p) => p.message).join(" "));
-    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && (column.kind === "text" || column.kind === "longtext")) {
+    } else if (
+      e.key.length === 1 &&
+      !e.ctrlKey &&
+      !e.metaKey &&
+      !e.altKey &&
+      (column.kind === "text" || column.kind === "longtext")
+    ) {
       e.preventDefault();
       startEditing(risk.id, pos.col, e.key);
     }
@@ -146,7 +158,13 @@ export function RiskTable(props: Props) {
   // What the memoized rows need: the same objects from one render to the next while nothing they show
   // changed, so someone moving to another cell redraws only the rows it touches.
   const view = useMemo<RowView>(
-    () => ({ owners: props.owners, tasks: props.tasks, nameOf: props.nameOf, bands: props.bands, taskName: (id) => taskNames.get(id) ?? null }),
+    () => ({
+      owners: props.owners,
+      tasks: props.tasks,
+      nameOf: props.nameOf,
+      bands: props.bands,
+      taskName: (id) => taskNames.get(id) ?? null,
+    }),
     [props.owners, props.tasks, props.nameOf, props.bands, taskNames],
   );
   const latest = useRef({ active, startEditing, commit, cancel, onRemove: props.onRemove });
@@ -174,20 +192,40 @@ export function RiskTable(props: Props) {
     startEditing(id, 0, null);
   };
 
-  const ariaSort = (c: RiskColumn) => (c.sort && props.sort.key === c.sort ? (props.sort.direction === "asc" ? "ascending" : "descending") : undefined);
+  const ariaSort = (c: RiskColumn) =>
+    c.sort && props.sort.key === c.sort ? (props.sort.direction === "asc" ? "ascending" : "descending") : undefined;
 
   let rowIndex = -1;
   return (
     <div>
-      <GridFrame label="Risk register" editable={editable} shown={drawn} total={risks.length} noun="risks" tableRef={tableRef} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur}>
+      <GridFrame
+        label="Risk register"
+        editable={editable}
+        shown={drawn}
+        total={risks.length}
+        noun="risks"
+        tableRef={tableRef}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onBlur={onBlur}
+      >
         <thead className="bg-slate-50">
           <tr>
             {columns.map((c) => (
-              <th key={c.id} scope="col" aria-sort={ariaSort(c)} className={`${c.id === "title" ? "sticky left-0 z-[1] bg-slate-50" : ""} whitespace-nowrap border-b border-slate-200 px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-600`}>
+              <th
+                key={c.id}
+                scope="col"
+                aria-sort={ariaSort(c)}
+                className={`${c.id === "title" ? "sticky left-0 z-[1] bg-slate-50" : ""} whitespace-nowrap border-b border-slate-200 px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-600`}
+              >
                 {c.id === "remove" ? (
                   <span className="sr-only">{c.label}</span>
                 ) : c.sort ? (
-                  <button type="button" onClick={() => props.onSort(c.sort!)} className="inline-flex items-center gap-1 uppercase hover:text-indigo-700">
+                  <button
+                    type="button"
+                    onClick={() => props.onSort(c.sort!)}
+                    className="inline-flex items-center gap-1 uppercase hover:text-indigo-700"
+                  >
                     {c.label}
                     <span aria-hidden="true" className="text-slate-400">
                       {ariaSort(c) === "ascending" ? "▲" : ariaSort(c) === "descending" ? "▼" : "↕"}
@@ -210,37 +248,45 @@ export function RiskTable(props: Props) {
           </tbody>
         )}
         {/* Groups are drawn while rows are left in the window (rowIndex counts the rows drawn so far). */}
-        {groups.map((g) => (rowIndex + 1 >= drawn ? null : (
-          <tbody key={g.category.toLocaleLowerCase() || "\u0000none"}>
-            {props.grouped && (
-              <tr>
-                <th scope="rowgroup" colSpan={columns.length} className="border-b border-slate-200 bg-slate-100 px-2 py-1 text-left text-xs font-semibold text-slate-700">
-                  {g.category || "No category"} <span className="font-normal text-slate-500">· {g.risks.length}</span>
-                </th>
-              </tr>
-            )}
-            {g.risks.map((risk) => {
-              if (rowIndex + 1 >= drawn) return null;
-              rowIndex++;
-              const row = rowIndex;
-              return (
-                <RiskRow
-                  key={risk.id}
-                  risk={risk}
-                  row={row}
-                  columns={columns}
-                  editable={editable}
-                  tabStop={row === pos.row ? pos.col : -1}
-                  editing={editable && editing?.rowId === risk.id ? { col: editing.col, seed: editing.seed, error } : null}
-                  peers={peersInRow(risk.id, columnIds)}
-                  overdue={props.overdueIds.has(risk.id)}
-                  view={view}
-                  actions={actions}
-                />
-              );
-            })}
-          </tbody>
-        )))}
+        {groups.map((g) =>
+          rowIndex + 1 >= drawn ? null : (
+            <tbody key={g.category.toLocaleLowerCase() || "\u0000none"}>
+              {props.grouped && (
+                <tr>
+                  <th
+                    scope="rowgroup"
+                    colSpan={columns.length}
+                    className="border-b border-slate-200 bg-slate-100 px-2 py-1 text-left text-xs font-semibold text-slate-700"
+                  >
+                    {g.category || "No category"} <span className="font-normal text-slate-500">· {g.risks.length}</span>
+                  </th>
+                </tr>
+              )}
+              {g.risks.map((risk) => {
+                if (rowIndex + 1 >= drawn) return null;
+                rowIndex++;
+                const row = rowIndex;
+                return (
+                  <RiskRow
+                    key={risk.id}
+                    risk={risk}
+                    row={row}
+                    columns={columns}
+                    editable={editable}
+                    tabStop={row === pos.row ? pos.col : -1}
+                    editing={
+                      editable && editing?.rowId === risk.id ? { col: editing.col, seed: editing.seed, error } : null
+                    }
+                    peers={peersInRow(risk.id, columnIds)}
+                    overdue={props.overdueIds.has(risk.id)}
+                    view={view}
+                    actions={actions}
+                  />
+                );
+              })}
+            </tbody>
+          ),
+        )}
       </GridFrame>
       {error && !editing && (
         <p role="alert" className="mt-2 text-sm text-red-700">
@@ -248,13 +294,19 @@ export function RiskTable(props: Props) {
         </p>
       )}
       {editable && (
-        <button type="button" onClick={add} className="mt-3 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+        <button
+          type="button"
+          onClick={add}
+          className="mt-3 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+        >
           Add risk
         </button>
       )}
       {risks.length > 0 && (
         <p className="mt-2 text-xs text-slate-500">
-          {editable ? "Arrow keys move · Enter or typing edits · Esc cancels · Tab saves and moves on · Delete clears · double-click edits" : "Arrow keys move between cells."}
+          {editable
+            ? "Arrow keys move · Enter or typing edits · Esc cancels · Tab saves and moves on · Delete clears · double-click edits"
+            : "Arrow keys move between cells."}
         </p>
       )}
     </div>
@@ -293,14 +345,26 @@ type RowProps = {
   actions: RowActions;
 };
 
-const sameEditing = (a: RowProps["editing"], b: RowProps["editing"]) => a === b || (!!a && !!b && a.col === b.col && a.seed === b.seed && a.error === b.error);
+const sameEditing = (a: RowProps["editing"], b: RowProps["editing"]) =>
+  a === b || (!!a && !!b && a.col === b.col && a.seed === b.seed && a.error === b.error);
 
 /**
  * One risk's row. Memoized by value: someone moving to another cell, or an edit to another risk,
  * redraws only the rows that show it.
  */
 const RiskRow = memo(
-  function RiskRow({ risk, row, columns, editable, tabStop, editing, peers: rowPeers, overdue, view, actions }: RowProps) {
+  function RiskRow({
+    risk,
+    row,
+    columns,
+    editable,
+    tabStop,
+    editing,
+    peers: rowPeers,
+    overdue,
+    view,
+    actions,
+  }: RowProps) {
     return (
       <tr className="border-b border-slate-100 align-top last:border-b-0">
         {columns.map((c, col) => {
@@ -349,7 +413,14 @@ const RiskRow = memo(
                   onCancel={actions.cancel}
                 />
               ) : (
-                <CellView column={c} risk={risk} nameOf={view.nameOf} taskName={view.taskName} bands={view.bands} overdue={overdue} />
+                <CellView
+                  column={c}
+                  risk={risk}
+                  nameOf={view.nameOf}
+                  taskName={view.taskName}
+                  bands={view.bands}
+                  overdue={overdue}
+                />
               )}
             </td>
           );

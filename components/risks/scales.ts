@@ -2,7 +2,8 @@
 export const likelihoodWords = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"] as const;
 export const impactWords = ["Negligible", "Minor", "Moderate", "Major", "Severe"] as const;
 
-export const scaleWord = (which: "likelihood" | "impact", n: number) => (which === "likelihood" ? likelihoodWords : impactWords)[n - 1] ?? "";
+export const scaleWord = (which: "likelihood" | "impact", n: number) =>
+  (which === "likelihood" ? likelihoodWords : impactWords)[n - 1] ?? "";
 
 /** Band colours (classes) by band id: green, yellow, orange, red. */
 export const bandClasses: Record<string, string> = {

@@ -27,7 +27,15 @@ export function Swot() {
   );
 }
 
-function Quadrant({ quadrant, items, editable }: { quadrant: (typeof quadrants)[number]; items: SwotItem[]; editable: boolean }) {
+function Quadrant({
+  quadrant,
+  items,
+  editable,
+}: {
+  quadrant: (typeof quadrants)[number];
+  items: SwotItem[];
+  editable: boolean;
+}) {
   const { edit } = useEdit();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +43,14 @@ function Quadrant({ quadrant, items, editable }: { quadrant: (typeof quadrants)[
     e.preventDefault();
     const value = text.trim();
     if (!value) return;
-    const r = edit((doc) => insertRow(doc, "swotItems", { id: randomUUID(), quadrant: quadrant.id, text: value, order: nextOrder(doc, "swotItems") }));
+    const r = edit((doc) =>
+      insertRow(doc, "swotItems", {
+        id: randomUUID(),
+        quadrant: quadrant.id,
+        text: value,
+        order: nextOrder(doc, "swotItems"),
+      }),
+    );
     setError(r.ok ? null : r.problems.map((p) => p.message).join(" "));
     if (r.ok) setText("");
   };
@@ -46,7 +61,11 @@ function Quadrant({ quadrant, items, editable }: { quadrant: (typeof quadrants)[
       <ul className="mt-1 flex flex-col gap-1 text-sm">
         {items.map((item) => (
           <li key={item.id} className="flex items-start gap-1">
-            {editable ? <SwotItemEditor item={item} quadrantTitle={quadrant.title} /> : <span className="whitespace-pre-line">• {item.text}</span>}
+            {editable ? (
+              <SwotItemEditor item={item} quadrantTitle={quadrant.title} />
+            ) : (
+              <span className="whitespace-pre-line">• {item.text}</span>
+            )}
           </li>
         ))}
       </ul>
@@ -60,7 +79,11 @@ function Quadrant({ quadrant, items, editable }: { quadrant: (typeof quadrants)[
             placeholder="Add…"
             className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm"
           />
-          <button type="submit" disabled={!text.trim()} className="rounded border border-slate-300 bg-white px-2 text-xs font-medium disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={!text.trim()}
+            className="rounded border border-slate-300 bg-white px-2 text-xs font-medium disabled:opacity-50"
+          >
             Add
           </button>
         </form>
@@ -100,7 +123,12 @@ function SwotItemEditor({ item, quadrantTitle }: { item: SwotItem; quadrantTitle
         }}
         className="min-w-0 flex-1 rounded border border-transparent bg-transparent px-1 py-0.5 hover:border-slate-300 focus:border-slate-400 focus:bg-white"
       />
-      <button type="button" aria-label={`Remove “${item.text}” from ${quadrantTitle}`} onClick={() => edit((doc) => deleteRow(doc, "swotItems", item.id))} className="rounded px-1 text-xs text-slate-500 hover:bg-white hover:text-red-700">
+      <button
+        type="button"
+        aria-label={`Remove “${item.text}” from ${quadrantTitle}`}
+        onClick={() => edit((doc) => deleteRow(doc, "swotItems", item.id))}
+        className="rounded px-1 text-xs text-slate-500 hover:bg-white hover:text-red-700"
+      >
         ✕
       </button>
     </>

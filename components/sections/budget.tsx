@@ -35,13 +35,29 @@ export function Budget() {
             <table className="w-full min-w-[44rem] text-sm" aria-labelledby="budget-title">
               <thead>
                 <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-                  <th scope="col" className="py-1 pr-2 font-medium">Category</th>
-                  <th scope="col" className="py-1 pr-2 font-medium">Description</th>
-                  <th scope="col" className="w-28 py-1 pr-2 text-right font-medium">Planned</th>
-                  <th scope="col" className="w-28 py-1 pr-2 text-right font-medium">Actual</th>
-                  <th scope="col" className="w-20 py-1 pr-2 font-medium">Currency</th>
-                  <th scope="col" className="py-1 pr-2 text-right font-medium">Variance</th>
-                  {editable && <th scope="col" className="py-1"><span className="sr-only">Actions</span></th>}
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    Category
+                  </th>
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    Description
+                  </th>
+                  <th scope="col" className="w-28 py-1 pr-2 text-right font-medium">
+                    Planned
+                  </th>
+                  <th scope="col" className="w-28 py-1 pr-2 text-right font-medium">
+                    Actual
+                  </th>
+                  <th scope="col" className="w-20 py-1 pr-2 font-medium">
+                    Currency
+                  </th>
+                  <th scope="col" className="py-1 pr-2 text-right font-medium">
+                    Variance
+                  </th>
+                  {editable && (
+                    <th scope="col" className="py-1">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -50,26 +66,63 @@ export function Budget() {
                   return (
                     <tr key={l.id} id={`row-${l.id}`} tabIndex={-1} className="border-t border-slate-100 align-top">
                       <td className="py-1 pr-2">
-                        <TextField label={`Category of ${what}`} hideLabel value={l.category} onCommit={(category) => save(l.id, { category })} editable={editable} maxLength={SHORT_MAX} />
+                        <TextField
+                          label={`Category of ${what}`}
+                          hideLabel
+                          value={l.category}
+                          onCommit={(category) => save(l.id, { category })}
+                          editable={editable}
+                          maxLength={SHORT_MAX}
+                        />
                       </td>
                       <td className="py-1 pr-2">
-                        <TextField label={`Description of ${l.category || "budget line"}`} hideLabel value={l.description} onCommit={(description) => save(l.id, { description })} editable={editable} maxLength={500} empty="" />
+                        <TextField
+                          label={`Description of ${l.category || "budget line"}`}
+                          hideLabel
+                          value={l.description}
+                          onCommit={(description) => save(l.id, { description })}
+                          editable={editable}
+                          maxLength={500}
+                          empty=""
+                        />
                       </td>
                       <td className="py-1 pr-2 text-right">
-                        <NumberField label={`Planned cost of ${what}`} hideLabel value={l.planned} onCommit={(v) => save(l.id, { planned: v ?? 0 })} editable={editable} />
+                        <NumberField
+                          label={`Planned cost of ${what}`}
+                          hideLabel
+                          value={l.planned}
+                          onCommit={(v) => save(l.id, { planned: v ?? 0 })}
+                          editable={editable}
+                        />
                       </td>
                       <td className="py-1 pr-2 text-right">
-                        <NumberField label={`Actual cost of ${what}`} hideLabel value={l.actual} onCommit={(v) => save(l.id, { actual: v ?? 0 })} editable={editable} />
+                        <NumberField
+                          label={`Actual cost of ${what}`}
+                          hideLabel
+                          value={l.actual}
+                          onCommit={(v) => save(l.id, { actual: v ?? 0 })}
+                          editable={editable}
+                        />
                       </td>
                       <td className="py-1 pr-2">
-                        <TextField label={`Currency of ${what}`} hideLabel value={l.currency} onCommit={(v) => save(l.id, { currency: v.trim().toUpperCase() })} editable={editable} maxLength={3} />
+                        <TextField
+                          label={`Currency of ${what}`}
+                          hideLabel
+                          value={l.currency}
+                          onCommit={(v) => save(l.id, { currency: v.trim().toUpperCase() })}
+                          editable={editable}
+                          maxLength={3}
+                        />
                       </td>
                       <td className="py-1 pr-2 text-right">
                         <VarianceText v={variance(l.planned, l.actual)} />
                       </td>
                       {editable && (
                         <td className="py-1 text-right">
-                          <RemoveButton what={what} onRemove={() => edit((doc) => deleteRow(doc, "budgetLines", l.id))} />
+                          <RemoveButton
+                            what={what}
+                            onRemove={() => edit((doc) => deleteRow(doc, "budgetLines", l.id))}
+                          />
                         </td>
                       )}
                     </tr>
@@ -99,7 +152,9 @@ export function Budget() {
               const rows = categories.filter((c) => c.currency === t.currency);
               return (
                 <div key={t.currency}>
-                  <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">By category, {t.currency}</h4>
+                  <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    By category, {t.currency}
+                  </h4>
                   <BarChart
                     data={rows.map((c) => ({ label: c.category, values: [c.planned, c.actual] }))}
                     series={[
@@ -121,7 +176,19 @@ export function Budget() {
           button="Add budget line"
           placeholder="e.g. Development"
           maxLength={SHORT_MAX}
-          onAdd={(category) => edit((doc) => insertRow(doc, "budgetLines", { id: randomUUID(), category, description: "", planned: 0, actual: 0, currency, order: nextOrder(doc, "budgetLines") }))}
+          onAdd={(category) =>
+            edit((doc) =>
+              insertRow(doc, "budgetLines", {
+                id: randomUUID(),
+                category,
+                description: "",
+                planned: 0,
+                actual: 0,
+                currency,
+                order: nextOrder(doc, "budgetLines"),
+              }),
+            )
+          }
         />
       )}
     </div>
@@ -136,7 +203,13 @@ export function VarianceText({ v }: { v: Variance }) {
     <span className={`tabular-nums ${tone}`}>
       {sign}
       {formatNumber(v.amount)}
-      {v.percent !== null && <span className="text-xs"> ({sign}{Math.round(v.percent)}%)</span>}
+      {v.percent !== null && (
+        <span className="text-xs">
+          {" "}
+          ({sign}
+          {Math.round(v.percent)}%)
+        </span>
+      )}
       <span className="sr-only">{v.amount > 0 ? " over budget" : v.amount < 0 ? " under budget" : ""}</span>
     </span>
   );

@@ -26,7 +26,10 @@ export function MetricsSection() {
         <ProgressBar value={m.percentComplete} label="Plan complete" />
       </Card>
 
-      <Card title="Milestones" figure={`${ms.hit.length} of ${ms.hit.length + ms.missed.length + ms.upcoming.length + ms.unscheduled.length} hit`}>
+      <Card
+        title="Milestones"
+        figure={`${ms.hit.length} of ${ms.hit.length + ms.missed.length + ms.upcoming.length + ms.unscheduled.length} hit`}
+      >
         <StackedBar
           label="Milestones"
           segments={[
@@ -38,7 +41,11 @@ export function MetricsSection() {
         />
         {ms.upcoming[0] && (
           <p className="mt-1 text-xs text-slate-600">
-            Next: <FocusLink section="schedule" rowId={ms.upcoming[0].id}>{nameOf(ms.upcoming[0])}</FocusLink> on {formatDate(ms.upcoming[0].end!)}
+            Next:{" "}
+            <FocusLink section="schedule" rowId={ms.upcoming[0].id}>
+              {nameOf(ms.upcoming[0])}
+            </FocusLink>{" "}
+            on {formatDate(ms.upcoming[0].end!)}
           </p>
         )}
       </Card>
@@ -50,7 +57,10 @@ export function MetricsSection() {
           <ul className="text-xs text-slate-700">
             {m.overdue.slice(0, 4).map((t) => (
               <li key={t.id}>
-                <FocusLink section="schedule" rowId={t.id}>{nameOf(t)}</FocusLink> — due {formatDate(t.end!)}, {Math.round(t.progress)}% done
+                <FocusLink section="schedule" rowId={t.id}>
+                  {nameOf(t)}
+                </FocusLink>{" "}
+                — due {formatDate(t.end!)}, {Math.round(t.progress)}% done
               </li>
             ))}
             {m.overdue.length > 4 && <li className="text-slate-500">and {m.overdue.length - 4} more</li>}
@@ -62,7 +72,11 @@ export function MetricsSection() {
         <Donut
           label="Open risks by band"
           center={String(m.openRisksByBand.reduce((s, b) => s + b.count, 0))}
-          segments={m.openRisksByBand.map((b) => ({ label: b.label, value: b.count, color: BAND_COLORS[b.band] ?? "#64748b" }))}
+          segments={m.openRisksByBand.map((b) => ({
+            label: b.label,
+            value: b.count,
+            color: BAND_COLORS[b.band] ?? "#64748b",
+          }))}
         />
       </Card>
 
@@ -74,9 +88,14 @@ export function MetricsSection() {
             {m.budget.map((t) => (
               <li key={t.currency} className="flex flex-col">
                 <span className="text-lg font-semibold">
-                  <VarianceText v={t.variance} /> <span className="text-sm font-normal text-slate-500">{t.currency}</span>
+                  <VarianceText v={t.variance} />{" "}
+                  <span className="text-sm font-normal text-slate-500">{t.currency}</span>
                 </span>
-                <ProgressBar value={t.planned > 0 ? (100 * t.actual) / t.planned : 0} label={`Share of the ${t.currency} budget spent`} tone={t.actual > t.planned ? "red" : "indigo"} />
+                <ProgressBar
+                  value={t.planned > 0 ? (100 * t.actual) / t.planned : 0}
+                  label={`Share of the ${t.currency} budget spent`}
+                  tone={t.actual > t.planned ? "red" : "indigo"}
+                />
                 <span className="text-xs text-slate-600">
                   {t.actual.toLocaleString("en-US")} spent of {t.planned.toLocaleString("en-US")} planned
                 </span>
@@ -96,7 +115,10 @@ export function MetricsSection() {
           <ul className="text-xs text-slate-700">
             {m.raciGaps.slice(0, 3).map((g) => (
               <li key={g.rowId}>
-                <FocusLink section="raci" rowId={g.rowId}>{g.name.trim() || "Untitled"}</FocusLink>: {g.messages.join(" ")}
+                <FocusLink section="raci" rowId={g.rowId}>
+                  {g.name.trim() || "Untitled"}
+                </FocusLink>
+                : {g.messages.join(" ")}
               </li>
             ))}
             {m.raciGaps.length > 3 && <li className="text-slate-500">and {m.raciGaps.length - 3} more</li>}
@@ -105,15 +127,33 @@ export function MetricsSection() {
       </Card>
 
       {m.kpis.total > 0 && (
-        <Card title="Objectives" figure={m.kpis.meanProgress === null ? "—" : `${Math.round(m.kpis.meanProgress)}%`} note={`Mean progress toward KPI targets, ${m.kpis.measured} of ${m.kpis.total} measured`}>
-          {m.kpis.meanProgress !== null && <ProgressBar value={m.kpis.meanProgress} label="Mean progress toward KPI targets" tone="emerald" />}
+        <Card
+          title="Objectives"
+          figure={m.kpis.meanProgress === null ? "—" : `${Math.round(m.kpis.meanProgress)}%`}
+          note={`Mean progress toward KPI targets, ${m.kpis.measured} of ${m.kpis.total} measured`}
+        >
+          {m.kpis.meanProgress !== null && (
+            <ProgressBar value={m.kpis.meanProgress} label="Mean progress toward KPI targets" tone="emerald" />
+          )}
         </Card>
       )}
     </div>
   );
 }
 
-function Card({ title, figure, note, tone, children }: { title: string; figure?: string; note?: string; tone?: "good" | "bad"; children?: ReactNode }) {
+function Card({
+  title,
+  figure,
+  note,
+  tone,
+  children,
+}: {
+  title: string;
+  figure?: string;
+  note?: string;
+  tone?: "good" | "bad";
+  children?: ReactNode;
+}) {
   const color = tone === "bad" ? "text-red-700" : tone === "good" ? "text-emerald-700" : "text-slate-900";
   return (
     <div className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">

@@ -7,7 +7,16 @@ import { ColumnHeader } from "@/components/raci/column-header";
 import { OverloadThreshold } from "@/components/raci/overload-threshold";
 import { RaciGrid } from "@/components/raci/raci-grid";
 import { CsvLink } from "@/components/risks/csv-link";
-import { deleteRow, insertRow, nextOrder, raciCellsOf, randomUUID, setRaciCell, setSetting, updateRow } from "@/lib/doc";
+import {
+  deleteRow,
+  insertRow,
+  nextOrder,
+  raciCellsOf,
+  randomUUID,
+  setRaciCell,
+  setSetting,
+  updateRow,
+} from "@/lib/doc";
 import { columnLoads, raciProblems, raciRows } from "@/lib/plan/raci";
 import { cellIndex, columnLabel, letterNames, raciLetters } from "@/lib/raci-grid/cells";
 import { Empty } from "./basic";
@@ -28,9 +37,15 @@ export function RaciSection() {
   }, [members]);
   const rows = useMemo(() => raciRows(tasks, deliverables), [tasks, deliverables]);
   // Rules and loads see the names the header shows.
-  const labelled = useMemo(() => columns.map((c) => ({ ...c, name: columnLabel(c, memberName) })), [columns, memberName]);
+  const labelled = useMemo(
+    () => columns.map((c) => ({ ...c, name: columnLabel(c, memberName) })),
+    [columns, memberName],
+  );
   const at = useMemo(() => cellIndex(cells), [cells]);
-  const problems = useMemo(() => new Map(raciProblems(rows, labelled, cells).map((p) => [p.rowId, p.problems])), [rows, labelled, cells]);
+  const problems = useMemo(
+    () => new Map(raciProblems(rows, labelled, cells).map((p) => [p.rowId, p.problems])),
+    [rows, labelled, cells],
+  );
   // A row with no letters at all is work not yet assigned, told apart from a row that breaks a rule.
   const unassigned = useMemo(() => {
     const live = new Set(columns.map((c) => c.id));
@@ -38,11 +53,32 @@ export function RaciSection() {
     return new Set(rows.filter((r) => !touched.has(r.id)).map((r) => r.id));
   }, [rows, columns, cells]);
   const broken = [...problems.keys()].filter((id) => !unassigned.has(id)).length;
-  const loads = useMemo(() => new Map(columnLoads(labelled, cells, rows, threshold).map((l) => [l.columnId, l])), [labelled, cells, rows, threshold]);
+  const loads = useMemo(
+    () => new Map(columnLoads(labelled, cells, rows, threshold).map((l) => [l.columnId, l])),
+    [labelled, cells, rows, threshold],
+  );
   const freeMembers = members.filter((m) => !columns.some((c) => c.kind === "member" && c.userId === m.id));
 
-  const addMember = (m: Person) => edit((doc) => insertRow(doc, "raciColumns", { id: randomUUID(), kind: "member", userId: m.id, name: m.name, order: nextOrder(doc, "raciColumns") }));
-  const addRole = (name: string) => edit((doc) => insertRow(doc, "raciColumns", { id: randomUUID(), kind: "role", userId: null, name, order: nextOrder(doc, "raciColumns") }));
+  const addMember = (m: Person) =>
+    edit((doc) =>
+      insertRow(doc, "raciColumns", {
+        id: randomUUID(),
+        kind: "member",
+        userId: m.id,
+        name: m.name,
+        order: nextOrder(doc, "raciColumns"),
+      }),
+    );
+  const addRole = (name: string) =>
+    edit((doc) =>
+      insertRow(doc, "raciColumns", {
+        id: randomUUID(),
+        kind: "role",
+        userId: null,
+        name,
+        order: nextOrder(doc, "raciColumns"),
+      }),
+    );
   // A removed column takes its cells with it, in the same undoable step.
   const removeColumn = (id: string) =>
     edit((doc) => {
@@ -80,7 +116,9 @@ export function RaciSection() {
         </p>
       )}
       {rows.length === 0 ? (
-        <Empty>No tasks or deliverables yet: add them under Deliverables and Schedule, and they become the rows of this grid.</Empty>
+        <Empty>
+          No tasks or deliverables yet: add them under Deliverables and Schedule, and they become the rows of this grid.
+        </Empty>
       ) : columns.length === 0 ? (
         <Empty>No people or roles yet{editable ? ": add a member or a named role below." : "."}</Empty>
       ) : (
@@ -107,10 +145,18 @@ export function RaciSection() {
         />
       )}
       {rows.length > 0 && columns.length > 0 && (
-        <p className="mt-2 text-xs text-slate-500">{editable ? "Arrow keys move · type R, A, C or I · Delete clears · click a selected cell to cycle its letter" : "Arrow keys move between cells."}</p>
+        <p className="mt-2 text-xs text-slate-500">
+          {editable
+            ? "Arrow keys move · type R, A, C or I · Delete clears · click a selected cell to cycle its letter"
+            : "Arrow keys move between cells."}
+        </p>
       )}
       <div className="mt-3 flex flex-col gap-2">
-        <OverloadThreshold value={threshold} editable={editable} onChange={(n) => edit((doc) => setSetting(doc, "raciOverloadThreshold", n))} />
+        <OverloadThreshold
+          value={threshold}
+          editable={editable}
+          onChange={(n) => edit((doc) => setSetting(doc, "raciOverloadThreshold", n))}
+        />
         {editable && <AddColumn members={freeMembers} onAddMember={addMember} onAddRole={addRole} />}
       </div>
     </div>

@@ -25,7 +25,15 @@ export function ResourcesSection() {
   const resources = useRows("resources");
   const { editable, edit } = useEdit();
   // Someone listed more than once (two roles) counts once, with their allocations added up.
-  const over = useMemo(() => new Map(personAllocations(resources).filter((p) => p.overAllocated).map((p) => [p.person, p.allocation])), [resources]);
+  const over = useMemo(
+    () =>
+      new Map(
+        personAllocations(resources)
+          .filter((p) => p.overAllocated)
+          .map((p) => [p.person, p.allocation]),
+      ),
+    [resources],
+  );
   return (
     <div className="mt-4 flex flex-col gap-6">
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
@@ -45,10 +53,34 @@ export function ResourcesSection() {
                   {list.map((r) => (
                     <li key={r.id} id={`row-${r.id}`} tabIndex={-1} className="rounded-md border border-slate-100 p-2">
                       <div className="flex items-start gap-1">
-                        <TextField label={`${g.one} name`} hideLabel value={r.name} onCommit={(name) => save(edit, r.id, { name })} editable={editable} maxLength={NAME_MAX} className="flex-1" inputClassName="font-medium" />
-                        {editable && <RemoveButton what={r.name || g.one} onRemove={() => edit((doc) => deleteRow(doc, "resources", r.id))} />}
+                        <TextField
+                          label={`${g.one} name`}
+                          hideLabel
+                          value={r.name}
+                          onCommit={(name) => save(edit, r.id, { name })}
+                          editable={editable}
+                          maxLength={NAME_MAX}
+                          className="flex-1"
+                          inputClassName="font-medium"
+                        />
+                        {editable && (
+                          <RemoveButton
+                            what={r.name || g.one}
+                            onRemove={() => edit((doc) => deleteRow(doc, "resources", r.id))}
+                          />
+                        )}
                       </div>
-                      <TextField label={`Notes on ${r.name || g.one}`} hideLabel value={r.notes} onCommit={(notes) => save(edit, r.id, { notes })} editable={editable} maxLength={TEXT_MAX} placeholder="Notes" empty="" inputClassName="text-slate-600" />
+                      <TextField
+                        label={`Notes on ${r.name || g.one}`}
+                        hideLabel
+                        value={r.notes}
+                        onCommit={(notes) => save(edit, r.id, { notes })}
+                        editable={editable}
+                        maxLength={TEXT_MAX}
+                        placeholder="Notes"
+                        empty=""
+                        inputClassName="text-slate-600"
+                      />
                     </li>
                   ))}
                 </ul>
@@ -60,7 +92,18 @@ export function ResourcesSection() {
                   placeholder={g.example}
                   maxLength={NAME_MAX}
                   onAdd={(name) =>
-                    edit((doc) => insertRow(doc, "resources", { id: randomUUID(), kind: g.kind, name, role: "", userId: null, allocation: 100, notes: "", order: nextOrder(doc, "resources") }))
+                    edit((doc) =>
+                      insertRow(doc, "resources", {
+                        id: randomUUID(),
+                        kind: g.kind,
+                        name,
+                        role: "",
+                        userId: null,
+                        allocation: 100,
+                        notes: "",
+                        order: nextOrder(doc, "resources"),
+                      }),
+                    )
                   }
                 />
               )}
@@ -73,9 +116,20 @@ export function ResourcesSection() {
   );
 }
 
-const save = (edit: Edit, id: string, patch: PatchOf<"resources">) => edit((doc) => updateRow(doc, "resources", id, patch));
+const save = (edit: Edit, id: string, patch: PatchOf<"resources">) =>
+  edit((doc) => updateRow(doc, "resources", id, patch));
 
-function People({ people, over, editable, edit }: { people: Resource[]; over: Map<string, number>; editable: boolean; edit: Edit }) {
+function People({
+  people,
+  over,
+  editable,
+  edit,
+}: {
+  people: Resource[];
+  over: Map<string, number>;
+  editable: boolean;
+  edit: Edit;
+}) {
   const { members } = usePlanData();
   const memberOptions = [{ value: "", label: "Not a member" }, ...members.map((m) => ({ value: m.id, label: m.name }))];
   return (
@@ -83,11 +137,23 @@ function People({ people, over, editable, edit }: { people: Resource[]; over: Ma
       <table className="w-full min-w-[40rem] text-sm" aria-labelledby="resources-person">
         <thead>
           <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <th scope="col" className="py-1 pr-2 font-medium">Name</th>
-            <th scope="col" className="py-1 pr-2 font-medium">Role</th>
-            <th scope="col" className="w-32 py-1 pr-2 font-medium">Allocation</th>
-            <th scope="col" className="py-1 pr-2 font-medium">Workspace member</th>
-            {editable && <th scope="col" className="py-1"><span className="sr-only">Actions</span></th>}
+            <th scope="col" className="py-1 pr-2 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-1 pr-2 font-medium">
+              Role
+            </th>
+            <th scope="col" className="w-32 py-1 pr-2 font-medium">
+              Allocation
+            </th>
+            <th scope="col" className="py-1 pr-2 font-medium">
+              Workspace member
+            </th>
+            {editable && (
+              <th scope="col" className="py-1">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -97,13 +163,34 @@ function People({ people, over, editable, edit }: { people: Resource[]; over: Ma
             return (
               <tr key={r.id} id={`row-${r.id}`} tabIndex={-1} className="border-t border-slate-100 align-top">
                 <td className="py-1 pr-2">
-                  <TextField label="Name" hideLabel value={r.name} onCommit={(v) => save(edit, r.id, { name: v })} editable={editable} maxLength={NAME_MAX} />
+                  <TextField
+                    label="Name"
+                    hideLabel
+                    value={r.name}
+                    onCommit={(v) => save(edit, r.id, { name: v })}
+                    editable={editable}
+                    maxLength={NAME_MAX}
+                  />
                 </td>
                 <td className="py-1 pr-2">
-                  <TextField label={`Role of ${name}`} hideLabel value={r.role} onCommit={(role) => save(edit, r.id, { role })} editable={editable} maxLength={SHORT_MAX} />
+                  <TextField
+                    label={`Role of ${name}`}
+                    hideLabel
+                    value={r.role}
+                    onCommit={(role) => save(edit, r.id, { role })}
+                    editable={editable}
+                    maxLength={SHORT_MAX}
+                  />
                 </td>
                 <td className="py-1 pr-2">
-                  <NumberField label={`Allocation of ${name}`} hideLabel suffix="%" value={r.allocation} onCommit={(v) => save(edit, r.id, { allocation: v ?? 0 })} editable={editable} />
+                  <NumberField
+                    label={`Allocation of ${name}`}
+                    hideLabel
+                    suffix="%"
+                    value={r.allocation}
+                    onCommit={(v) => save(edit, r.id, { allocation: v ?? 0 })}
+                    editable={editable}
+                  />
                   {total !== undefined && (
                     <p className="mt-1 text-xs font-medium text-amber-800">
                       <span aria-hidden>⚠ </span>Over-allocated: {total}% in total
@@ -111,7 +198,14 @@ function People({ people, over, editable, edit }: { people: Resource[]; over: Ma
                   )}
                 </td>
                 <td className="py-1 pr-2">
-                  <SelectField label={`Workspace member for ${name}`} hideLabel value={r.userId ?? ""} options={memberOptions} onCommit={(v) => save(edit, r.id, { userId: v || null })} editable={editable} />
+                  <SelectField
+                    label={`Workspace member for ${name}`}
+                    hideLabel
+                    value={r.userId ?? ""}
+                    options={memberOptions}
+                    onCommit={(v) => save(edit, r.id, { userId: v || null })}
+                    editable={editable}
+                  />
                 </td>
                 {editable && (
                   <td className="py-1 text-right">

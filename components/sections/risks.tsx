@@ -12,8 +12,17 @@ import { Swot } from "@/components/risks/swot";
 import { blankRow, deleteRow, insertRow, updateRow } from "@/lib/doc";
 import { openExposure, overdueReviews } from "@/lib/plan/risk";
 import { uuid7 } from "@/lib/risk-register/uuid7";
-import { defaultSort, filterRisks, groupByCategory, isFiltered, noFilter, ownerOptions, sortRisks, type RiskSort, type RiskSortKey } from "@/lib/risk-register/view";
-
+import {
+  defaultSort,
+  filterRisks,
+  groupByCategory,
+  isFiltered,
+  noFilter,
+  ownerOptions,
+  sortRisks,
+  type RiskSort,
+  type RiskSortKey,
+} from "@/lib/risk-register/view";
 
 /** Risks: the register, its heat map and score bands, SWOT, and the contingency plans. */
 export function RisksSection() {
@@ -36,7 +45,9 @@ export function RisksSection() {
 
   // Header clicks cycle ascending → descending → the order risks were added.
   const onSort = (key: RiskSortKey) =>
-    setSort((s) => (s.key !== key ? { key, direction: "asc" } : s.direction === "asc" ? { key, direction: "desc" } : defaultSort));
+    setSort((s) =>
+      s.key !== key ? { key, direction: "asc" } : s.direction === "asc" ? { key, direction: "desc" } : defaultSort,
+    );
 
   const onAdd = () => {
     const row = blankRow("risks", uuid7());
@@ -49,13 +60,27 @@ export function RisksSection() {
   return (
     <div className="mt-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <RiskFilters filter={filter} onFilter={setFilter} owners={owners} bands={bands} grouped={grouped} onGrouped={setGrouped} />
+        <RiskFilters
+          filter={filter}
+          onFilter={setFilter}
+          owners={owners}
+          bands={bands}
+          grouped={grouped}
+          onGrouped={setGrouped}
+        />
         <CsvLink file="risks.csv" label="Export risks (CSV)" />
       </div>
       <p className="mt-2 text-xs text-slate-600" aria-live="polite">
-        {isFiltered(filter) ? `Showing ${visible.length} of ${risks.length} risks` : `${risks.length} ${risks.length === 1 ? "risk" : "risks"}`}
+        {isFiltered(filter)
+          ? `Showing ${visible.length} of ${risks.length} risks`
+          : `${risks.length} ${risks.length === 1 ? "risk" : "risks"}`}
         {risks.length > 0 && ` · open exposure ${openExposure(risks)}`}
-        {overdue.length > 0 && <span className="font-medium text-red-700"> · {overdue.length} {overdue.length === 1 ? "review" : "reviews"} overdue</span>}
+        {overdue.length > 0 && (
+          <span className="font-medium text-red-700">
+            {" "}
+            · {overdue.length} {overdue.length === 1 ? "review" : "reviews"} overdue
+          </span>
+        )}
       </p>
       <RiskTable
         groups={groups}
@@ -75,7 +100,12 @@ export function RisksSection() {
       />
       <div className="mt-6 grid grid-cols-1 gap-6 2xl:grid-cols-2">
         <div>
-          <HeatMap risks={risks} bands={bands} selected={filter.cell} onSelect={(cell) => setFilter({ ...filter, cell })} />
+          <HeatMap
+            risks={risks}
+            bands={bands}
+            selected={filter.cell}
+            onSelect={(cell) => setFilter({ ...filter, cell })}
+          />
           <BandSettings bands={bands} editable={editable} edit={edit} />
         </div>
         <Swot />

@@ -29,11 +29,32 @@ export function ScopeSection() {
               {list.length === 0 ? (
                 <p className="mt-1 text-sm text-slate-500">None listed.</p>
               ) : (
-                <ul aria-labelledby={`scope-${kind}`} className={`mt-1 flex flex-col gap-1 text-sm text-slate-700 ${editable ? "" : "list-disc pl-5"}`}>
+                <ul
+                  aria-labelledby={`scope-${kind}`}
+                  className={`mt-1 flex flex-col gap-1 text-sm text-slate-700 ${editable ? "" : "list-disc pl-5"}`}
+                >
                   {list.map((i) => (
-                    <li key={i.id} id={`row-${i.id}`} tabIndex={-1} className={editable ? "flex items-center gap-1" : ""}>
-                      <TextField label={title.replace(/s$/, "")} hideLabel value={i.text} onCommit={(text) => edit((doc) => updateRow(doc, "scopeItems", i.id, { text }))} editable={editable} maxLength={1000} className="flex-1" />
-                      {editable && <RemoveButton what={`${one} “${i.text}”`} onRemove={() => edit((doc) => deleteRow(doc, "scopeItems", i.id))} />}
+                    <li
+                      key={i.id}
+                      id={`row-${i.id}`}
+                      tabIndex={-1}
+                      className={editable ? "flex items-center gap-1" : ""}
+                    >
+                      <TextField
+                        label={title.replace(/s$/, "")}
+                        hideLabel
+                        value={i.text}
+                        onCommit={(text) => edit((doc) => updateRow(doc, "scopeItems", i.id, { text }))}
+                        editable={editable}
+                        maxLength={1000}
+                        className="flex-1"
+                      />
+                      {editable && (
+                        <RemoveButton
+                          what={`${one} “${i.text}”`}
+                          onRemove={() => edit((doc) => deleteRow(doc, "scopeItems", i.id))}
+                        />
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -44,7 +65,16 @@ export function ScopeSection() {
                   button="Add"
                   placeholder={example}
                   maxLength={1000}
-                  onAdd={(text) => edit((doc) => insertRow(doc, "scopeItems", { id: randomUUID(), kind, text, order: nextOrder(doc, "scopeItems") }))}
+                  onAdd={(text) =>
+                    edit((doc) =>
+                      insertRow(doc, "scopeItems", {
+                        id: randomUUID(),
+                        kind,
+                        text,
+                        order: nextOrder(doc, "scopeItems"),
+                      }),
+                    )
+                  }
                 />
               )}
             </div>
@@ -52,7 +82,12 @@ export function ScopeSection() {
         })}
       </div>
       <h3 className="mt-6 text-sm font-semibold">Scope statement</h3>
-      <CollabMarkdown name="scopeText" label="Scope statement" empty="No scope statement written yet." placeholder="What the plan changes and what it leaves alone." />
+      <CollabMarkdown
+        name="scopeText"
+        label="Scope statement"
+        empty="No scope statement written yet."
+        placeholder="What the plan changes and what it leaves alone."
+      />
     </div>
   );
 }

@@ -8,5 +8,8 @@ import type { WorkingCalendar } from "@/lib/plan/types";
 export function useCalendar(): WorkingCalendar {
   const { workingWeekdays } = useSettings();
   const holidays = useRows("holidays");
-  return useMemo(() => ({ workingWeekdays, holidays: holidays.map((h) => ({ date: h.date, name: h.name })) }), [workingWeekdays, holidays]);
+  return useMemo(
+    () => ({ workingWeekdays, holidays: holidays.map((h) => ({ date: h.date, name: h.name })) }),
+    [workingWeekdays, holidays],
+  );
 }

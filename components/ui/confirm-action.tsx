@@ -35,7 +35,11 @@ export function ConfirmAction({
       >
         {label}
       </button>
-      <dialog ref={dialog} aria-labelledby="confirm-title" className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby="confirm-title"
+        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form action={formAction} className="p-6">
           {Object.entries(fields).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
@@ -50,10 +54,18 @@ export function ConfirmAction({
             </p>
           )}
           <div className="mt-6 flex justify-end gap-2">
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50"
+            >
               Cancel
             </button>
-            <button type="submit" disabled={pending} className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60"
+            >
               {pending ? "Working…" : confirmLabel}
             </button>
           </div>

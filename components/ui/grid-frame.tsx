@@ -35,7 +35,16 @@ export function GridFrame({
       <RowWindowNote shown={shown} total={total} noun={noun} />
       {/* contain: the grid scrolls inside the section instead of widening the page. */}
       <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 [contain:inline-size]">
-        <table ref={tableRef} role="grid" aria-label={label} aria-readonly={!editable || undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} className="w-full border-collapse text-sm">
+        <table
+          ref={tableRef}
+          role="grid"
+          aria-label={label}
+          aria-readonly={!editable || undefined}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onBlur={onBlur}
+          className="w-full border-collapse text-sm"
+        >
           {children}
         </table>
       </div>

@@ -10,5 +10,9 @@ const colours: Record<PlanStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: PlanStatus }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${colours[status]}`}>{statusLabels[status]}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${colours[status]}`}>
+      {statusLabels[status]}
+    </span>
+  );
 }

@@ -7,11 +7,14 @@ import type { getWorkspaceViews } from "@/lib/services/workspace-views";
 type Views = Awaited<ReturnType<typeof getWorkspaceViews>>;
 
 const card = "mt-6 rounded-lg border border-slate-200 bg-white p-5";
-const th = "border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const th =
+  "border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const td = "border-b border-slate-100 px-2 py-1.5 align-top";
 
 function Empty({ children }: { children: React.ReactNode }) {
-  return <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">{children}</p>;
+  return (
+    <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">{children}</p>
+  );
 }
 
 /** The three cross-plan views of a workspace, rendered on the server from the projection. */
@@ -32,10 +35,18 @@ export function WorkspaceViews({ views }: { views: Views }) {
           <table aria-label="My tasks due in the next 7 days" className="mt-3 w-full border-collapse text-sm">
             <thead>
               <tr>
-                <th scope="col" className={th}>Task</th>
-                <th scope="col" className={th}>Plan</th>
-                <th scope="col" className={th}>Due</th>
-                <th scope="col" className={th}>Progress</th>
+                <th scope="col" className={th}>
+                  Task
+                </th>
+                <th scope="col" className={th}>
+                  Plan
+                </th>
+                <th scope="col" className={th}>
+                  Due
+                </th>
+                <th scope="col" className={th}>
+                  Progress
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -68,15 +79,27 @@ export function WorkspaceViews({ views }: { views: Views }) {
         ) : (
           <>
             <div className="overflow-x-auto">
-              <Picture src={svgDataUrl(milestonesSvg(milestones, today))} alt="Milestones of every plan on one timeline" testId="milestones-picture" />
+              <Picture
+                src={svgDataUrl(milestonesSvg(milestones, today))}
+                alt="Milestones of every plan on one timeline"
+                testId="milestones-picture"
+              />
             </div>
             <table aria-label="Milestones across plans" className="mt-3 w-full border-collapse text-sm">
               <thead>
                 <tr>
-                  <th scope="col" className={th}>Date</th>
-                  <th scope="col" className={th}>Milestone</th>
-                  <th scope="col" className={th}>Plan</th>
-                  <th scope="col" className={th}>State</th>
+                  <th scope="col" className={th}>
+                    Date
+                  </th>
+                  <th scope="col" className={th}>
+                    Milestone
+                  </th>
+                  <th scope="col" className={th}>
+                    Plan
+                  </th>
+                  <th scope="col" className={th}>
+                    State
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -109,11 +132,21 @@ export function WorkspaceViews({ views }: { views: Views }) {
           <table aria-label="Open high risks" className="mt-3 w-full border-collapse text-sm">
             <thead>
               <tr>
-                <th scope="col" className={th}>Risk</th>
-                <th scope="col" className={th}>Plan</th>
-                <th scope="col" className={th}>Score</th>
-                <th scope="col" className={th}>Owner</th>
-                <th scope="col" className={th}>Mitigation</th>
+                <th scope="col" className={th}>
+                  Risk
+                </th>
+                <th scope="col" className={th}>
+                  Plan
+                </th>
+                <th scope="col" className={th}>
+                  Score
+                </th>
+                <th scope="col" className={th}>
+                  Owner
+                </th>
+                <th scope="col" className={th}>
+                  Mitigation
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -12,7 +12,14 @@ useTestDatabase();
 
 describe("recordActivity (real PostgreSQL)", () => {
   it("merges a flush's buckets into their minutes' rows in one statement, dropping a deleted plan's", async () => {
-    const person = async (name: string) => (await signUp({ name, email: `${name.toLowerCase()}-${randomUUID()}@example.com`, password: "correct horse battery" })).id;
+    const person = async (name: string) =>
+      (
+        await signUp({
+          name,
+          email: `${name.toLowerCase()}-${randomUUID()}@example.com`,
+          password: "correct horse battery",
+        })
+      ).id;
     const dana = await person("Dana");
     const eli = await person("Eli");
     const owner = { kind: "user" as const, userId: dana };
@@ -38,9 +45,24 @@ describe("recordActivity (real PostgreSQL)", () => {
     const db = await getDb();
     const rows = (await db.execute(sql`
       select plan_id::text as plan, user_id::text as "user", sections, edits, at, xmin::text as xmin
-        from plan_activity order by plan_id = ${p1} desc, at, edits`)) as unknown as { plan: string; user: string; sections: string[]; edits: number; at: Date | string; xmin: string }[];
+        from plan_activity order by plan_id = ${p1} desc, at, edits`)) as unknown as {
+      plan: string;
+      user: string;
+      sections: string[];
+      edits: number;
+      at: Date | string;
+      xmin: string;
+    }[];
     const list = [...rows];
-    expect(list.map((r) => ({ plan: r.plan, user: r.user, sections: r.sections, edits: r.edits, at: new Date(r.at).toISOString() }))).toEqual([
+    expect(
+      list.map((r) => ({
+        plan: r.plan,
+        user: r.user,
+        sections: r.sections,
+        edits: r.edits,
+        at: new Date(r.at).toISOString(),
+      })),
+    ).toEqual([
       { plan: p1, user: eli, sections: ["strategy"], edits: 1, at: minute.toISOString() },
       { plan: p1, user: dana, sections: ["risks", "schedule"], edits: 5, at: minute.toISOString() },
       { plan: p1, user: dana, sections: ["scope"], edits: 1, at: next.toISOString() },

@@ -16,7 +16,13 @@ export type ActivityBucket = { planId: string; userId: string; at: Date; section
 export async function recordActivity(buckets: ActivityBucket[]) {
   if (buckets.length === 0) return;
   const db = await getDb();
-  const rows = buckets.map((b) => ({ plan_id: b.planId, user_id: b.userId, sections: [...b.sections].sort(), edits: b.edits, at: b.at.toISOString() }));
+  const rows = buckets.map((b) => ({
+    plan_id: b.planId,
+    user_id: b.userId,
+    sections: [...b.sections].sort(),
+    edits: b.edits,
+    at: b.at.toISOString(),
+  }));
   try {
     await db.execute(sql`
       with input as (
@@ -42,13 +48,25 @@ export async function recordActivity(buckets: ActivityBucket[]) {
 
 const isForeignKeyViolation = (err: unknown) => sqlState(err) === "23503";
 
-export type ActivityRow = { userId: string | null; userName: string | null; sections: string[]; edits: number; at: Date };
+export type ActivityRow = {
+  userId: string | null;
+  userName: string | null;
+  sections: string[];
+  edits: number;
+  at: Date;
+};
 
 /** A plan's activity, newest first. */
 export async function listActivity(planId: string, limit = 200): Promise<ActivityRow[]> {
   const db = await getDb();
   return db
-    .select({ userId: planActivity.userId, userName: users.name, sections: planActivity.sections, edits: planActivity.edits, at: planActivity.at })
+    .select({
+      userId: planActivity.userId,
+      userName: users.name,
+      sections: planActivity.sections,
+      edits: planActivity.edits,
+      at: planActivity.at,
+    })
     .from(planActivity)
     .leftJoin(users, eq(users.id, planActivity.userId))
     .where(and(eq(planActivity.planId, planId)))

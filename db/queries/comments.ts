@@ -67,7 +67,12 @@ export async function setCommentResolved(id: string, by: string | null) {
 export async function listAnnouncements(planId: string, limit = 20) {
   const db = await getDb();
   return db
-    .select({ id: announcements.id, body: announcements.body, authorName: users.name, createdAt: announcements.createdAt })
+    .select({
+      id: announcements.id,
+      body: announcements.body,
+      authorName: users.name,
+      createdAt: announcements.createdAt,
+    })
     .from(announcements)
     .leftJoin(users, eq(users.id, announcements.authorId))
     .where(eq(announcements.planId, planId))

@@ -50,23 +50,57 @@ const strip = <T extends { planId: string }>(rows: T[]) => rows.map(({ planId: _
 export async function getPlanContent(planId: string): Promise<DocContent> {
   const db = await getDb();
   const by = <T extends { planId: unknown }>(t: T) => eq((t as unknown as typeof planTasks).planId, planId);
-  const [meta, tasks, dependencies, objectives, scopeItems, deliverables, risks, swotItems, raciColumns, raciCells, resources, budgetLines, holidays, baselines] =
-    await Promise.all([
-      db.select().from(planProjections).where(eq(planProjections.planId, planId)).limit(1),
-      listPlanTasks(planId),
-      db.select().from(planDependencies).where(by(planDependencies)),
-      db.select().from(planObjectives).where(by(planObjectives)).orderBy(asc(planObjectives.order), asc(planObjectives.id)),
-      db.select().from(planScopeItems).where(by(planScopeItems)).orderBy(asc(planScopeItems.order), asc(planScopeItems.id)),
-      db.select().from(planDeliverables).where(by(planDeliverables)).orderBy(asc(planDeliverables.order), asc(planDeliverables.id)),
-      db.select().from(planRisks).where(by(planRisks)).orderBy(asc(planRisks.id)),
-      db.select().from(planSwotItems).where(by(planSwotItems)).orderBy(asc(planSwotItems.order), asc(planSwotItems.id)),
-      db.select().from(planRaciColumns).where(by(planRaciColumns)).orderBy(asc(planRaciColumns.order), asc(planRaciColumns.id)),
-      db.select().from(planRaciCells).where(by(planRaciCells)),
-      db.select().from(planResources).where(by(planResources)).orderBy(asc(planResources.order), asc(planResources.id)),
-      db.select().from(planBudgetLines).where(by(planBudgetLines)).orderBy(asc(planBudgetLines.order), asc(planBudgetLines.id)),
-      db.select().from(planHolidays).where(by(planHolidays)).orderBy(asc(planHolidays.date)),
-      db.select().from(planBaselines).where(by(planBaselines)).orderBy(asc(planBaselines.savedAt)),
-    ]);
+  const [
+    meta,
+    tasks,
+    dependencies,
+    objectives,
+    scopeItems,
+    deliverables,
+    risks,
+    swotItems,
+    raciColumns,
+    raciCells,
+    resources,
+    budgetLines,
+    holidays,
+    baselines,
+  ] = await Promise.all([
+    db.select().from(planProjections).where(eq(planProjections.planId, planId)).limit(1),
+    listPlanTasks(planId),
+    db.select().from(planDependencies).where(by(planDependencies)),
+    db
+      .select()
+      .from(planObjectives)
+      .where(by(planObjectives))
+      .orderBy(asc(planObjectives.order), asc(planObjectives.id)),
+    db
+      .select()
+      .from(planScopeItems)
+      .where(by(planScopeItems))
+      .orderBy(asc(planScopeItems.order), asc(planScopeItems.id)),
+    db
+      .select()
+      .from(planDeliverables)
+      .where(by(planDeliverables))
+      .orderBy(asc(planDeliverables.order), asc(planDeliverables.id)),
+    db.select().from(planRisks).where(by(planRisks)).orderBy(asc(planRisks.id)),
+    db.select().from(planSwotItems).where(by(planSwotItems)).orderBy(asc(planSwotItems.order), asc(planSwotItems.id)),
+    db
+      .select()
+      .from(planRaciColumns)
+      .where(by(planRaciColumns))
+      .orderBy(asc(planRaciColumns.order), asc(planRaciColumns.id)),
+    db.select().from(planRaciCells).where(by(planRaciCells)),
+    db.select().from(planResources).where(by(planResources)).orderBy(asc(planResources.order), asc(planResources.id)),
+    db
+      .select()
+      .from(planBudgetLines)
+      .where(by(planBudgetLines))
+      .orderBy(asc(planBudgetLines.order), asc(planBudgetLines.id)),
+    db.select().from(planHolidays).where(by(planHolidays)).orderBy(asc(planHolidays.date)),
+    db.select().from(planBaselines).where(by(planBaselines)).orderBy(asc(planBaselines.savedAt)),
+  ]);
   const m = meta[0];
   if (!m) return emptyDocContent();
   const settings = settingsSchema.safeParse({ ...defaultSettings, ...(m.settings ?? {}) });

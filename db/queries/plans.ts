@@ -54,7 +54,9 @@ export async function listPlans(workspaceId: string, opts: { archived?: boolean 
     .from(plans)
     .leftJoin(users, eq(users.id, plans.ownerId))
     .leftJoin(planProjections, eq(planProjections.planId, plans.id))
-    .where(and(eq(plans.workspaceId, workspaceId), opts.archived ? isNotNull(plans.archivedAt) : isNull(plans.archivedAt)))
+    .where(
+      and(eq(plans.workspaceId, workspaceId), opts.archived ? isNotNull(plans.archivedAt) : isNull(plans.archivedAt)),
+    )
     .orderBy(desc(plans.updatedAt));
 }
 

@@ -1,7 +1,16 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
-import { memberships, notifications, planApprovals, planApprovers, plans, planSignoffs, users, type Plan } from "@/db/schema";
+import {
+  memberships,
+  notifications,
+  planApprovals,
+  planApprovers,
+  plans,
+  planSignoffs,
+  users,
+  type Plan,
+} from "@/db/schema";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type PlanStatus = Plan["status"];
@@ -53,7 +62,14 @@ export async function deleteApprover(planId: string, userId: string) {
 export async function listSignoffs(planId: string) {
   const db = await getDb();
   return db
-    .select({ id: planSignoffs.id, userId: planSignoffs.userId, name: users.name, decision: planSignoffs.decision, comment: planSignoffs.comment, createdAt: planSignoffs.createdAt })
+    .select({
+      id: planSignoffs.id,
+      userId: planSignoffs.userId,
+      name: users.name,
+      decision: planSignoffs.decision,
+      comment: planSignoffs.comment,
+      createdAt: planSignoffs.createdAt,
+    })
     .from(planSignoffs)
     .innerJoin(users, eq(users.id, planSignoffs.userId))
     .where(eq(planSignoffs.planId, planId))
@@ -63,11 +79,18 @@ export async function listSignoffs(planId: string) {
 /** Approvals of a plan, newest first. */
 export async function listApprovals(planId: string) {
   const db = await getDb();
-  return db.select().from(planApprovals).where(eq(planApprovals.planId, planId)).orderBy(desc(planApprovals.approvedAt));
+  return db
+    .select()
+    .from(planApprovals)
+    .where(eq(planApprovals.planId, planId))
+    .orderBy(desc(planApprovals.approvedAt));
 }
 
 /** Record an approval; `approved_at` is the transaction's time, after every sign-off of its round. */
-export async function insertApproval(tx: Tx, values: { planId: string; baselineId: string | null; sectionDigests: Record<string, string> }) {
+export async function insertApproval(
+  tx: Tx,
+  values: { planId: string; baselineId: string | null; sectionDigests: Record<string, string> },
+) {
   const [row] = await tx.insert(planApprovals).values(values).returning();
   return row!;
 }
@@ -83,7 +106,10 @@ export async function withPlanLocked<T>(planId: string, fn: (tx: Tx, plan: Plan)
   });
 }
 
-export async function insertSignoff(tx: Tx, values: { planId: string; userId: string; decision: "approved" | "changes_requested"; comment: string }) {
+export async function insertSignoff(
+  tx: Tx,
+  values: { planId: string; userId: string; decision: "approved" | "changes_requested"; comment: string },
+) {
   const [row] = await tx.insert(planSignoffs).values(values).returning();
   return row!;
 }
@@ -110,7 +136,10 @@ export async function currentDecisions(tx: Tx | Db, planId: string) {
 }
 
 export async function approverIds(tx: Tx | Db, planId: string) {
-  const rows = await tx.select({ userId: planApprovers.userId }).from(planApprovers).where(eq(planApprovers.planId, planId));
+  const rows = await tx
+    .select({ userId: planApprovers.userId })
+    .from(planApprovers)
+    .where(eq(planApprovers.planId, planId));
   return rows.map((r) => r.userId);
 }
 

@@ -3,7 +3,13 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, planMembers, plans, shareLinks, users, type PlanMemberRole } from "@/db/schema";
 
-export async function insertShareLink(values: { planId: string; tokenHash: string; label: string; createdBy: string; expiresAt: Date | null }) {
+export async function insertShareLink(values: {
+  planId: string;
+  tokenHash: string;
+  label: string;
+  createdBy: string;
+  expiresAt: Date | null;
+}) {
   const db = await getDb();
   const [row] = await db.insert(shareLinks).values(values).returning();
   return row!;

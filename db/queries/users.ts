@@ -16,7 +16,12 @@ export async function findUserById(id: string): Promise<User | undefined> {
 }
 
 /** Insert a user; returns undefined when the email is already taken. */
-export async function insertUser(values: { name: string; email: string; passwordHash: string | null; image?: string | null }) {
+export async function insertUser(values: {
+  name: string;
+  email: string;
+  passwordHash: string | null;
+  image?: string | null;
+}) {
   const db = await getDb();
   const [row] = await db
     .insert(users)

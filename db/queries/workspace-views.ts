@@ -47,10 +47,23 @@ export async function listWorkspaceMilestones(workspaceId: string) {
   const db = await getDb();
   const date = sql<string>`coalesce(${planTasks.end}, ${planTasks.start})`;
   return db
-    .select({ planId: plans.id, planTitle: plans.title, id: planTasks.id, name: planTasks.name, date, progress: planTasks.progress })
+    .select({
+      planId: plans.id,
+      planTitle: plans.title,
+      id: planTasks.id,
+      name: planTasks.name,
+      date,
+      progress: planTasks.progress,
+    })
     .from(planTasks)
     .innerJoin(plans, eq(plans.id, planTasks.planId))
-    .where(and(livePlansOf(workspaceId), eq(planTasks.kind, "milestone"), or(isNotNull(planTasks.end), isNotNull(planTasks.start))))
+    .where(
+      and(
+        livePlansOf(workspaceId),
+        eq(planTasks.kind, "milestone"),
+        or(isNotNull(planTasks.end), isNotNull(planTasks.start)),
+      ),
+    )
     .orderBy(asc(date), asc(plans.title));
 }
 
@@ -79,7 +92,16 @@ export async function listOpenRisks(workspaceId: string, minScore: number) {
     .from(planRisks)
     .innerJoin(plans, eq(plans.id, planRisks.planId))
     .leftJoin(planProjections, eq(planProjections.planId, planRisks.planId))
-    .leftJoin(planResources, and(eq(planResources.planId, planRisks.planId), sql`${planResources.id}::text = ${planRisks.ownerId}`))
-    .where(and(livePlansOf(workspaceId), inArray(planRisks.status, ["open", "mitigating"]), sql`${planRisks.score} >= ${minScore}`))
+    .leftJoin(
+      planResources,
+      and(eq(planResources.planId, planRisks.planId), sql`${planResources.id}::text = ${planRisks.ownerId}`),
+    )
+    .where(
+      and(
+        livePlansOf(workspaceId),
+        inArray(planRisks.status, ["open", "mitigating"]),
+        sql`${planRisks.score} >= ${minScore}`,
+      ),
+    )
     .orderBy(desc(planRisks.score), asc(plans.title), asc(planRisks.title));
 }

@@ -54,7 +54,13 @@ export async function deleteWorkspaceById(id: string) {
 export async function listMembers(workspaceId: string) {
   const db = await getDb();
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.workspaceId, workspaceId))
@@ -132,7 +138,10 @@ export async function acceptInvitations(userId: string, email: string) {
   await db.transaction(async (tx) => {
     const pending = await tx.delete(invitations).where(eq(invitations.email, email.toLowerCase())).returning();
     for (const inv of pending) {
-      await tx.insert(memberships).values({ workspaceId: inv.workspaceId, userId, role: inv.role }).onConflictDoNothing();
+      await tx
+        .insert(memberships)
+        .values({ workspaceId: inv.workspaceId, userId, role: inv.role })
+        .onConflictDoNothing();
     }
   });
 }

@@ -52,14 +52,24 @@ function replyForm(fields: Record<string, string>): FormData {
  * Call `name` as the page at `pagePath` would. Answers the response status, headers and the flight
  * text (the action's return value is in it, as JSON).
  */
-export async function callAction(request: APIRequestContext, baseURL: string, pagePath: string, name: string, args: ActionArgs) {
+export async function callAction(
+  request: APIRequestContext,
+  baseURL: string,
+  pagePath: string,
+  name: string,
+  args: ActionArgs,
+) {
   const action = actionNamed(name);
   const headers = { "Next-Action": action.id, Origin: baseURL, Accept: "text/x-component" };
   const url = new URL(pagePath, baseURL).toString();
   const send = () =>
     "form" in args
       ? request.post(url, { headers, multipart: replyForm(args.form), maxRedirects: 0 })
-      : request.post(url, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args.json), maxRedirects: 0 });
+      : request.post(url, {
+          headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" },
+          data: JSON.stringify(args.json),
+          maxRedirects: 0,
+        });
   // A pooled keep-alive socket the server closes (after 5 idle seconds) just as it is reused resets
   // before the request is read; sending once more on a fresh socket is safe then.
   const res = await send().catch((err: Error) => (/ECONNRESET/.test(err.message) ? send() : Promise.reject(err)));

@@ -15,7 +15,11 @@ const common = (h: Record<string, string>) => {
   expect(h["x-powered-by"]).toBeUndefined();
 };
 
-test("pages, API routes and the read-only link page carry the security headers", async ({ page, baseURL, playwright }) => {
+test("pages, API routes and the read-only link page carry the security headers", async ({
+  page,
+  baseURL,
+  playwright,
+}) => {
   const signin = await page.goto("/signin");
   const h = signin!.headers();
   common(h);
@@ -43,7 +47,13 @@ test("pages, API routes and the read-only link page carry the security headers",
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   await app.createWorkspace("Headers");
   const planId = await app.createPlan("Linked plan");
-  const created = await callAction(page.request, baseURL!, `/plans/${planId}/share`, "createShareLinkAction", form({ planId, label: "", expiresInDays: "" }));
+  const created = await callAction(
+    page.request,
+    baseURL!,
+    `/plans/${planId}/share`,
+    "createShareLinkAction",
+    form({ planId, label: "", expiresInDays: "" }),
+  );
   const path = /\/s\/[A-Za-z0-9_-]{20,}/.exec(created.text)![0];
   const anon = await playwright.request.newContext({ baseURL });
   const shared = await anon.get(path);
@@ -62,14 +72,23 @@ test("pages, API routes and the read-only link page carry the security headers",
   await anon.dispose();
 });
 
-test("cookie-authenticated API writes from another site are refused; the same write with this site's Origin passes", async ({ page, baseURL }) => {
+test("cookie-authenticated API writes from another site are refused; the same write with this site's Origin passes", async ({
+  page,
+  baseURL,
+}) => {
   const app = new App(page);
   await app.signUp("Cy Csrf", uniqueEmail("cy"));
-  const evil = await page.request.post("/api/v1/workspaces", { data: { name: "From elsewhere" }, headers: { Origin: "https://evil.example" } });
+  const evil = await page.request.post("/api/v1/workspaces", {
+    data: { name: "From elsewhere" },
+    headers: { Origin: "https://evil.example" },
+  });
   expect(evil.status()).toBe(403);
   const none = await page.request.post("/api/v1/workspaces", { data: { name: "No origin" } });
   expect(none.status()).toBe(403);
-  const ours = await page.request.post("/api/v1/workspaces", { data: { name: "From here" }, headers: { Origin: baseURL! } });
+  const ours = await page.request.post("/api/v1/workspaces", {
+    data: { name: "From here" },
+    headers: { Origin: baseURL! },
+  });
   expect(ours.status()).toBe(201);
   // Server actions: Next.js refuses an action whose Origin is not this host.
   const res = await page.request.post("/settings", {

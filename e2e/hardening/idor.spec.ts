@@ -45,7 +45,10 @@ const pageUrl: Record<string, (a: Tenants["a"]) => string> = {
 
 test("every page route is covered by the matrix", () => {
   const covered = new Set([...OWN_OR_PUBLIC_PAGES, ...Object.keys(pageUrl)]);
-  expect(pageRoutes().filter((r) => !covered.has(r)), "page routes missing from the IDOR matrix").toEqual([]);
+  expect(
+    pageRoutes().filter((r) => !covered.has(r)),
+    "page routes missing from the IDOR matrix",
+  ).toEqual([]);
 });
 
 test("pages: an outsider gets 404 for every page of workspace A and sees none of it on her own pages", async () => {
@@ -80,12 +83,16 @@ const apiCases: Record<string, ApiCase[]> = {
   "PATCH /api/v1/workspaces/[id]": [{ path: (a) => `/api/v1/workspaces/${a.workspace}`, body: { name: "pwned" } }],
   "DELETE /api/v1/workspaces/[id]": [{ path: (a) => `/api/v1/workspaces/${a.workspace}` }],
   "GET /api/v1/workspaces/[id]/members": [{ path: (a) => `/api/v1/workspaces/${a.workspace}/members` }],
-  "POST /api/v1/workspaces/[id]/members": [{ path: (a) => `/api/v1/workspaces/${a.workspace}/members`, body: { email: "bea@example.com", role: "owner" } }],
+  "POST /api/v1/workspaces/[id]/members": [
+    { path: (a) => `/api/v1/workspaces/${a.workspace}/members`, body: { email: "bea@example.com", role: "owner" } },
+  ],
   "GET /api/v1/workspaces/[id]/plans": [
     { path: (a) => `/api/v1/workspaces/${a.workspace}/plans` },
     { path: (a) => `/api/v1/workspaces/${a.workspace}/plans?archived=true` },
   ],
-  "POST /api/v1/workspaces/[id]/plans": [{ path: (a) => `/api/v1/workspaces/${a.workspace}/plans`, body: { title: "planted" } }],
+  "POST /api/v1/workspaces/[id]/plans": [
+    { path: (a) => `/api/v1/workspaces/${a.workspace}/plans`, body: { title: "planted" } },
+  ],
   "GET /api/v1/plans/[id]": [{ path: (a) => `/api/v1/plans/${a.p1}` }],
   "PATCH /api/v1/plans/[id]": [{ path: (a) => `/api/v1/plans/${a.p1}`, body: { title: "pwned", archived: true } }],
   "DELETE /api/v1/plans/[id]": [{ path: (a) => `/api/v1/plans/${a.p2}` }],
@@ -104,7 +111,10 @@ const apiCases: Record<string, ApiCase[]> = {
     { path: (a) => `/api/v1/plans/${a.p2}/raci.csv?token=${a.link1}` },
     { path: (a) => `/api/v1/plans/${a.p1}/raci.csv?token=${a.revoked}` },
   ],
-  "GET /api/v1/shared/[token]": [{ path: (a) => `/api/v1/shared/${a.revoked}` }, { path: (a) => `/api/v1/shared/${a.p1}` }],
+  "GET /api/v1/shared/[token]": [
+    { path: (a) => `/api/v1/shared/${a.revoked}` },
+    { path: (a) => `/api/v1/shared/${a.p1}` },
+  ],
 };
 
 test("every route handler and method is covered by the matrix", () => {
@@ -118,7 +128,10 @@ test("/api: with her session or her API token, an outsider reads and changes not
     const method = key.split(" ")[0]!;
     for (const c of cases) {
       const path = c.path(t.a);
-      for (const [how, headers] of [["session", { Origin: base }], ["token", bearer]] as const) {
+      for (const [how, headers] of [
+        ["session", { Origin: base }],
+        ["token", bearer],
+      ] as const) {
         const res = await t.bea.page.request.fetch(path, { method, headers, data: c.body, failOnStatusCode: false });
         const body = await res.text();
         noLeak(body, `${key} (${how}) ${path}`);
@@ -128,18 +141,32 @@ test("/api: with her session or her API token, an outsider reads and changes not
   }
 });
 
-test("share links: a link reads its own plan only; a revoked link reads nothing; a link is no API token", async ({ playwright }) => {
+test("share links: a link reads its own plan only; a revoked link reads nothing; a link is no API token", async ({
+  playwright,
+}) => {
   const anon = await playwright.request.newContext({ baseURL: base });
   const shared = await anon.get(`/s/${t.a.link1}`);
   expect(shared.status()).toBe(200);
   const html = await shared.text();
   expect(html).toContain(`${MARK} P1 Atlas`);
-  for (const other of [`${MARK} P2`, `${MARK} comment`, `${MARK} announcement`, `${MARK} link`, `${MARK} token`, t.ann.email, t.cal.email]) {
+  for (const other of [
+    `${MARK} P2`,
+    `${MARK} comment`,
+    `${MARK} announcement`,
+    `${MARK} link`,
+    `${MARK} token`,
+    t.ann.email,
+    t.cal.email,
+  ]) {
     expect(html.includes(other), `the link page shows ${other}`).toBe(false);
   }
   expect((await anon.get(`/s/${t.a.revoked}`)).status()).toBe(404);
   expect((await anon.get(`/api/v1/plans/${t.a.p1}/risks.csv?token=${t.a.link1}`)).status()).toBe(200);
-  for (const path of [`/api/v1/plans/${t.a.p2}/risks.csv?token=${t.a.link1}`, `/api/v1/plans/${t.a.p2}/raci.csv?token=${t.a.link1}`, `/api/v1/plans/${t.a.p1}/raci.csv?token=${t.a.revoked}`]) {
+  for (const path of [
+    `/api/v1/plans/${t.a.p2}/risks.csv?token=${t.a.link1}`,
+    `/api/v1/plans/${t.a.p2}/raci.csv?token=${t.a.link1}`,
+    `/api/v1/plans/${t.a.p1}/raci.csv?token=${t.a.revoked}`,
+  ]) {
     const res = await anon.get(path);
     expect(res.status(), path).toBe(404);
     noLeak(await res.text(), path);
@@ -154,7 +181,11 @@ test("share links: a link reads its own plan only; a revoked link reads nothing;
       noLeak(await res.text(), path);
     }
   }
-  for (const path of [`/api/v1/workspaces/${t.a.workspace}`, `/api/v1/workspaces/${t.a.workspace}/plans`, "/api/v1/workspaces"]) {
+  for (const path of [
+    `/api/v1/workspaces/${t.a.workspace}`,
+    `/api/v1/workspaces/${t.a.workspace}/plans`,
+    "/api/v1/workspaces",
+  ]) {
     expect((await anon.get(path, { headers: { Authorization: `Bearer ${t.a.link1}` } })).status(), path).toBe(401);
   }
   await anon.dispose();
@@ -179,7 +210,8 @@ function upgrade(url: string, headers: Record<string, string>): Promise<number> 
 
 test("/collab: the outsider's session, another plan's link and a revoked link are refused at upgrade", async () => {
   const wsBase = base.replace(/^http/, "ws");
-  const cookie = async (ctx: typeof t.bea.context) => (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const cookie = async (ctx: typeof t.bea.context) =>
+    (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const bea = { Origin: base, Cookie: await cookie(t.bea.context) };
   const ann = { Origin: base, Cookie: await cookie(t.ann.context) };
   // Positive controls: the owner and the link of P1 get in.
@@ -199,14 +231,28 @@ test("/collab: the outsider's session, another plan's link and a revoked link ar
 // ---- server actions ------------------------------------------------------------------------------
 
 /** Actions that touch no one else's data (sign-in, one's own workspace, token or inbox). */
-const OWN_OR_PUBLIC_ACTIONS = new Set(["signInAction", "signUpAction", "signOutAction", "oauthSignInAction", "createWorkspaceAction", "createTokenAction", "markAllReadAction"]);
+const OWN_OR_PUBLIC_ACTIONS = new Set([
+  "signInAction",
+  "signUpAction",
+  "signOutAction",
+  "oauthSignInAction",
+  "createWorkspaceAction",
+  "createTokenAction",
+  "markAllReadAction",
+]);
 
 /** Each action with A's ids, alone or mixed with Bea's own (her plan with A's link id, …). */
 const actionAttacks: Record<string, (a: Tenants["a"], b: Tenants["b"]) => ActionArgs[]> = {
   updatePlanDetailsAction: (a) => [form({ planId: a.p1, title: "pwned", summary: "", status: "draft" })],
   createShareLinkAction: (a) => [form({ planId: a.p1, label: "mine now", expiresInDays: "" })],
-  revokeShareLinkAction: (a, b) => [form({ planId: a.p1, linkId: a.link1Id }), form({ planId: b.plan, linkId: a.link1Id })],
-  setPlanRoleAction: (a, b) => [form({ planId: a.p1, userId: a.calId, role: "viewer" }), form({ planId: b.plan, userId: a.calId, role: "viewer" })],
+  revokeShareLinkAction: (a, b) => [
+    form({ planId: a.p1, linkId: a.link1Id }),
+    form({ planId: b.plan, linkId: a.link1Id }),
+  ],
+  setPlanRoleAction: (a, b) => [
+    form({ planId: a.p1, userId: a.calId, role: "viewer" }),
+    form({ planId: b.plan, userId: a.calId, role: "viewer" }),
+  ],
   addCommentAction: (a) => [{ json: [a.p1, { section: "objectives", body: "planted" }] }],
   setResolvedAction: (a) => [{ json: [a.commentId, true] }],
   loadCommentsAction: (a) => [{ json: [a.p1] }],
@@ -217,14 +263,26 @@ const actionAttacks: Record<string, (a: Tenants["a"], b: Tenants["b"]) => Action
   signOffAction: (a) => [form({ planId: a.p1, decision: "approved", comment: "" })],
   renameWorkspaceAction: (a) => [form({ workspaceId: a.workspace, name: "pwned" })],
   deleteWorkspaceAction: (a) => [form({ workspaceId: a.workspace })],
-  createPlanAction: (a, b) => [form({ workspaceId: a.workspace, title: "planted" }), form({ workspaceId: b.workspace, source: a.p1, title: "stolen copy" })],
+  createPlanAction: (a, b) => [
+    form({ workspaceId: a.workspace, title: "planted" }),
+    form({ workspaceId: b.workspace, source: a.p1, title: "stolen copy" }),
+  ],
   duplicatePlanAction: (a) => [form({ planId: a.p1 })],
   archivePlanAction: (a) => [form({ planId: a.p1, archived: "true" })],
   deletePlanAction: (a) => [form({ planId: a.p2, workspaceId: a.workspace })],
   inviteMemberAction: (a, b) => [form({ workspaceId: a.workspace, email: b.email, role: "owner" })],
-  cancelInvitationAction: (a, b) => [form({ workspaceId: a.workspace, invitationId: a.invitationId }), form({ workspaceId: b.workspace, invitationId: a.invitationId })],
-  changeRoleAction: (a, b) => [form({ workspaceId: a.workspace, userId: a.calId, role: "owner" }), form({ workspaceId: b.workspace, userId: a.annId, role: "member" })],
-  removeMemberAction: (a, b) => [form({ workspaceId: a.workspace, userId: a.calId }), form({ workspaceId: b.workspace, userId: a.annId })],
+  cancelInvitationAction: (a, b) => [
+    form({ workspaceId: a.workspace, invitationId: a.invitationId }),
+    form({ workspaceId: b.workspace, invitationId: a.invitationId }),
+  ],
+  changeRoleAction: (a, b) => [
+    form({ workspaceId: a.workspace, userId: a.calId, role: "owner" }),
+    form({ workspaceId: b.workspace, userId: a.annId, role: "member" }),
+  ],
+  removeMemberAction: (a, b) => [
+    form({ workspaceId: a.workspace, userId: a.calId }),
+    form({ workspaceId: b.workspace, userId: a.annId }),
+  ],
   revokeTokenAction: (a) => [form({ tokenId: a.annTokenId })],
   markReadAction: (a) => [form({ id: a.calNotificationId })],
 };
@@ -270,7 +328,9 @@ test("server actions: posted from the outsider's session with A's ids, every one
   const ws = (await (await t.ann.page.request.get(`/api/v1/workspaces/${t.a.workspace}`)).json()).data;
   expect(JSON.stringify(ws)).toContain(`${MARK} workspace`);
   const members = (await (await t.ann.page.request.get(`/api/v1/workspaces/${t.a.workspace}/members`)).json()).data;
-  expect(members.members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`).sort()).toEqual([`${t.ann.email}:owner`, `${t.cal.email}:member`].sort());
+  expect(members.members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`).sort()).toEqual(
+    [`${t.ann.email}:owner`, `${t.cal.email}:member`].sort(),
+  );
   expect(members.invitations).toHaveLength(1);
   const plans = (await (await t.ann.page.request.get(`/api/v1/workspaces/${t.a.workspace}/plans`)).json()).data;
   expect(JSON.stringify(plans)).not.toMatch(/planted|stolen|Copy of/);

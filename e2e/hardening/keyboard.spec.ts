@@ -8,7 +8,11 @@ import { App, uniqueEmail } from "../fixtures";
 
 /** Press Tab (or Shift+Tab when it lies before the focus) until `target` has the focus. */
 async function tabTo(page: Page, target: Locator, max = 200) {
-  const before = await target.evaluate((el) => !!document.activeElement && !!(el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const before = await target.evaluate(
+    (el) =>
+      !!document.activeElement &&
+      !!(el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
+  );
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press(before ? "Shift+Tab" : "Tab");
@@ -24,7 +28,10 @@ test("one field in each section edited with the keyboard only", async ({ page, b
   const planId = await app.createPlan("Keyboard plan");
   await expect(page.getByTestId("connection-badge")).toHaveText("Live");
   const section = (id: string) => page.locator(`section#${id}`);
-  const values = (id: string) => section(id).locator("input, textarea").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const values = (id: string) =>
+    section(id)
+      .locator("input, textarea")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   const add = async (id: string, label: string, text: string) => {
     await tabTo(page, section(id).getByLabel(label, { exact: true }));
     await page.keyboard.type(text);
@@ -33,7 +40,9 @@ test("one field in each section edited with the keyboard only", async ({ page, b
 
   await test.step("objectives, scope, deliverables: type and Enter", async () => {
     await add("objectives", "New objective title", "Halve support calls");
-    await expect(section("objectives").getByLabel("Objective title", { exact: true })).toHaveValue("Halve support calls");
+    await expect(section("objectives").getByLabel("Objective title", { exact: true })).toHaveValue(
+      "Halve support calls",
+    );
     await add("scope", "New in-scope item", "Self-service portal");
     await expect.poll(() => values("scope")).toContain("Self-service portal");
     await add("deliverables", "New deliverable name", "Portal release 1");
@@ -71,7 +80,9 @@ test("one field in each section edited with the keyboard only", async ({ page, b
     await page.keyboard.press("ArrowRight");
     await page.keyboard.type("Supply");
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("grid", { name: "Risk register" }).getByRole("row").filter({ hasText: "Vendor late" })).toContainText("Supply");
+    await expect(
+      page.getByRole("grid", { name: "Risk register" }).getByRole("row").filter({ hasText: "Vendor late" }),
+    ).toContainText("Supply");
   });
 
   await test.step("resources and budget: type and Enter", async () => {
@@ -88,7 +99,11 @@ test("one field in each section edited with the keyboard only", async ({ page, b
     const cell = grid.getByRole("row").filter({ hasText: "Build portal" }).getByRole("gridcell").first();
     await tabTo(page, grid.getByRole("gridcell").first());
     // Walk the grid with the arrow keys to the task's row.
-    for (let i = 0; i < 30 && !(await cell.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))); i++) {
+    for (
+      let i = 0;
+      i < 30 && !(await cell.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)));
+      i++
+    ) {
       await page.keyboard.press("ArrowDown");
     }
     await page.keyboard.press("a");
@@ -97,6 +112,10 @@ test("one field in each section edited with the keyboard only", async ({ page, b
 
   // Everything above reached the document: the export (built from the projection) has it.
   await expect
-    .poll(async () => (await page.request.get(`${baseURL}/api/v1/plans/${planId}/export.md`)).text(), { timeout: 15_000 })
-    .toMatch(/Halve support calls[\s\S]*Self-service portal[\s\S]*Portal release 1[\s\S]*Rollout[\s\S]*Build portal[\s\S]*Vendor late[\s\S]*Lena Vogel/);
+    .poll(async () => (await page.request.get(`${baseURL}/api/v1/plans/${planId}/export.md`)).text(), {
+      timeout: 15_000,
+    })
+    .toMatch(
+      /Halve support calls[\s\S]*Self-service portal[\s\S]*Portal release 1[\s\S]*Rollout[\s\S]*Build portal[\s\S]*Vendor late[\s\S]*Lena Vogel/,
+    );
 });

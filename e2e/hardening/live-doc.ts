@@ -8,7 +8,12 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { MSG_SAVED } from "../../lib/collab/protocol";
 
-export async function editLiveDoc(context: BrowserContext, baseURL: string, planId: string, edit: (doc: Y.Doc) => void) {
+export async function editLiveDoc(
+  context: BrowserContext,
+  baseURL: string,
+  planId: string,
+  edit: (doc: Y.Doc) => void,
+) {
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   class SignedIn extends WS {
     constructor(url: string | URL, protocols?: string | string[]) {

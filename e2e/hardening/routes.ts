@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const files = (name: string) =>
-  (readdirSync("app", { recursive: true }) as string[]).filter((f) => path.basename(f) === name).map((f) => path.join("app", f));
+  (readdirSync("app", { recursive: true }) as string[])
+    .filter((f) => path.basename(f) === name)
+    .map((f) => path.join("app", f));
 
 /** `app/(app)/plans/[id]/page.tsx` → `/plans/[id]` (route groups dropped). */
 export const routeOf = (file: string) =>
@@ -31,7 +33,8 @@ export function apiRoutes(): string[] {
     const src = readFileSync(file, "utf8");
     const exported = new Set<string>();
     for (const m of src.matchAll(/export\s+(?:const|async\s+function|function)\s+([A-Z]+)\b/g)) exported.add(m[1]!);
-    for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g)) for (const n of m[1]!.split(",")) exported.add(n.trim());
+    for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g))
+      for (const n of m[1]!.split(",")) exported.add(n.trim());
     for (const method of METHODS) if (exported.has(method)) out.push(`${method} ${routeOf(file)}`);
   }
   return out.sort();

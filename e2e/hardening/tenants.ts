@@ -25,7 +25,8 @@ export async function setUpTenants(browser: Browser, baseURL: string) {
   const ann = await person(browser, "Ann Owner");
   const cal = await person(browser, "Cal Member");
   const bea = await person(browser, "Bea Outsider");
-  const act = (page: Page, at: string, name: string, args: Parameters<typeof callAction>[4]) => callAction(page.request, baseURL, at, name, args);
+  const act = (page: Page, at: string, name: string, args: Parameters<typeof callAction>[4]) =>
+    callAction(page.request, baseURL, at, name, args);
   const api = (page: Page) => ({
     get: (p: string) => page.request.get(p),
     post: (p: string, data: unknown) => page.request.post(p, { data, headers: { Origin: baseURL } }),
@@ -36,10 +37,19 @@ export async function setUpTenants(browser: Browser, baseURL: string) {
   const p2Res = await api(ann.page).post(`/api/v1/workspaces/${wa}/plans`, { title: `${MARK} P2 Borealis` });
   expect(p2Res.status()).toBe(201);
   const p2 = (await p2Res.json()).data.id as string;
-  expect((await api(ann.page).post(`/api/v1/workspaces/${wa}/members`, { email: cal.email, role: "member" })).status()).toBe(201);
-  expect((await api(ann.page).post(`/api/v1/workspaces/${wa}/members`, { email: uniqueEmail("pending"), role: "member" })).status()).toBe(201);
+  expect(
+    (await api(ann.page).post(`/api/v1/workspaces/${wa}/members`, { email: cal.email, role: "member" })).status(),
+  ).toBe(201);
+  expect(
+    (
+      await api(ann.page).post(`/api/v1/workspaces/${wa}/members`, { email: uniqueEmail("pending"), role: "member" })
+    ).status(),
+  ).toBe(201);
 
-  const members = (await (await api(ann.page).get(`/api/v1/workspaces/${wa}/members`)).json()).data.members as { userId: string; email: string }[];
+  const members = (await (await api(ann.page).get(`/api/v1/workspaces/${wa}/members`)).json()).data.members as {
+    userId: string;
+    email: string;
+  }[];
   const idOf = (email: string) => members.find((m) => m.email === email)?.userId;
   const annId = idOf(ann.email)!;
   const calId = idOf(cal.email)!;
@@ -47,7 +57,12 @@ export async function setUpTenants(browser: Browser, baseURL: string) {
 
   // A link that is then revoked, and one live link on each plan.
   const link = async (planId: string, label: string) => {
-    const r = await act(ann.page, `/plans/${planId}/share`, "createShareLinkAction", form({ planId, label, expiresInDays: "" }));
+    const r = await act(
+      ann.page,
+      `/plans/${planId}/share`,
+      "createShareLinkAction",
+      form({ planId, label, expiresInDays: "" }),
+    );
     const token = r.text.match(/\/s\/([A-Za-z0-9_-]{20,})/)?.[1];
     expect(token, r.text.slice(0, 300)).toBeTruthy();
     return token!;
@@ -60,14 +75,21 @@ export async function setUpTenants(browser: Browser, baseURL: string) {
   const link2 = await link(p2, `${MARK} link two`);
 
   // A comment on P1, Cal as an approver, an announcement (Cal's notification), an API token of Ann's.
-  const commented = await act(ann.page, `/plans/${p1}`, "addCommentAction", { json: [p1, { section: "objectives", body: `${MARK} comment` }] });
-  const commentId = commented.text.match(/"id":"([0-9a-f-]{36})"[^{}]*SECRET-A comment/)?.[1] ?? commented.text.match(/SECRET-A comment[^{}]*"id":"([0-9a-f-]{36})"/)?.[1];
+  const commented = await act(ann.page, `/plans/${p1}`, "addCommentAction", {
+    json: [p1, { section: "objectives", body: `${MARK} comment` }],
+  });
+  const commentId =
+    commented.text.match(/"id":"([0-9a-f-]{36})"[^{}]*SECRET-A comment/)?.[1] ??
+    commented.text.match(/SECRET-A comment[^{}]*"id":"([0-9a-f-]{36})"/)?.[1];
   expect(commentId, commented.text.slice(0, 400)).toBeTruthy();
   await act(ann.page, `/plans/${p1}/review`, "addApproverAction", form({ planId: p1, userId: calId }));
   await act(ann.page, `/plans/${p1}`, "postAnnouncementAction", form({ planId: p1, body: `${MARK} announcement` }));
   await act(ann.page, "/settings", "createTokenAction", form({ name: `${MARK} token` }));
   const annTokenId = uuidAfter(await (await ann.page.request.get("/settings")).text(), "tokenId")[0]!;
-  const invitationId = uuidAfter(await (await ann.page.request.get(`/workspaces/${wa}/members`)).text(), "invitationId")[0]!;
+  const invitationId = uuidAfter(
+    await (await ann.page.request.get(`/workspaces/${wa}/members`)).text(),
+    "invitationId",
+  )[0]!;
   const calNotificationId = uuidAfter(await (await cal.page.request.get("/inbox")).text(), "id")[0]!;
   expect(annTokenId && invitationId && calNotificationId).toBeTruthy();
 
@@ -79,8 +101,26 @@ export async function setUpTenants(browser: Browser, baseURL: string) {
   expect(beaToken, tokenRes.text.slice(0, 300)).toBeTruthy();
 
   return {
-    ann, cal, bea, act,
-    a: { workspace: wa, p1, p2, annId, calId, link1, link1Id, link2, revoked, revokedId, commentId: commentId!, annTokenId, invitationId, calNotificationId },
+    ann,
+    cal,
+    bea,
+    act,
+    a: {
+      workspace: wa,
+      p1,
+      p2,
+      annId,
+      calId,
+      link1,
+      link1Id,
+      link2,
+      revoked,
+      revokedId,
+      commentId: commentId!,
+      annTokenId,
+      invitationId,
+      calNotificationId,
+    },
     b: { workspace: wb, plan: pb, token: beaToken!, email: bea.email },
     async close() {
       await Promise.all([ann.context.close(), cal.context.close(), bea.context.close()]);

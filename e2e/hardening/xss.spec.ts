@@ -62,11 +62,18 @@ function watch(page: Page) {
       const w = window as unknown as { __xss?: unknown };
       const live = [...document.querySelectorAll("*")].flatMap((el) =>
         [...el.attributes]
-          .filter((a) => /^on/i.test(a.name) || (/^(href|src|action|formaction|data|xlink:href)$/i.test(a.name) && /^\s*(javascript|vbscript|data:text\/html)/i.test(a.value)))
+          .filter(
+            (a) =>
+              /^on/i.test(a.name) ||
+              (/^(href|src|action|formaction|data|xlink:href)$/i.test(a.name) &&
+                /^\s*(javascript|vbscript|data:text\/html)/i.test(a.value)),
+          )
           .map((a) => `<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}">`),
       );
       // Next's own nonce-bearing scripts carry the payloads as JSON data; any other script is foreign.
-      const scripts = [...document.scripts].filter((s) => !s.nonce && /__xss/.test(s.textContent ?? "")).map((s) => s.outerHTML.slice(0, 80));
+      const scripts = [...document.scripts]
+        .filter((s) => !s.nonce && /__xss/.test(s.textContent ?? ""))
+        .map((s) => s.outerHTML.slice(0, 80));
       return { xss: w.__xss ?? null, live, scripts, frames: document.querySelectorAll("iframe, object, embed").length };
     });
     expect(seen, `${what}: dialogs or CSP reports`).toEqual([]);
@@ -87,9 +94,20 @@ test("every text field hostile: no view or export runs any of it", async ({ brow
   await new App(max).signUp(payload(2), maxEmail);
   const workspaceId = await new App(ann).createWorkspace(payload(4));
   const planId = await new App(ann).createPlan(payload(5), `${payload(6)}\n${payload(7)}`);
-  const act = (page: Page, at: string, name: string, args: Parameters<typeof callAction>[4]) => callAction(page.request, base, at, name, args);
-  expect((await ann.request.post(`/api/v1/workspaces/${workspaceId}/members`, { data: { email: maxEmail, role: "admin" }, headers: { Origin: base } })).status()).toBe(201);
-  const members = (await (await ann.request.get(`/api/v1/workspaces/${workspaceId}/members`)).json()).data.members as { userId: string; email: string }[];
+  const act = (page: Page, at: string, name: string, args: Parameters<typeof callAction>[4]) =>
+    callAction(page.request, base, at, name, args);
+  expect(
+    (
+      await ann.request.post(`/api/v1/workspaces/${workspaceId}/members`, {
+        data: { email: maxEmail, role: "admin" },
+        headers: { Origin: base },
+      })
+    ).status(),
+  ).toBe(201);
+  const members = (await (await ann.request.get(`/api/v1/workspaces/${workspaceId}/members`)).json()).data.members as {
+    userId: string;
+    email: string;
+  }[];
   const annId = members.find((m) => m.email === annEmail)!.userId;
   const maxId = members.find((m) => m.email === maxEmail)!.userId;
 
@@ -97,20 +115,36 @@ test("every text field hostile: no view or export runs any of it", async ({ brow
   await editLiveDoc(annCtx, base, planId, (doc) => expect(writeDocContent(doc, hostileContent(annId))).toEqual([]));
 
   // Conversation, review, sharing and tokens, each with a payload.
-  await act(ann, `/plans/${planId}`, "addCommentAction", { json: [planId, { section: "objectives", body: `${payload(8)} @[${payload(2)}](${maxId})` }] });
-  await act(max, `/plans/${planId}`, "addCommentAction", { json: [planId, { section: "risks", body: `${payload(9)} @[x](${annId})` }] });
+  await act(ann, `/plans/${planId}`, "addCommentAction", {
+    json: [planId, { section: "objectives", body: `${payload(8)} @[${payload(2)}](${maxId})` }],
+  });
+  await act(max, `/plans/${planId}`, "addCommentAction", {
+    json: [planId, { section: "risks", body: `${payload(9)} @[x](${annId})` }],
+  });
   await act(ann, `/plans/${planId}`, "postAnnouncementAction", form({ planId, body: markdownPayload.slice(0, 1000) }));
   await act(ann, `/plans/${planId}/review`, "addApproverAction", form({ planId, userId: maxId }));
   await act(ann, `/plans/${planId}/review`, "changeStatusAction", form({ planId, status: "in_review" }));
-  const signed = await act(max, `/plans/${planId}/review`, "signOffAction", form({ planId, decision: "changes_requested", comment: payload(10) }));
+  const signed = await act(
+    max,
+    `/plans/${planId}/review`,
+    "signOffAction",
+    form({ planId, decision: "changes_requested", comment: payload(10) }),
+  );
   expect(signed.text).toContain('"ok":true');
-  const link = await act(ann, `/plans/${planId}/share`, "createShareLinkAction", form({ planId, label: payload(11).slice(0, 80), expiresInDays: "" }));
+  const link = await act(
+    ann,
+    `/plans/${planId}/share`,
+    "createShareLinkAction",
+    form({ planId, label: payload(11).slice(0, 80), expiresInDays: "" }),
+  );
   const sharePath = /\/s\/[A-Za-z0-9_-]{20,}/.exec(link.text)![0];
   const token = sharePath.split("/").pop()!;
   await act(ann, "/settings", "createTokenAction", form({ name: payload(12).slice(0, 60) }));
 
   // Wait for the projection (exports and first paint read it).
-  await expect.poll(async () => (await ann.request.get(`/api/v1/plans/${planId}/export.md`)).text(), { timeout: 20_000 }).toContain(payload(13));
+  await expect
+    .poll(async () => (await ann.request.get(`/api/v1/plans/${planId}/export.md`)).text(), { timeout: 20_000 })
+    .toContain(payload(13));
 
   const annCheck = watch(ann);
   const views = [
@@ -132,7 +166,8 @@ test("every text field hostile: no view or export runs any of it", async ({ brow
     if (path === `/plans/${planId}`) {
       await expect(ann.getByTestId("connection-badge")).toHaveText("Live");
       // Comments open: their bodies rendered.
-      for (const b of await ann.getByRole("button", { name: "Comments on this section (1 open)" }).all()) await b.click();
+      for (const b of await ann.getByRole("button", { name: "Comments on this section (1 open)" }).all())
+        await b.click();
       await expect(ann.getByRole("listitem", { name: /^Comment by/ })).toHaveCount(2);
     }
     await settle(ann);

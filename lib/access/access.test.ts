@@ -19,7 +19,10 @@ async function user(name: string): Promise<UserPrincipal & { email: string }> {
 /** The counter's value for one label, read from the registry the metrics route serves. */
 async function count(metric: "accessLookups" | "accessDenied", label: Record<string, string>): Promise<number> {
   const { values } = await collabMetrics()[metric].get();
-  return values.find((v) => Object.entries(label).every(([k, x]) => (v.labels as Record<string, unknown>)[k] === x))?.value ?? 0;
+  return (
+    values.find((v) => Object.entries(label).every(([k, x]) => (v.labels as Record<string, unknown>)[k] === x))
+      ?.value ?? 0
+  );
 }
 
 describe("access layer metrics (real PostgreSQL)", () => {

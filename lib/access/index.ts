@@ -5,14 +5,7 @@ import { getWorkspaceMembership } from "@/db/queries/workspaces";
 import { collabMetrics } from "@/lib/collab/metrics";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { uuid } from "@/lib/validation/common";
-import {
-  canOnPlan,
-  canOnWorkspace,
-  planRoleFor,
-  type PlanAction,
-  type PlanRole,
-  type WorkspaceAction,
-} from "./policy";
+import { canOnPlan, canOnWorkspace, planRoleFor, type PlanAction, type PlanRole, type WorkspaceAction } from "./policy";
 
 export * from "./policy";
 
@@ -36,7 +29,11 @@ const isId = (id: string) => uuid.safeParse(id).success;
  * Load a workspace the principal belongs to and check `action`.
  * Non-members get NotFound, never Forbidden: they learn nothing about what exists.
  */
-export async function requireWorkspace(principal: Principal | null | undefined, workspaceId: string, action: WorkspaceAction) {
+export async function requireWorkspace(
+  principal: Principal | null | undefined,
+  workspaceId: string,
+  action: WorkspaceAction,
+) {
   const who = requireUser(principal);
   if (!isId(workspaceId)) throw new NotFoundError("Workspace");
   const row = await getWorkspaceMembership(workspaceId, who.userId);
@@ -85,5 +82,11 @@ async function requireSharedPlan(principal: SharePrincipal, planId: string, acti
   const row = await planForLink(planId);
   if (!row) denied(new NotFoundError("Plan"));
   if (!canOnPlan("viewer", action)) denied(new ForbiddenError("This link gives read-only access."));
-  return { plan: row.plan, workspaceName: row.workspaceName, workspaceRole: null, role: "viewer" as PlanRole, principal };
+  return {
+    plan: row.plan,
+    workspaceName: row.workspaceName,
+    workspaceRole: null,
+    role: "viewer" as PlanRole,
+    principal,
+  };
 }

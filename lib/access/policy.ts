@@ -55,7 +55,11 @@ export function canOnWorkspace(role: WorkspaceRole, action: WorkspaceAction): bo
  * The plan role a workspace member holds on one of its plans: owners, admins and the plan's owner
  * manage it; other members edit unless the plan makes them viewers.
  */
-export function planRoleFor(workspaceRole: WorkspaceRole, isPlanOwner: boolean, override?: PlanMemberRole | null): PlanRole {
+export function planRoleFor(
+  workspaceRole: WorkspaceRole,
+  isPlanOwner: boolean,
+  override?: PlanMemberRole | null,
+): PlanRole {
   if (workspaceRole === "owner" || workspaceRole === "admin" || isPlanOwner) return "manager";
   return override ?? "editor";
 }

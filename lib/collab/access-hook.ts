@@ -19,6 +19,10 @@ export function onCollabAccessChanged(listener: Listener): () => void {
 /** Re-check the matching live connections; those that lost access are closed. */
 export async function collabAccessChanged(change: AccessChange): Promise<void> {
   await Promise.all(
-    [...listeners()].map((l) => l(change).catch((err) => console.error("[collab] access re-check failed:", err instanceof Error ? err.message : err))),
+    [...listeners()].map((l) =>
+      l(change).catch((err) =>
+        console.error("[collab] access re-check failed:", err instanceof Error ? err.message : err),
+      ),
+    ),
   );
 }

@@ -69,7 +69,13 @@ export class ActivityRecorder {
       for (const s of sections) if (!bucket.sections.includes(s)) bucket.sections.push(s);
       bucket.edits++;
     } else {
-      this.pending.set(key, { planId, userId: conn.identity.userId, at: new Date(minute), sections: [...sections], edits: 1 });
+      this.pending.set(key, {
+        planId,
+        userId: conn.identity.userId,
+        at: new Date(minute),
+        sections: [...sections],
+        edits: 1,
+      });
     }
     if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), this.flushMs);

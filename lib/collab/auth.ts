@@ -25,7 +25,10 @@ export type CollabIdentity = {
 };
 
 /** Resolves a share token for a plan; null when unknown, revoked, expired or for another plan. */
-export type ShareTokenResolver = (token: string, planId: string) => Promise<{ tokenId: string; expiresAt?: Date | null } | null>;
+export type ShareTokenResolver = (
+  token: string,
+  planId: string,
+) => Promise<{ tokenId: string; expiresAt?: Date | null } | null>;
 
 export type UpgradeDecision =
   | { ok: true; planId: string; identity: CollabIdentity }

@@ -28,7 +28,6 @@ export type Write = {
   empty: boolean;
 };
 
-
 type Outcome = { committed: Write[][]; failed: [Write[], unknown][] };
 
 export type CommitterOptions = {
@@ -130,7 +129,8 @@ export class GroupCommitter {
         .finally(() => {
           this.inFlight--;
           this.kick();
-          if (this.inFlight === 0 && !this.scheduled && this.queue.length === 0) for (const fn of this.idle.splice(0)) fn();
+          if (this.inFlight === 0 && !this.scheduled && this.queue.length === 0)
+            for (const fn of this.idle.splice(0)) fn();
         });
     });
   }
@@ -149,7 +149,8 @@ export class GroupCommitter {
         m.persistedUpdates.inc(all.length);
         return { committed: [batch], failed: [] };
       } catch (err) {
-        if (!isDatabaseUnreachable(err) || performance.now() - started + gap > this.retryMs) return this.failed(batch, err);
+        if (!isDatabaseUnreachable(err) || performance.now() - started + gap > this.retryMs)
+          return this.failed(batch, err);
         this.down(err);
         m.storeRetries.inc();
         await sleep(gap);
@@ -162,13 +163,17 @@ export class GroupCommitter {
     if (this.downSince !== null) return;
     this.downSince = Date.now();
     collabMetrics().storeUp.set(0);
-    console.error(`[collab] database unreachable, holding writes and retrying: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      `[collab] database unreachable, holding writes and retrying: ${err instanceof Error ? err.message : String(err)}`,
+    );
     this.opts.onDown?.();
   }
 
   private up() {
     if (this.downSince === null) return;
-    console.warn(`[collab] database reachable again after ${((Date.now() - this.downSince) / 1000).toFixed(1)} s; storing held writes`);
+    console.warn(
+      `[collab] database reachable again after ${((Date.now() - this.downSince) / 1000).toFixed(1)} s; storing held writes`,
+    );
     this.downSince = null;
     collabMetrics().storeUp.set(1);
     this.opts.onRecovered?.();

@@ -11,7 +11,9 @@ describe("collaboration limits from the environment", () => {
   });
 
   it("reads numbers, treats blanks as unset and refuses nonsense with a sentence", () => {
-    expect(loadCollabConfig({ COLLAB_MAX_MESSAGE_BYTES: "2048", COLLAB_MAX_CONNECTIONS_PER_USER: " " }).maxMessageBytes).toBe(2048);
+    expect(
+      loadCollabConfig({ COLLAB_MAX_MESSAGE_BYTES: "2048", COLLAB_MAX_CONNECTIONS_PER_USER: " " }).maxMessageBytes,
+    ).toBe(2048);
     expect(() => loadCollabConfig({ COLLAB_MAX_MESSAGE_BYTES: "lots" })).toThrow(CollabConfigError);
     expect(() => loadCollabConfig({ COLLAB_MAX_CONNECTIONS_PER_PLAN: "0" })).toThrow(/COLLAB_MAX_CONNECTIONS_PER_PLAN/);
     expect(() => loadCollabConfig({ COLLAB_PROJECTION_DEBOUNCE_MS: "5000" })).toThrow(/cannot start/);

@@ -49,11 +49,15 @@ export class CollabConfigError extends Error {}
 
 /** Read and validate the collaboration limits; empty variables mean "use the default". */
 export function loadCollabConfig(source: Record<string, string | undefined> = process.env): CollabConfig {
-  const present = Object.fromEntries(Object.keys(schema.shape).flatMap((k) => (source[k]?.trim() ? [[k, source[k]!.trim()]] : [])));
+  const present = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((k) => (source[k]?.trim() ? [[k, source[k]!.trim()]] : [])),
+  );
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
-    throw new CollabConfigError(`Planwright cannot start: the collaboration settings are invalid.\n${lines.join("\n")}`);
+    throw new CollabConfigError(
+      `Planwright cannot start: the collaboration settings are invalid.\n${lines.join("\n")}`,
+    );
   }
   const e = parsed.data;
   return {

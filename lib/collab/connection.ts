@@ -59,7 +59,9 @@ export class Connection implements OutboundHolder {
    */
   evict(reason: string) {
     if (this.closed) return;
-    console.warn(`[collab] dropped ${this.identity.key} on plan ${this.planId}: ${reason} (${this.queued} bytes unsent)`);
+    console.warn(
+      `[collab] dropped ${this.identity.key} on plan ${this.planId}: ${reason} (${this.queued} bytes unsent)`,
+    );
     this.closed = true;
     this.outbound.forget(this);
     this.ws.terminate();

@@ -10,10 +10,14 @@ useTestDatabase();
 
 /** The collaboration server as a separate process, so it can be killed for real. */
 function startChild(port: number): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/register.mjs", "lib/collab/standalone.ts"], {
-    env: { ...process.env, PORT: String(port), AUTH_SECRET: TEST_SECRET, NODE_ENV: "test", REDIS_URL: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./lib/node/register.mjs", "lib/collab/standalone.ts"],
+    {
+      env: { ...process.env, PORT: String(port), AUTH_SECRET: TEST_SECRET, NODE_ENV: "test", REDIS_URL: "" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -79,11 +83,19 @@ describe("crash safety (kill -9 of a real server process)", () => {
     children.push(second.child);
 
     const all = [...made.a, ...made.b];
-    await waitFor(() => all.every((id) => rowsOf(ca.doc, "tasks").has(id) && rowsOf(cb.doc, "tasks").has(id)), "both clients converge on every edit", 30_000);
-    await waitFor(async () => {
-      const now = await loadDoc(planId);
-      return all.every((id) => rowsOf(now.doc, "tasks").has(id));
-    }, "every edit stored", 15_000);
+    await waitFor(
+      () => all.every((id) => rowsOf(ca.doc, "tasks").has(id) && rowsOf(cb.doc, "tasks").has(id)),
+      "both clients converge on every edit",
+      30_000,
+    );
+    await waitFor(
+      async () => {
+        const now = await loadDoc(planId);
+        return all.every((id) => rowsOf(now.doc, "tasks").has(id));
+      },
+      "every edit stored",
+      15_000,
+    );
     second.child.kill("SIGTERM");
   });
 });

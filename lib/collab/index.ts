@@ -16,7 +16,10 @@ export { collabAccessChanged, type AccessChange } from "./access-hook";
  */
 export function attachCollab(
   server: Server,
-  opts: { config: CollabConfig; secret: string; redisUrl?: string } & Pick<CollabServerOptions, "resolveShareToken" | "trustProxy">,
+  opts: { config: CollabConfig; secret: string; redisUrl?: string } & Pick<
+    CollabServerOptions,
+    "resolveShareToken" | "trustProxy"
+  >,
   fallback?: CollabUpgradeFallback,
 ): CollabServer {
   const collab = new CollabServer(opts);
@@ -35,4 +38,8 @@ export function attachCollab(
   return collab;
 }
 
-export type CollabUpgradeFallback = (req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => void;
+export type CollabUpgradeFallback = (
+  req: import("node:http").IncomingMessage,
+  socket: import("node:stream").Duplex,
+  head: Buffer,
+) => void;

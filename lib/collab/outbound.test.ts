@@ -8,7 +8,15 @@ import { createWorkspace } from "@/lib/services/workspaces";
 import { collabMetrics } from "./metrics";
 import { OutboundBudget, type OutboundHolder } from "./outbound";
 import { encodeSyncMessage, SYNC_STEP1 } from "./protocol";
-import { connectClient, rawSocket, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
+import {
+  connectClient,
+  rawSocket,
+  sessionCookie,
+  startCollabServer,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from "./test-helpers";
 
 const MiB = 1024 * 1024;
 
@@ -66,13 +74,19 @@ describe("slow readers on a live server", () => {
   const sockets: WebSocket[] = [];
 
   beforeAll(async () => {
-    const u = await signUp({ name: "Owner", email: `slow-${randomUUID().slice(0, 8)}@example.com`, password: "correct horse battery" });
+    const u = await signUp({
+      name: "Owner",
+      email: `slow-${randomUUID().slice(0, 8)}@example.com`,
+      password: "correct horse battery",
+    });
     const who = { kind: "user" as const, userId: u.id };
     const ws = await createWorkspace(who, { name: "Slow" });
     planId = (await createPlan(who, ws.id, { title: "Slow readers" })).id;
     cookie = await sessionCookie(u.id);
     // Only the total binds here (a socket may queue 64 MiB alone); messages up to 2 MiB.
-    server = await startCollabServer({ config: { maxBufferedPerSocket: 64 * MiB, maxBufferedTotal: 8 * MiB, maxMessageBytes: 2 * MiB } });
+    server = await startCollabServer({
+      config: { maxBufferedPerSocket: 64 * MiB, maxBufferedTotal: 8 * MiB, maxMessageBytes: 2 * MiB },
+    });
   });
 
   afterAll(async () => {
@@ -96,7 +110,8 @@ describe("slow readers on a live server", () => {
     return state;
   }
 
-  const droppedForTotal = async () => (await collabMetrics().evictedSlow.get()).values.find((v) => v.labels.bound === "total")?.value ?? 0;
+  const droppedForTotal = async () =>
+    (await collabMetrics().evictedSlow.get()).values.find((v) => v.labels.bound === "total")?.value ?? 0;
   const openConnections = async () => (await collabMetrics().connections.get()).values.reduce((n, v) => n + v.value, 0);
 
   it("keeps queued memory under the total by dropping the slowest reader first; readers that keep up are untouched", async () => {
@@ -128,7 +143,11 @@ describe("slow readers on a live server", () => {
     second.resume();
     for (let j = 0; j < 4; j++, i++) await write(i);
     first.resume();
-    await waitFor(() => reader.doc.getText("notes").length === text.length, "the reading client has every edit", 30_000);
+    await waitFor(
+      () => reader.doc.getText("notes").length === text.length,
+      "the reading client has every edit",
+      30_000,
+    );
     await waitFor(() => first.closed, "the slowest reader sees its connection end", 10_000);
     expect(second.closed).toBe(false);
     expect(reader.provider.wsconnected).toBe(true);

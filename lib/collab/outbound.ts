@@ -78,6 +78,7 @@ export class OutboundBudget {
       this.forget(h);
       closed++;
     }
-    if (closed) console.warn(`[collab] outbound memory past ${this.total} bytes: closed the ${closed} slowest socket(s)`);
+    if (closed)
+      console.warn(`[collab] outbound memory past ${this.total} bytes: closed the ${closed} slowest socket(s)`);
   }
 }

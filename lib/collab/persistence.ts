@@ -25,7 +25,8 @@ export async function appendUpdates(rows: { planId: string; data: Uint8Array }[]
   const sql = await getSqlClient();
   if (sql) {
     const bytes = (d: Uint8Array) => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
-    if (rows.length === 1) await sql`insert into collab_updates (plan_id, data) values (${rows[0]!.planId}, ${bytes(rows[0]!.data)})`;
+    if (rows.length === 1)
+      await sql`insert into collab_updates (plan_id, data) values (${rows[0]!.planId}, ${bytes(rows[0]!.data)})`;
     else await sql`insert into collab_updates ${sql(rows.map((r) => ({ plan_id: r.planId, data: bytes(r.data) })))}`;
     return;
   }
@@ -41,7 +42,10 @@ export async function loadState(planId: string): Promise<StoredState> {
   const db = await getDb();
   return db.transaction(
     async (tx) => {
-      const [snap] = await tx.select({ data: collabSnapshots.data }).from(collabSnapshots).where(eq(collabSnapshots.planId, planId));
+      const [snap] = await tx
+        .select({ data: collabSnapshots.data })
+        .from(collabSnapshots)
+        .where(eq(collabSnapshots.planId, planId));
       const rows = await tx
         .select({ data: collabUpdates.data })
         .from(collabUpdates)
@@ -95,7 +99,9 @@ export async function compact(planId: string): Promise<number> {
   try {
     return await db.transaction(
       async (tx) => {
-        const [lock] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${lockKey(planId)}) as locked`));
+        const [lock] = rowsOf<{ locked: boolean }>(
+          await tx.execute(sql`select pg_try_advisory_xact_lock(${lockKey(planId)}) as locked`),
+        );
         if (!lock?.locked) return 0;
         const rows = await tx
           .select({ id: collabUpdates.id, data: collabUpdates.data })
@@ -103,9 +109,15 @@ export async function compact(planId: string): Promise<number> {
           .where(eq(collabUpdates.planId, planId))
           .orderBy(asc(collabUpdates.id));
         if (rows.length === 0) return 0;
-        const [snap] = await tx.select({ data: collabSnapshots.data }).from(collabSnapshots).where(eq(collabSnapshots.planId, planId));
+        const [snap] = await tx
+          .select({ data: collabSnapshots.data })
+          .from(collabSnapshots)
+          .where(eq(collabSnapshots.planId, planId));
         const doc = new Y.Doc();
-        applyState(doc, { snapshot: snap ? new Uint8Array(snap.data) : null, updates: rows.map((r) => new Uint8Array(r.data)) });
+        applyState(doc, {
+          snapshot: snap ? new Uint8Array(snap.data) : null,
+          updates: rows.map((r) => new Uint8Array(r.data)),
+        });
         const data = Y.encodeStateAsUpdate(doc);
         doc.destroy();
         const maxId = rows[rows.length - 1]!.id;

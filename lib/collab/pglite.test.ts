@@ -35,7 +35,11 @@ afterAll(async () => {
 describe("collaboration store on embedded PGlite", () => {
   it("appends, loads, compacts under an advisory lock and projects", { timeout: 60_000 }, async () => {
     expect(await getDriver()).toBe("pglite");
-    const u = await signUp({ name: "Lee", email: `lee-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const u = await signUp({
+      name: "Lee",
+      email: `lee-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+    });
     const ws = await createWorkspace({ kind: "user", userId: u.id }, { name: "Local" });
     const planId = (await createPlan({ kind: "user", userId: u.id }, ws.id, { title: "Local plan" })).id;
 
@@ -46,21 +50,27 @@ describe("collaboration store on embedded PGlite", () => {
     await appendUpdates(updates.map((data) => ({ planId, data })));
     expect(rowsOf((await loadDoc(planId)).doc, "tasks").size).toBe(8);
 
-    const [lock] = resultRows<{ ok: boolean }>(await (await getDb()).execute(sql`select pg_try_advisory_xact_lock(42) as ok`));
+    const [lock] = resultRows<{ ok: boolean }>(
+      await (await getDb()).execute(sql`select pg_try_advisory_xact_lock(42) as ok`),
+    );
     expect(lock!.ok).toBe(true);
     expect(await compact(planId)).toBe(updates.length);
     const loaded = await loadDoc(planId);
     expect(loaded.logRows).toBe(0);
     expect(rowsOf(loaded.doc, "tasks").size).toBe(8);
     expect(await projectPlan(planId, loaded.doc)).toBe(true);
-    const [count] = resultRows<{ n: number }>(await (await getDb()).execute(sql`select count(*)::int as n from plan_tasks where plan_id = ${planId}`));
+    const [count] = resultRows<{ n: number }>(
+      await (await getDb()).execute(sql`select count(*)::int as n from plan_tasks where plan_id = ${planId}`),
+    );
     expect(count!.n).toBe(8);
 
     // Activity counts merge into their minute's row in one statement (jsonb_to_recordset) here too.
     const at = new Date("2026-04-01T09:15:00Z");
     await recordActivity([{ planId, userId: u.id, at, sections: ["schedule"], edits: 2 }]);
     await recordActivity([{ planId, userId: u.id, at, sections: ["risks"], edits: 3 }]);
-    const activity = resultRows<{ sections: string[]; edits: number }>(await (await getDb()).execute(sql`select sections, edits from plan_activity where plan_id = ${planId}`));
+    const activity = resultRows<{ sections: string[]; edits: number }>(
+      await (await getDb()).execute(sql`select sections, edits from plan_activity where plan_id = ${planId}`),
+    );
     expect(activity).toEqual([{ sections: ["risks", "schedule"], edits: 5 }]);
   });
 });

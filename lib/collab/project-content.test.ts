@@ -50,6 +50,9 @@ describe("projection of every section", () => {
     const risk = expected.risks[0]!;
     updateRow(doc, "risks", risk.id, { likelihood: 1, status: "closed" });
     await projectPlan(plan.id, doc);
-    expect((await getPlanContent(plan.id)).risks.find((r) => r.id === risk.id)).toMatchObject({ likelihood: 1, status: "closed" });
+    expect((await getPlanContent(plan.id)).risks.find((r) => r.id === risk.id)).toMatchObject({
+      likelihood: 1,
+      status: "closed",
+    });
   });
 });

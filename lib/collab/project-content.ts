@@ -36,7 +36,12 @@ async function replace(tx: Tx, table: PgTable & { planId: unknown }, planId: str
 }
 
 export async function writeContentProjection(tx: Tx, planId: string, c: DocContent) {
-  await replace(tx, planTasks, planId, c.tasks.map((t) => ({ ...t, progress: Math.round(t.progress) })));
+  await replace(
+    tx,
+    planTasks,
+    planId,
+    c.tasks.map((t) => ({ ...t, progress: Math.round(t.progress) })),
+  );
   await replace(tx, planDependencies, planId, c.dependencies);
   await replace(
     tx,
@@ -46,7 +51,12 @@ export async function writeContentProjection(tx: Tx, planId: string, c: DocConte
   );
   await replace(tx, planScopeItems, planId, c.scopeItems);
   await replace(tx, planDeliverables, planId, c.deliverables);
-  await replace(tx, planRisks, planId, c.risks.map((r) => ({ ...r, score: riskScore(r) })));
+  await replace(
+    tx,
+    planRisks,
+    planId,
+    c.risks.map((r) => ({ ...r, score: riskScore(r) })),
+  );
   await replace(tx, planSwotItems, planId, c.swotItems);
   await replace(tx, planRaciColumns, planId, c.raciColumns);
   await replace(tx, planRaciCells, planId, c.raciCells);

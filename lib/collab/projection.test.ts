@@ -27,7 +27,8 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 const newPlan = async () => (await createPlan({ kind: "user", userId: owner.id }, workspaceId, { title: "P" })).id;
-const projectedTasks = async (planId: string) => (await getDb()).select().from(planTasks).where(eq(planTasks.planId, planId)).orderBy(planTasks.order);
+const projectedTasks = async (planId: string) =>
+  (await getDb()).select().from(planTasks).where(eq(planTasks.planId, planId)).orderBy(planTasks.order);
 
 describe("projection of the document into relational tables", () => {
   it("follows live edits within about a second", async () => {
@@ -42,7 +43,14 @@ describe("projection of the document into relational tables", () => {
     updateRow(c.doc, "tasks", id, { name: "Kick-off meeting", progress: 50 });
     await waitFor(async () => (await projectedTasks(planId))[0]?.name === "Kick-off meeting", "rename projected", 3000);
     const [row] = await projectedTasks(planId);
-    expect(row).toMatchObject({ id, name: "Kick-off meeting", start: "2026-03-02", end: "2026-03-03", progress: 50, kind: "task" });
+    expect(row).toMatchObject({
+      id,
+      name: "Kick-off meeting",
+      start: "2026-03-02",
+      end: "2026-03-03",
+      progress: 50,
+      kind: "task",
+    });
     c.doc.transact(() => rowsOf(c.doc, "tasks").delete(id));
     await waitFor(async () => (await projectedTasks(planId)).length === 0, "deletion projected", 3000);
     c.destroy();

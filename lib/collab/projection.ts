@@ -23,7 +23,12 @@ export async function projectPlan(planId: string, doc: Y.Doc, target?: Db): Prom
   const rules = toPlanContent(content);
   const schemaVersion = schemaVersionOf(doc);
   if (invalid.length) {
-    console.warn(`[collab] plan ${planId}: skipped ${invalid.length} malformed row(s): ${invalid.slice(0, 3).map((r) => `${r.section}/${r.id}: ${r.error}`).join(" | ")}`);
+    console.warn(
+      `[collab] plan ${planId}: skipped ${invalid.length} malformed row(s): ${invalid
+        .slice(0, 3)
+        .map((r) => `${r.section}/${r.id}: ${r.error}`)
+        .join(" | ")}`,
+    );
     collabMetrics().invalidRows.inc(invalid.length);
   }
   const db = target ?? (await getDb());
@@ -43,7 +48,10 @@ export async function projectPlan(planId: string, doc: Y.Doc, target?: Db): Prom
         percentComplete: Math.round(planPercentComplete(rules.tasks, rules.calendar)),
         projectedAt: new Date(),
       };
-      await tx.insert(planProjections).values({ planId, ...state }).onConflictDoUpdate({ target: planProjections.planId, set: state });
+      await tx
+        .insert(planProjections)
+        .values({ planId, ...state })
+        .onConflictDoUpdate({ target: planProjections.planId, set: state });
     });
   } catch (err) {
     if (sqlState(err) === "23503") return false; // the plan was deleted meanwhile

@@ -2,7 +2,16 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { rowsOf } from "@/lib/doc";
-import { tasksIn, addTask, connectClient, startCollabServer, twoEditors, waitFor, type TestClient, type TestServer } from "./test-helpers";
+import {
+  tasksIn,
+  addTask,
+  connectClient,
+  startCollabServer,
+  twoEditors,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from "./test-helpers";
 
 useTestDatabase();
 
@@ -14,7 +23,10 @@ afterAll(async () => {
   for (const s of servers) await s.close().catch(() => {});
 });
 
-const names = (c: TestClient) => tasksIn(c.doc).map((t) => t.name).sort();
+const names = (c: TestClient) =>
+  tasksIn(c.doc)
+    .map((t) => t.name)
+    .sort();
 
 describe("two instances behind Redis (real Redis, real PostgreSQL)", () => {
   it("converge through the relay, share presence, and a restarted instance rejoins", { timeout: 60_000 }, async () => {
@@ -34,10 +46,20 @@ describe("two instances behind Redis (real Redis, real PostgreSQL)", () => {
       ca.doc.transact(() => addTask(ca.doc, randomUUID(), { name: `a${i}` }));
       cb.doc.transact(() => addTask(cb.doc, randomUUID(), { name: `b${i}` }));
     }
-    await waitFor(() => rowsOf(ca.doc, "tasks").size === 40 && rowsOf(cb.doc, "tasks").size === 40, "converged across instances");
+    await waitFor(
+      () => rowsOf(ca.doc, "tasks").size === 40 && rowsOf(cb.doc, "tasks").size === 40,
+      "converged across instances",
+    );
     expect(names(ca)).toEqual(names(cb));
-    const peerNames = (c: TestClient) => [...c.awareness().getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name).filter(Boolean).sort();
-    await waitFor(() => peerNames(ca).join() === "Ann,Bob" && peerNames(cb).join() === "Ann,Bob", "presence across instances");
+    const peerNames = (c: TestClient) =>
+      [...c.awareness().getStates().values()]
+        .map((s) => (s.user as { name?: string } | undefined)?.name)
+        .filter(Boolean)
+        .sort();
+    await waitFor(
+      () => peerNames(ca).join() === "Ann,Bob" && peerNames(cb).join() === "Ann,Bob",
+      "presence across instances",
+    );
 
     // Restart instance two on the same port: its client reconnects and both carry on.
     const port = two.port;

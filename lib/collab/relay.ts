@@ -78,7 +78,8 @@ export class RedisRelay {
     const m = collabMetrics();
     m.relayUp.set(up ? 1 : 0);
     if (up) {
-      if (this.downSince) console.warn(`[collab] redis relay back after ${((Date.now() - this.downSince) / 1000).toFixed(1)} s`);
+      if (this.downSince)
+        console.warn(`[collab] redis relay back after ${((Date.now() - this.downSince) / 1000).toFixed(1)} s`);
       this.lastError = "";
     } else {
       this.downSince = Date.now();
@@ -100,7 +101,9 @@ export class RedisRelay {
   /** Waits for Redis only while it is up: a plan opened during an outage is subscribed on reconnect. */
   async subscribe(planId: string) {
     this.plans.add(planId);
-    const done = this.sub.subscribe(PREFIX + planId).catch((err: Error) => console.error("[collab] redis subscribe:", err.message));
+    const done = this.sub
+      .subscribe(PREFIX + planId)
+      .catch((err: Error) => console.error("[collab] redis subscribe:", err.message));
     if (this.sub.status === "ready") await done;
   }
 
@@ -125,7 +128,9 @@ export class RedisRelay {
     frame[8] = kind;
     frame.writeDoubleLE(Date.now(), 9);
     frame.set(payload, HEADER);
-    this.pub.publish(PREFIX + planId, frame).catch((err: Error) => console.error("[collab] redis publish:", err.message));
+    this.pub
+      .publish(PREFIX + planId, frame)
+      .catch((err: Error) => console.error("[collab] redis publish:", err.message));
   }
 
   private receive(channel: string, message: Buffer) {

@@ -19,7 +19,10 @@ function namesIn(message: Uint8Array): string[] {
   expect(decoding.readVarUint(d)).toBe(MSG_AWARENESS);
   const reader = new awarenessProtocol.Awareness(new Y.Doc());
   awarenessProtocol.applyAwarenessUpdate(reader, decoding.readVarUint8Array(d), "server");
-  return [...reader.getStates().entries()].filter(([id]) => id !== reader.clientID).map(([, s]) => (s as { name: string }).name).sort();
+  return [...reader.getStates().entries()]
+    .filter(([id]) => id !== reader.clientID)
+    .map(([, s]) => (s as { name: string }).name)
+    .sort();
 }
 
 const presenceOf = (name: string) => {

@@ -126,7 +126,8 @@ export class Room {
       for (const id of removed) origin.awarenessClients.delete(id);
     }
     const changed = [...added, ...updated, ...removed];
-    if (origin !== FROM_RELAY) this.publish?.("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    if (origin !== FROM_RELAY)
+      this.publish?.("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const id of changed) this.presenceChanged.add(id);
     if (!this.presenceScheduled) {
       this.presenceScheduled = true;
@@ -149,7 +150,9 @@ export class Room {
   private sendPresence = () => {
     this.presenceScheduled = false;
     if (this.presenceChanged.size === 0) return;
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.presenceChanged]));
+    const message = encodeAwarenessMessage(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.presenceChanged]),
+    );
     this.presenceChanged.clear();
     for (const conn of this.conns) conn.send(message);
   };
@@ -180,7 +183,8 @@ export class Room {
 
   remove(conn: Connection) {
     if (!this.conns.delete(conn)) return;
-    if (conn.awarenessClients.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
+    if (conn.awarenessClients.size)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
   }
 
   allAwareness(): Uint8Array | null {

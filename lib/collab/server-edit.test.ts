@@ -8,7 +8,15 @@ import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember } from "@/lib/services/workspaces";
 import { loadDoc } from "./persistence";
 import { editPlanDocument } from "./server-edit";
-import { connectClient, holdUpdateLog, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
+import {
+  connectClient,
+  holdUpdateLog,
+  sessionCookie,
+  startCollabServer,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from "./test-helpers";
 
 useTestDatabase();
 
@@ -19,11 +27,29 @@ let owner: { id: string; cookie: string; principal: { kind: "user"; userId: stri
 let editorCookie: string;
 let workspaceId: string;
 
-const task = (name: string) => ({ id: randomUUID(), name, start: "2026-03-02", end: "2026-03-06", progress: 0, kind: "task" as const, parentId: null, deliverableId: null, assigneeId: null, order: 1 });
-const names = (c: TestClient) => readRows(c.doc, "tasks").rows.map((t) => t.name).sort();
+const task = (name: string) => ({
+  id: randomUUID(),
+  name,
+  start: "2026-03-02",
+  end: "2026-03-06",
+  progress: 0,
+  kind: "task" as const,
+  parentId: null,
+  deliverableId: null,
+  assigneeId: null,
+  order: 1,
+});
+const names = (c: TestClient) =>
+  readRows(c.doc, "tasks")
+    .rows.map((t) => t.name)
+    .sort();
 
 beforeAll(async () => {
-  const o = await signUp({ name: "Owner", email: `owner-${randomUUID()}@example.com`, password: "correct horse battery" });
+  const o = await signUp({
+    name: "Owner",
+    email: `owner-${randomUUID()}@example.com`,
+    password: "correct horse battery",
+  });
   owner = { id: o.id, cookie: await sessionCookie(o.id), principal: { kind: "user", userId: o.id } };
   const eEmail = `editor-${randomUUID()}@example.com`;
   const e = await signUp({ name: "Editor", email: eEmail, password: "correct horse battery" });
@@ -70,19 +96,23 @@ describe("editPlanDocument (real PostgreSQL, real collaboration server)", () => 
     expect((await getPlanContent(planId)).tasks.map((t) => t.name)).toEqual(["From the server"]);
   });
 
-  it("loads a plan no one has open, and other instances receive the edit through Redis", { timeout: 30_000 }, async () => {
-    const one = await startCollabServer({ redisUrl: REDIS_URL, config: { projectionDebounceMs: 50 } });
-    const two = await startCollabServer({ redisUrl: REDIS_URL, config: { projectionDebounceMs: 50 } });
-    servers.push(one, two);
-    const planId = (await createPlan(owner.principal, workspaceId, { title: "Relayed" })).id;
-    // Open on instance one only; the edit is made by instance two (the last one started registers).
-    const c = connectClient(one.url, planId, { cookie: editorCookie });
-    clients.push(c);
-    await waitFor(() => c.provider.synced, "client synced");
-    expect(two.collab.docOf(planId)).toBeUndefined();
-    await editPlanDocument(planId, (doc) => insertRow(doc, "tasks", task("Relayed edit")), "test");
-    await waitFor(() => names(c).includes("Relayed edit"), "client on the other instance received it");
-    const { doc } = await loadDoc(planId);
-    expect(readRows(doc, "tasks").rows.map((t) => t.name)).toEqual(["Relayed edit"]);
-  });
+  it(
+    "loads a plan no one has open, and other instances receive the edit through Redis",
+    { timeout: 30_000 },
+    async () => {
+      const one = await startCollabServer({ redisUrl: REDIS_URL, config: { projectionDebounceMs: 50 } });
+      const two = await startCollabServer({ redisUrl: REDIS_URL, config: { projectionDebounceMs: 50 } });
+      servers.push(one, two);
+      const planId = (await createPlan(owner.principal, workspaceId, { title: "Relayed" })).id;
+      // Open on instance one only; the edit is made by instance two (the last one started registers).
+      const c = connectClient(one.url, planId, { cookie: editorCookie });
+      clients.push(c);
+      await waitFor(() => c.provider.synced, "client synced");
+      expect(two.collab.docOf(planId)).toBeUndefined();
+      await editPlanDocument(planId, (doc) => insertRow(doc, "tasks", task("Relayed edit")), "test");
+      await waitFor(() => names(c).includes("Relayed edit"), "client on the other instance received it");
+      const { doc } = await loadDoc(planId);
+      expect(readRows(doc, "tasks").rows.map((t) => t.name)).toEqual(["Relayed edit"]);
+    },
+  );
 });

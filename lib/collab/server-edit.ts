@@ -28,7 +28,11 @@ export function registerServerEditor(editor: ServerEditor): () => void {
 }
 
 /** Run `fn` on a copy of `state` and return what it changed as one update. */
-function updateFrom<T>(state: Uint8Array | null, fn: (doc: Y.Doc) => T, origin: unknown): { update: Uint8Array | null; result: T } {
+function updateFrom<T>(
+  state: Uint8Array | null,
+  fn: (doc: Y.Doc) => T,
+  origin: unknown,
+): { update: Uint8Array | null; result: T } {
   const doc = new Y.Doc();
   try {
     if (state) Y.applyUpdate(doc, state);
@@ -51,7 +55,11 @@ function updateFrom<T>(state: Uint8Array | null, fn: (doc: Y.Doc) => T, origin: 
  * so connected clients and other instances receive it after it is stored; without one (scripts,
  * tests of services) the stored document is edited and re-projected directly.
  */
-export async function editPlanDocument<T>(planId: string, fn: (doc: Y.Doc) => T, origin: unknown = "server"): Promise<T> {
+export async function editPlanDocument<T>(
+  planId: string,
+  fn: (doc: Y.Doc) => T,
+  origin: unknown = "server",
+): Promise<T> {
   const editor = holder[KEY];
   let result!: T;
   let ran = false;

@@ -13,7 +13,19 @@ import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace, inviteMember, removeMember } from "@/lib/services/workspaces";
 import { setPlanRole } from "@/lib/services/sharing";
-import { tasksIn, addTask, closeCode, holdUpdateLog, connectClient, rawSocket, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "./test-helpers";
+import {
+  tasksIn,
+  addTask,
+  closeCode,
+  holdUpdateLog,
+  connectClient,
+  rawSocket,
+  sessionCookie,
+  startCollabServer,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from "./test-helpers";
 
 useTestDatabase();
 
@@ -78,11 +90,19 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     const t2 = randomUUID();
     a.doc.transact(() => addTask(a.doc, t1, { name: "Design", start: "2026-01-05", end: "2026-01-09" }));
     b.doc.transact(() => addTask(b.doc, t2, { name: "Build" }));
-    await waitFor(() => rowsOf(a.doc, "tasks").size === 2 && rowsOf(b.doc, "tasks").size === 2, "both tasks everywhere");
+    await waitFor(
+      () => rowsOf(a.doc, "tasks").size === 2 && rowsOf(b.doc, "tasks").size === 2,
+      "both tasks everywhere",
+    );
     // Concurrent edits of different fields of one row both survive.
     updateRow(a.doc, "tasks", t1, { name: "Design v2" });
     updateRow(b.doc, "tasks", t1, { end: "2026-01-12" });
-    await waitFor(() => JSON.stringify(tasksIn(a.doc)) === JSON.stringify(tasksIn(b.doc)) && tasksIn(a.doc).some((t) => t.name === "Design v2" && t.end === "2026-01-12"), "field edits merged");
+    await waitFor(
+      () =>
+        JSON.stringify(tasksIn(a.doc)) === JSON.stringify(tasksIn(b.doc)) &&
+        tasksIn(a.doc).some((t) => t.name === "Design v2" && t.end === "2026-01-12"),
+      "field edits merged",
+    );
     await waitFor(() => a.saved() >= 3 && b.saved() >= 3, "saved acknowledgements");
     const stored = await loadDoc(planId);
     expect(tasksIn(stored.doc)).toEqual(tasksIn(a.doc));
@@ -168,7 +188,11 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     raw.ws!.send(encodeSyncMessage(SYNC_UPDATE, update));
     raw.ws!.send(encodeSyncMessage(SYNC_STEP2, update));
 
-    await waitFor(async () => (await collabMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0) >= refusedBefore + 3, "refusals counted");
+    await waitFor(
+      async () =>
+        (await collabMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0) >= refusedBefore + 3,
+      "refusals counted",
+    );
     await new Promise((r) => setTimeout(r, 150));
     expect(tasksIn(a.doc).map((t) => t.name)).toEqual(["Original"]);
     expect(tasksIn(server.collab.docOf(planId)!).map((t) => t.name)).toEqual(["Original"]);
@@ -245,7 +269,10 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
       const closed = closeCode(open[0]!);
       open[0]!.close();
       await closed;
-      await waitFor(async () => (await rawSocket(`${limited.url}/${planId}`, third.cookie)).status === 101, "slot freed");
+      await waitFor(
+        async () => (await rawSocket(`${limited.url}/${planId}`, third.cookie)).status === 101,
+        "slot freed",
+      );
       for (const ws of open) ws.close();
     } finally {
       await limited.close();
@@ -292,7 +319,11 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     a.doc.transact(() => addTask(a.doc, randomUUID(), { name: "Owner's" }));
     await waitFor(() => tasksIn(e.doc).some((t) => t.name === "Owner's"), "the new viewer still receives");
     await new Promise((r) => setTimeout(r, 200));
-    expect(tasksIn(a.doc).map((t) => t.name).sort()).toEqual(["Before", "Owner's"]);
+    expect(
+      tasksIn(a.doc)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["Before", "Owner's"]);
     expect(e.provider.wsconnected).toBe(true);
 
     // Made an editor again: told so, and asked for what it holds (sync step 1, as when an editor
@@ -302,7 +333,11 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     await waitFor(() => tasksIn(a.doc).some((t) => t.name === "After"), "the edit it held arrives without a reconnect");
     e.doc.transact(() => addTask(e.doc, randomUUID(), { name: "Editor again" }));
     await waitFor(() => tasksIn(a.doc).some((t) => t.name === "Editor again"), "its edit arrives");
-    expect(tasksIn(a.doc).map((t) => t.name).sort()).toEqual(["After", "Before", "Editor again", "Owner's"]);
+    expect(
+      tasksIn(a.doc)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["After", "Before", "Editor again", "Owner's"]);
   });
 
   it("unloads idle documents and reloads them from snapshot + tail", async () => {
@@ -314,7 +349,9 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     a.destroy();
     await waitFor(() => server.collab.docOf(planId) === undefined, "document left memory");
     const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
-    const [snap] = await sql<{ n: number }[]>`select count(*)::int as n from collab_snapshots where plan_id = ${planId}`;
+    const [snap] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from collab_snapshots where plan_id = ${planId}`;
     await sql.end();
     expect(snap!.n).toBe(1);
     expect(await logRows(planId)).toBeLessThan(20);
@@ -331,7 +368,10 @@ describe("presence", () => {
     const b = client(server.url, planId, { cookie: editor.cookie });
     await Promise.all([synced(a), synced(b)]);
     a.awareness().setLocalStateField("user", { id: owner.id, name: "Owner" });
-    const names = () => [...b.awareness().getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name).filter(Boolean);
+    const names = () =>
+      [...b.awareness().getStates().values()]
+        .map((s) => (s.user as { name?: string } | undefined)?.name)
+        .filter(Boolean);
     await waitFor(() => names().includes("Owner"), "presence arrives");
 
     // A hand-made client claims a's client id: rename it, then remove it.

@@ -10,7 +10,13 @@ import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import * as Y from "yjs";
 import { onCollabAccessChanged, type AccessChange } from "./access-hook";
 import { ActivityRecorder } from "./activity";
-import { authorizeUpgrade, planIdFromPath, recheckIdentity, type CollabIdentity, type ShareTokenResolver } from "./auth";
+import {
+  authorizeUpgrade,
+  planIdFromPath,
+  recheckIdentity,
+  type CollabIdentity,
+  type ShareTokenResolver,
+} from "./auth";
 import { GroupCommitter, type Write } from "./committer";
 import type { CollabConfig } from "./config";
 import { Connection } from "./connection";
@@ -19,7 +25,17 @@ import { hasNews } from "./news";
 import { collabMetrics } from "./metrics";
 import { appendUpdates, applyState, compact, loadState } from "./persistence";
 import { ProjectionScheduler } from "./projection";
-import { awarenessClientIds, CLOSE, encodeAccess, encodeSaved, encodeStoreStatus, encodeSyncMessage, parseClientMessage, SYNC_STEP1, SYNC_STEP2 } from "./protocol";
+import {
+  awarenessClientIds,
+  CLOSE,
+  encodeAccess,
+  encodeSaved,
+  encodeStoreStatus,
+  encodeSyncMessage,
+  parseClientMessage,
+  SYNC_STEP1,
+  SYNC_STEP2,
+} from "./protocol";
 import { RedisRelay } from "./relay";
 import { UpgradeLimiter } from "./upgrade-limit";
 import { FROM_RELAY, FROM_SERVER, FROM_STORE, Room } from "./room";
@@ -54,7 +70,11 @@ function refuse(socket: Duplex, status: number) {
 }
 
 const toBytes = (data: RawData): Uint8Array =>
-  data instanceof ArrayBuffer ? new Uint8Array(data) : Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  data instanceof ArrayBuffer
+    ? new Uint8Array(data)
+    : Array.isArray(data)
+      ? new Uint8Array(Buffer.concat(data))
+      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 export class CollabServer {
   private wss: WebSocketServer;
@@ -78,7 +98,11 @@ export class CollabServer {
   constructor(private opts: CollabServerOptions) {
     this.upgradeLimiter = new UpgradeLimiter(opts.config.upgradesPerMinute, opts.trustProxy);
     this.outbound = new OutboundBudget(opts.config.maxBufferedPerSocket, opts.config.maxBufferedTotal);
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.config.maxMessageBytes, perMessageDeflate: false });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: opts.config.maxMessageBytes,
+      perMessageDeflate: false,
+    });
     this.committer = new GroupCommitter(
       (writes) => this.committed(writes),
       (writes, err) => this.commitFailed(writes, err),
@@ -95,7 +119,10 @@ export class CollabServer {
         onDown: () => this.tellEditors(encodeStoreStatus(false)),
       },
     );
-    this.projections = new ProjectionScheduler(opts.config.projectionDebounceMs, (planId) => this.rooms.get(planId)?.doc);
+    this.projections = new ProjectionScheduler(
+      opts.config.projectionDebounceMs,
+      (planId) => this.rooms.get(planId)?.doc,
+    );
     if (opts.redisUrl) {
       this.relay = new RedisRelay(
         opts.redisUrl,
@@ -127,11 +154,17 @@ export class CollabServer {
     socket.on("error", () => {});
     if (this.closing) return refuse(socket, 503);
     if (!(await this.upgradeLimiter.allow(req))) return refuse(socket, 429);
-    const decision = await authorizeUpgrade(req, { secret: this.opts.secret, resolveShareToken: this.opts.resolveShareToken });
+    const decision = await authorizeUpgrade(req, {
+      secret: this.opts.secret,
+      resolveShareToken: this.opts.resolveShareToken,
+    });
     if (!decision.ok) return refuse(socket, decision.status);
     const { planId, identity } = decision;
     const { maxConnectionsPerPlan, maxConnectionsPerUser } = this.opts.config;
-    if ((this.perPlan.get(planId) ?? 0) >= maxConnectionsPerPlan || (this.perUser.get(identity.key) ?? 0) >= maxConnectionsPerUser) {
+    if (
+      (this.perPlan.get(planId) ?? 0) >= maxConnectionsPerPlan ||
+      (this.perUser.get(identity.key) ?? 0) >= maxConnectionsPerUser
+    ) {
       return refuse(socket, 429);
     }
     this.count(planId, identity.key, +1);
@@ -321,7 +354,10 @@ export class CollabServer {
           try {
             Y.applyUpdate(room.doc, w.update, w.conn ?? FROM_STORE);
           } catch (err) {
-            console.error(`[collab] stored update of plan ${w.planId} could not be applied:`, err instanceof Error ? err.message : err);
+            console.error(
+              `[collab] stored update of plan ${w.planId} could not be applied:`,
+              err instanceof Error ? err.message : err,
+            );
             if (w.conn) this.closeBad(w.conn, CLOSE.badData, "update could not be applied");
           }
           room.logRows++;
@@ -350,7 +386,9 @@ export class CollabServer {
         room.logRows = Math.max(0, room.logRows - merged);
         if (merged) collabMetrics().compactions.inc();
       })
-      .catch((err) => console.error(`[collab] compaction of plan ${room.planId} failed:`, err instanceof Error ? err.message : err))
+      .catch((err) =>
+        console.error(`[collab] compaction of plan ${room.planId} failed:`, err instanceof Error ? err.message : err),
+      )
       .finally(() => (room.compacting = false));
   }
 
@@ -387,7 +425,12 @@ export class CollabServer {
       const doc = new Y.Doc();
       applyState(doc, state);
       for (const u of early) Y.applyUpdate(doc, u, FROM_RELAY);
-      const room = new Room(planId, doc, state.updates.length, relay ? (kind, payload) => relay.publish(planId, kind, payload) : null);
+      const room = new Room(
+        planId,
+        doc,
+        state.updates.length,
+        relay ? (kind, payload) => relay.publish(planId, kind, payload) : null,
+      );
       // Runs after an update is applied, i.e. after it was stored and broadcast; only counts in memory.
       doc.on("afterTransaction", (tr: Y.Transaction) => this.activity.observe(planId, tr));
       this.rooms.set(planId, room);
@@ -418,7 +461,10 @@ export class CollabServer {
         if (room.takeProjection()) this.projections.schedule(planId);
       } else awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, FROM_RELAY);
     } catch (err) {
-      console.error(`[collab] unreadable relayed ${kind} for plan ${planId}:`, err instanceof Error ? err.message : err);
+      console.error(
+        `[collab] unreadable relayed ${kind} for plan ${planId}:`,
+        err instanceof Error ? err.message : err,
+      );
     }
   }
 
@@ -551,7 +597,8 @@ export class CollabServer {
     this.stopListening();
     this.stopServerEdits();
     await this.committer.drain();
-    for (const room of this.rooms.values()) for (const conn of room.conns) conn.close(CLOSE.goingAway, "Server shutting down");
+    for (const room of this.rooms.values())
+      for (const conn of room.conns) conn.close(CLOSE.goingAway, "Server shutting down");
     await this.projections.close();
     await this.activity.close();
     for (const room of [...this.rooms.values()]) {

@@ -14,7 +14,11 @@ let planId: string;
 let expiresAt = 0;
 
 beforeAll(async () => {
-  const u = await signUp({ name: "Owner", email: `owner-${randomUUID().slice(0, 8)}@example.com`, password: "correct horse battery" });
+  const u = await signUp({
+    name: "Owner",
+    email: `owner-${randomUUID().slice(0, 8)}@example.com`,
+    password: "correct horse battery",
+  });
   const me = { kind: "user" as const, userId: u.id };
   const ws = await createWorkspace(me, { name: "Links" });
   planId = (await createPlan(me, ws.id, { title: "Shared" })).id;
@@ -22,7 +26,9 @@ beforeAll(async () => {
     // The periodic sweep is far away: only the expiry timer can close the socket in time.
     config: { recheckMs: 3_600_000 },
     resolveShareToken: async (token) =>
-      token === "expiring-link-token" && Date.now() < expiresAt ? { tokenId: "link-1", expiresAt: new Date(expiresAt) } : null,
+      token === "expiring-link-token" && Date.now() < expiresAt
+        ? { tokenId: "link-1", expiresAt: new Date(expiresAt) }
+        : null,
   });
 });
 

@@ -17,13 +17,18 @@ const env = z
     PORT: z.coerce.number().int().min(0).max(65535).default(0),
     HOSTNAME: z.string().default("127.0.0.1"),
     AUTH_SECRET: z.string().min(16, "AUTH_SECRET is required"),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//).optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//)
+      .optional(),
     /** Behind a reverse proxy: upgrade limits count the client's address from X-Forwarded-For. */
     TRUST_PROXY: trustProxy,
   })
   .safeParse({ ...process.env, REDIS_URL: process.env.REDIS_URL?.trim() || undefined });
 if (!env.success) {
-  console.error(`collab server cannot start: ${env.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  console.error(
+    `collab server cannot start: ${env.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+  );
   process.exit(1);
 }
 let config;
@@ -37,7 +42,12 @@ try {
 
 await runMigrations();
 const server = http.createServer((_req, res) => res.writeHead(404).end());
-const collab = attachCollab(server, { config, secret: env.data.AUTH_SECRET, redisUrl: env.data.REDIS_URL, trustProxy: env.data.TRUST_PROXY });
+const collab = attachCollab(server, {
+  config,
+  secret: env.data.AUTH_SECRET,
+  redisUrl: env.data.REDIS_URL,
+  trustProxy: env.data.TRUST_PROXY,
+});
 await collab.ready();
 server.listen(env.data.PORT, env.data.HOSTNAME, () => {
   const address = server.address();

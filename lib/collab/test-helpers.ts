@@ -33,12 +33,24 @@ export type TestServer = { url: string; port: number; collab: CollabServer; clos
 
 /** A collaboration server on an ephemeral port (no Next.js). */
 export async function startCollabServer(
-  opts: { config?: Partial<CollabConfig>; redisUrl?: string; resolveShareToken?: ShareTokenResolver; port?: number; trustProxy?: boolean } = {},
+  opts: {
+    config?: Partial<CollabConfig>;
+    redisUrl?: string;
+    resolveShareToken?: ShareTokenResolver;
+    port?: number;
+    trustProxy?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   // Tests and benchmarks connect hundreds of clients from one address: no upgrade limit unless asked.
   const config = { ...loadCollabConfig({}), upgradesPerMinute: 1_000_000, ...opts.config };
-  const collab = attachCollab(server, { config, secret: TEST_SECRET, redisUrl: opts.redisUrl, resolveShareToken: opts.resolveShareToken, trustProxy: opts.trustProxy });
+  const collab = attachCollab(server, {
+    config,
+    secret: TEST_SECRET,
+    redisUrl: opts.redisUrl,
+    resolveShareToken: opts.resolveShareToken,
+    trustProxy: opts.trustProxy,
+  });
   await collab.ready();
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
@@ -77,7 +89,11 @@ export type TestClient = {
 };
 
 /** The stock WebsocketProvider from Node, with the "saved" message registered like the browser does. */
-export function connectClient(url: string, planId: string, opts: { cookie?: string; token?: string; doc?: Y.Doc; connect?: boolean } = {}): TestClient {
+export function connectClient(
+  url: string,
+  planId: string,
+  opts: { cookie?: string; token?: string; doc?: Y.Doc; connect?: boolean } = {},
+): TestClient {
   const doc = opts.doc ?? new Y.Doc();
   let saved = 0;
   const provider = new WebsocketProvider(url, planId, doc, {
@@ -101,7 +117,15 @@ export function connectClient(url: string, planId: string, opts: { cookie?: stri
   provider.on("status", ({ status }) => {
     if (status === "connecting") saved = 0;
   });
-  return { doc, provider, saved: () => saved, storeUp: () => storeUp, canWrite: () => canWrite, awareness: () => provider.awareness, destroy: () => provider.destroy() };
+  return {
+    doc,
+    provider,
+    saved: () => saved,
+    storeUp: () => storeUp,
+    canWrite: () => canWrite,
+    awareness: () => provider.awareness,
+    destroy: () => provider.destroy(),
+  };
 }
 
 /**
@@ -123,7 +147,11 @@ export async function holdUpdateLog(): Promise<{ release: () => void; close: () 
 }
 
 /** Wait until `check` holds (polling), or fail with `what`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;

@@ -34,14 +34,19 @@ function attempt(url: string, headers: Record<string, string> = {}): Promise<num
 
 describe("upgrade attempts per address", () => {
   it("answers 429 before the upgrade once an address has used up its minute, counting refused attempts too", async () => {
-    const u = await signUp({ name: "Rate", email: `rate-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const u = await signUp({
+      name: "Rate",
+      email: `rate-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+    });
     const ws = await createWorkspace({ kind: "user", userId: u.id }, { name: "Rate" });
     const planId = (await createPlan({ kind: "user", userId: u.id }, ws.id, { title: "Rate" })).id;
     const server = await startCollabServer({ config: { upgradesPerMinute: 5 }, trustProxy: true });
     servers.push(server);
     const cookie = await sessionCookie(u.id);
     const url = `${server.url}/${planId}`;
-    const refusedBefore = (await collabMetrics().refusedUpgrades.get()).values.find((v) => v.labels.status === "429")?.value ?? 0;
+    const refusedBefore =
+      (await collabMetrics().refusedUpgrades.get()).values.find((v) => v.labels.status === "429")?.value ?? 0;
 
     // Unauthenticated attempts count as much as good ones: a reconnect loop or a scan is what this stops.
     expect(await attempt(url)).toBe(401);
@@ -51,12 +56,17 @@ describe("upgrade attempts per address", () => {
     expect(await attempt(url, { cookie })).toBe(429);
     // Behind a trusted proxy another client's address has its own allowance.
     expect(await attempt(url, { cookie, "x-forwarded-for": "203.0.113.9" })).toBe(101);
-    const refused = (await collabMetrics().refusedUpgrades.get()).values.find((v) => v.labels.status === "429")?.value ?? 0;
+    const refused =
+      (await collabMetrics().refusedUpgrades.get()).values.find((v) => v.labels.status === "429")?.value ?? 0;
     expect(refused - refusedBefore).toBe(2);
   });
 
   it("the standalone collaboration process honours TRUST_PROXY too", { timeout: 60_000 }, async () => {
-    const u = await signUp({ name: "Proxy", email: `proxy-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const u = await signUp({
+      name: "Proxy",
+      email: `proxy-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+    });
     const ws = await createWorkspace({ kind: "user", userId: u.id }, { name: "Proxy" });
     const planId = (await createPlan({ kind: "user", userId: u.id }, ws.id, { title: "Proxy" })).id;
     const cookie = await sessionCookie(u.id);

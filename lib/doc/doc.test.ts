@@ -49,14 +49,40 @@ describe("plan document", () => {
   it("refuses an invalid value and leaves the row as it was", () => {
     const doc = new Y.Doc();
     const id = randomUUID();
-    expect(insertRow(doc, "tasks", { id, name: "Build", start: "2026-03-02", end: "2026-03-06", progress: 0, kind: "task", parentId: null, deliverableId: null, assigneeId: null, order: 1 })).toEqual({ ok: true });
+    expect(
+      insertRow(doc, "tasks", {
+        id,
+        name: "Build",
+        start: "2026-03-02",
+        end: "2026-03-06",
+        progress: 0,
+        kind: "task",
+        parentId: null,
+        deliverableId: null,
+        assigneeId: null,
+        order: 1,
+      }),
+    ).toEqual({ ok: true });
     const bad = updateRow(doc, "tasks", id, { end: "2026-03-01" });
-    expect(bad).toEqual({ ok: false, problems: [{ field: "end", message: "The end date cannot be before the start date." }] });
+    expect(bad).toEqual({
+      ok: false,
+      problems: [{ field: "end", message: "The end date cannot be before the start date." }],
+    });
     expect(updateRow(doc, "tasks", id, { progress: 120 }).ok).toBe(false);
     expect(readRows(doc, "tasks").rows[0]).toMatchObject({ end: "2026-03-06", progress: 0 });
     expect(updateRow(doc, "budgetLines", randomUUID(), { planned: 5 })).toMatchObject({ ok: false });
     const line = randomUUID();
-    expect(insertRow(doc, "budgetLines", { id: line, category: "x", description: "", planned: -1, actual: 0, currency: "EUR", order: 1 })).toMatchObject({
+    expect(
+      insertRow(doc, "budgetLines", {
+        id: line,
+        category: "x",
+        description: "",
+        planned: -1,
+        actual: 0,
+        currency: "EUR",
+        order: 1,
+      }),
+    ).toMatchObject({
       ok: false,
       problems: [{ field: "planned", message: "Planned cost cannot be negative." }],
     });

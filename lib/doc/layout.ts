@@ -46,7 +46,11 @@ export const swotItemSchema = z.object({
 });
 export type SwotItem = z.infer<typeof swotItemSchema>;
 
-export const holidaySchema = z.object({ id, date: isoDateSchema, name: z.string().max(100, "A name must be at most 100 characters.") });
+export const holidaySchema = z.object({
+  id,
+  date: isoDateSchema,
+  name: z.string().max(100, "A name must be at most 100 characters."),
+});
 export type Holiday = z.infer<typeof holidaySchema>;
 
 export const baselineSchema = z.object({
@@ -60,16 +64,39 @@ export const baselineSchema = z.object({
 export const collections = {
   objectives: {
     schema: objectiveSchema,
-    defaults: { title: "", description: "", kpi: { metric: "", baseline: null, target: null, current: null, unit: "", due: null }, order: 0 },
+    defaults: {
+      title: "",
+      description: "",
+      kpi: { metric: "", baseline: null, target: null, current: null, unit: "", due: null },
+      order: 0,
+    },
   },
   scopeItems: { schema: scopeItemSchema, defaults: { kind: "in", text: "", order: 0 } },
   deliverables: {
     schema: deliverableSchema,
-    defaults: { name: "", description: "", ownerId: null, due: null, acceptanceCriteria: "", status: "planned", order: 0 },
+    defaults: {
+      name: "",
+      description: "",
+      ownerId: null,
+      due: null,
+      acceptanceCriteria: "",
+      status: "planned",
+      order: 0,
+    },
   },
   tasks: {
     schema: taskSchema,
-    defaults: { name: "", start: null, end: null, progress: 0, kind: "task", parentId: null, deliverableId: null, assigneeId: null, order: 0 },
+    defaults: {
+      name: "",
+      start: null,
+      end: null,
+      progress: 0,
+      kind: "task",
+      parentId: null,
+      deliverableId: null,
+      assigneeId: null,
+      order: 0,
+    },
   },
   dependencies: { schema: dependencySchema, defaults: { type: "FS", lag: 0 } },
   risks: {
@@ -91,8 +118,14 @@ export const collections = {
   },
   swotItems: { schema: swotItemSchema, defaults: { quadrant: "strengths", text: "", order: 0 } },
   raciColumns: { schema: raciColumnSchema, defaults: { kind: "role", userId: null, name: "", order: 0 } },
-  resources: { schema: resourceSchema, defaults: { kind: "person", name: "", role: "", userId: null, allocation: 100, notes: "", order: 0 } },
-  budgetLines: { schema: budgetLineSchema, defaults: { category: "", description: "", planned: 0, actual: 0, currency: "EUR", order: 0 } },
+  resources: {
+    schema: resourceSchema,
+    defaults: { kind: "person", name: "", role: "", userId: null, allocation: 100, notes: "", order: 0 },
+  },
+  budgetLines: {
+    schema: budgetLineSchema,
+    defaults: { category: "", description: "", planned: 0, actual: 0, currency: "EUR", order: 0 },
+  },
   holidays: { schema: holidaySchema, defaults: { name: "" } },
   baselines: { schema: baselineSchema, defaults: { name: "Baseline", tasks: [] } },
 } as const;
@@ -100,7 +133,11 @@ export const collections = {
 export type CollectionName = keyof typeof collections;
 export type RowOf<C extends CollectionName> = z.infer<(typeof collections)[C]["schema"]>;
 /** Fields of a row as a patch: everything but the id, nested objects patched one level deep. */
-export type PatchOf<C extends CollectionName> = { [K in Exclude<keyof RowOf<C>, "id">]?: RowOf<C>[K] extends Record<string, unknown> ? Partial<RowOf<C>[K]> : RowOf<C>[K] };
+export type PatchOf<C extends CollectionName> = {
+  [K in Exclude<keyof RowOf<C>, "id">]?: RowOf<C>[K] extends Record<string, unknown>
+    ? Partial<RowOf<C>[K]>
+    : RowOf<C>[K];
+};
 
 /** RACI cells: one top-level Y.Map from `${rowId}:${columnId}` to "R" | "A" | "C" | "I". */
 export const RACI_CELLS = "raciCells";
@@ -119,7 +156,11 @@ export const settingsSchema = z.object({
     .min(1, "At least one day of the week must be worked.")
     .refine((d) => new Set(d).size === d.length, "Each weekday may appear once."),
   riskBands: z.array(riskBandSchema).length(4, "There are four score bands."),
-  raciOverloadThreshold: z.number().int().min(1, "The threshold must be at least 1.").max(100, "The threshold must be at most 100."),
+  raciOverloadThreshold: z
+    .number()
+    .int()
+    .min(1, "The threshold must be at least 1.")
+    .max(100, "The threshold must be at most 100."),
   currency: z.string().regex(/^[A-Z]{3}$/, "Currency must be a three-letter code such as EUR."),
 });
 export type PlanSettings = z.infer<typeof settingsSchema>;

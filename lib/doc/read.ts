@@ -41,19 +41,35 @@ function issueText(issues: { path: PropertyKey[]; message: string }[]): string {
 }
 
 /** One row as plain data with defaults filled in, or the reason it is malformed. */
-export function parseRow<C extends CollectionName>(name: C, key: string, value: unknown): { ok: true; row: RowOf<C> } | { ok: false; error: string } {
+export function parseRow<C extends CollectionName>(
+  name: C,
+  key: string,
+  value: unknown,
+): { ok: true; row: RowOf<C> } | { ok: false; error: string } {
   if (!uuid.test(key)) return { ok: false, error: "row key is not a UUID" };
   const fields = plain(value);
-  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) return { ok: false, error: "row is not a map of fields" };
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields))
+    return { ok: false, error: "row is not a map of fields" };
   const { schema, defaults } = collections[name];
   const merged: Record<string, unknown> = { ...defaults, ...fields, id: key };
   // Nested objects (an objective's KPI) take defaults field by field too.
   for (const [k, d] of Object.entries(defaults)) {
     const v = merged[k];
-    if (d && typeof d === "object" && !Array.isArray(d) && v && typeof v === "object" && !Array.isArray(v)) merged[k] = { ...d, ...v };
+    if (d && typeof d === "object" && !Array.isArray(d) && v && typeof v === "object" && !Array.isArray(v))
+      merged[k] = { ...d, ...v };
   }
-  const parsed = (schema as unknown as { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }).safeParse(merged);
-  return parsed.success ? { ok: true, row: parsed.data as RowOf<C> } : { ok: false, error: issueText(parsed.error!.issues) };
+  const parsed = (
+    schema as unknown as {
+      safeParse: (v: unknown) => {
+        success: boolean;
+        data?: unknown;
+        error?: { issues: { path: PropertyKey[]; message: string }[] };
+      };
+    }
+  ).safeParse(merged);
+  return parsed.success
+    ? { ok: true, row: parsed.data as RowOf<C> }
+    : { ok: false, error: issueText(parsed.error!.issues) };
 }
 
 const byOrder = (a: { id: string; order?: unknown }, b: { id: string; order?: unknown }) =>
@@ -81,7 +97,11 @@ export function readRaciCells(doc: Y.Doc): { cells: DocContent["raciCells"]; inv
     const [rowId, columnId, extra] = key.split(":");
     const letter = raciLetterSchema.safeParse(value);
     if (!rowId || !columnId || extra !== undefined || !uuid.test(rowId) || !uuid.test(columnId) || !letter.success) {
-      invalid.push({ section: RACI_CELLS, id: key, error: "cell key must be rowId:columnId and its value R, A, C or I" });
+      invalid.push({
+        section: RACI_CELLS,
+        id: key,
+        error: "cell key must be rowId:columnId and its value R, A, C or I",
+      });
       return;
     }
     cells.push({ rowId, columnId, value: letter.data });
@@ -106,7 +126,11 @@ export function readSettings(doc: Y.Doc): PlanSettings {
  * The whole document as plain data, its collections read by `rows` (a full read here; the browser's
  * incremental readers in components/collab/plan-data.tsx) and its RACI letters given.
  */
-export function assembleContent(doc: Y.Doc, rows: <C extends CollectionName>(name: C) => RowOf<C>[], raciCells: DocContent["raciCells"]): DocContent {
+export function assembleContent(
+  doc: Y.Doc,
+  rows: <C extends CollectionName>(name: C) => RowOf<C>[],
+  raciCells: DocContent["raciCells"],
+): DocContent {
   return {
     objectives: rows("objectives"),
     scopeItems: rows("scopeItems"),
@@ -150,19 +174,33 @@ export function toPlanContent(c: DocContent): PlanContent {
   const swot = (q: string) => c.swotItems.filter((i) => i.quadrant === q).map((i) => i.text);
   return {
     objectives: c.objectives,
-    scope: { inScope: scope("in"), outOfScope: scope("out"), assumptions: scope("assumption"), constraints: scope("constraint"), text: c.scopeText },
+    scope: {
+      inScope: scope("in"),
+      outOfScope: scope("out"),
+      assumptions: scope("assumption"),
+      constraints: scope("constraint"),
+      text: c.scopeText,
+    },
     deliverables: c.deliverables,
     strategy: c.strategy,
     tasks: c.tasks,
     dependencies: c.dependencies,
     risks: c.risks,
     riskBands: c.settings.riskBands,
-    swot: { strengths: swot("strengths"), weaknesses: swot("weaknesses"), opportunities: swot("opportunities"), threats: swot("threats") },
+    swot: {
+      strengths: swot("strengths"),
+      weaknesses: swot("weaknesses"),
+      opportunities: swot("opportunities"),
+      threats: swot("threats"),
+    },
     raciColumns: c.raciColumns,
     raciCells: c.raciCells,
     resources: c.resources,
     budgetLines: c.budgetLines,
-    calendar: { workingWeekdays: c.settings.workingWeekdays, holidays: c.holidays.map((h) => ({ date: h.date, name: h.name })) },
+    calendar: {
+      workingWeekdays: c.settings.workingWeekdays,
+      holidays: c.holidays.map((h) => ({ date: h.date, name: h.name })),
+    },
     baselines: c.baselines,
   };
 }

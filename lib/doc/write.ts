@@ -26,10 +26,15 @@ import { metaOf, parseRow, raciCellsOf, rowsOf, textOf } from "./read";
 
 export type WriteResult = { ok: true } | { ok: false; problems: Problem[] };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Y.AbstractType);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Y.AbstractType);
 
 function problemsOf<C extends CollectionName>(name: C, row: unknown): Problem[] {
-  const r = (collections[name].schema as unknown as { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }).safeParse(row);
+  const r = (
+    collections[name].schema as unknown as {
+      safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+    }
+  ).safeParse(row);
   return r.success ? [] : r.error!.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message }));
 }
 
@@ -63,11 +68,18 @@ export function insertRow<C extends CollectionName>(doc: Y.Doc, name: C, row: Ro
 /** Change some fields of one row; only fields whose value differs are written. */
 export function updateRow<C extends CollectionName>(doc: Y.Doc, name: C, id: string, patch: PatchOf<C>): WriteResult {
   const map = rowsOf(doc, name).get(id);
-  if (!(map instanceof Y.Map)) return { ok: false, problems: [{ field: "id", message: "That row no longer exists; someone may have deleted it." }] };
+  if (!(map instanceof Y.Map))
+    return {
+      ok: false,
+      problems: [{ field: "id", message: "That row no longer exists; someone may have deleted it." }],
+    };
   const current = parseRow(name, id, map);
-  const base = current.ok ? (current.row as Record<string, unknown>) : { ...collections[name].defaults, ...(map.toJSON() as object), id };
+  const base = current.ok
+    ? (current.row as Record<string, unknown>)
+    : { ...collections[name].defaults, ...(map.toJSON() as object), id };
   const next: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(patch)) next[k] = isPlainObject(v) && isPlainObject(base[k]) ? { ...(base[k] as object), ...v } : v;
+  for (const [k, v] of Object.entries(patch))
+    next[k] = isPlainObject(v) && isPlainObject(base[k]) ? { ...(base[k] as object), ...v } : v;
   const problems = problemsOf(name, next);
   if (problems.length) return { ok: false, problems };
   for (const [k, v] of Object.entries(patch)) {
@@ -88,7 +100,12 @@ export function deleteRow(doc: Y.Doc, name: CollectionName, id: string) {
 }
 
 /** Set one RACI cell; null clears it. */
-export function setRaciCell(doc: Y.Doc, rowId: string, columnId: string, value: "R" | "A" | "C" | "I" | null): WriteResult {
+export function setRaciCell(
+  doc: Y.Doc,
+  rowId: string,
+  columnId: string,
+  value: "R" | "A" | "C" | "I" | null,
+): WriteResult {
   const cells = raciCellsOf(doc);
   const key = raciKey(rowId, columnId);
   if (value === null) {
@@ -104,7 +121,8 @@ export function setRaciCell(doc: Y.Doc, rowId: string, columnId: string, value: 
 /** Change one plan setting after validating it. */
 export function setSetting<K extends keyof PlanSettings>(doc: Y.Doc, key: K, value: PlanSettings[K]): WriteResult {
   const parsed = settingsSchema.shape[key].safeParse(value);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ field: key, message: i.message })) };
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((i) => ({ field: key, message: i.message })) };
   ensureVersion(doc);
   metaOf(doc).set(key, parsed.data);
   return { ok: true };
@@ -136,7 +154,8 @@ export function writeDocContent(doc: Y.Doc, content: DocContent): Problem[] {
     const put = <C extends CollectionName>(name: C, rows: readonly RowOf<C>[]) => {
       for (const row of rows) {
         const r = insertRow(doc, name, row);
-        if (!r.ok) problems.push(...r.problems.map((p) => ({ field: `${name}/${row.id}/${p.field}`, message: p.message })));
+        if (!r.ok)
+          problems.push(...r.problems.map((p) => ({ field: `${name}/${row.id}/${p.field}`, message: p.message })));
       }
     };
     put("objectives", content.objectives);
@@ -154,7 +173,8 @@ export function writeDocContent(doc: Y.Doc, content: DocContent): Problem[] {
     for (const c of content.raciCells) setRaciCell(doc, c.rowId, c.columnId, c.value);
     setText(doc, "strategy", content.strategy);
     setText(doc, "scopeText", content.scopeText);
-    for (const key of Object.keys(content.settings) as (keyof PlanSettings)[]) setSetting(doc, key, content.settings[key] as never);
+    for (const key of Object.keys(content.settings) as (keyof PlanSettings)[])
+      setSetting(doc, key, content.settings[key] as never);
   });
   return problems;
 }

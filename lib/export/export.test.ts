@@ -9,21 +9,31 @@ import { timelineSvg } from "./timeline-svg";
 
 const TODAY = "2026-11-18";
 const me = randomUUID();
-const header = { title: "CRM migration", status: "active" as const, ownerName: "Dana Owner", summary: "Move every account to the new CRM.", workspaceName: "Ops" };
+const header = {
+  title: "CRM migration",
+  status: "active" as const,
+  ownerName: "Dana Owner",
+  summary: "Move every account to the new CRM.",
+  workspaceName: "Ops",
+};
 const demo = (): DocContent => fromPlanContent(demoPlanContent(TODAY, me));
-const model = (content: DocContent) => buildExportModel({ plan: header, content, members: [{ id: me, name: "Dana Owner" }], today: TODAY });
+const model = (content: DocContent) =>
+  buildExportModel({ plan: header, content, members: [{ id: me, name: "Dana Owner" }], today: TODAY });
 
 /** Well-formed enough for an image: balanced tags, no raw < or & in text, one root. */
 function assertWellFormedSvg(svg: string) {
-  expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
+  expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
   expect(svg.endsWith("</svg>")).toBe(true);
   const stack: string[] = [];
-  const text = svg.replace(/<(\/?)([a-zA-Z]+)([^>]*?)(\/?)>/g, (_m, close: string, name: string, attrs: string, self: string) => {
-    expect(attrs).not.toMatch(/<|&(?!amp;|lt;|gt;|quot;|apos;)/);
-    if (close) expect(stack.pop()).toBe(name);
-    else if (!self) stack.push(name);
-    return "";
-  });
+  const text = svg.replace(
+    /<(\/?)([a-zA-Z]+)([^>]*?)(\/?)>/g,
+    (_m, close: string, name: string, attrs: string, self: string) => {
+      expect(attrs).not.toMatch(/<|&(?!amp;|lt;|gt;|quot;|apos;)/);
+      if (close) expect(stack.pop()).toBe(name);
+      else if (!self) stack.push(name);
+      return "";
+    },
+  );
   expect(stack).toEqual([]);
   expect(text).not.toMatch(/<|>|&(?!amp;|lt;|gt;|quot;|apos;)/);
 }
@@ -53,12 +63,29 @@ describe("Markdown export", () => {
     expect(md).toContain("## Completeness");
     expect(md).toContain("**Open risk exposure:**");
     // The strategy's own first line of prose is carried over.
-    expect(md).toContain(content.strategy.trim().split("\n").find((l) => l.trim() && !l.startsWith("#"))!.trim());
+    expect(md).toContain(
+      content.strategy
+        .trim()
+        .split("\n")
+        .find((l) => l.trim() && !l.startsWith("#"))!
+        .trim(),
+    );
   });
 
   it("says plainly what an empty plan lacks, and keeps table rows on one line", () => {
     const content = emptyDocContent();
-    content.tasks.push({ id: randomUUID(), name: "Pipe | and\nnewline", start: "2026-11-20", end: "2026-11-24", progress: 0, kind: "task", parentId: null, deliverableId: null, assigneeId: me, order: 1 });
+    content.tasks.push({
+      id: randomUUID(),
+      name: "Pipe | and\nnewline",
+      start: "2026-11-20",
+      end: "2026-11-24",
+      progress: 0,
+      kind: "task",
+      parentId: null,
+      deliverableId: null,
+      assigneeId: me,
+      order: 1,
+    });
     const md = planToMarkdown(model(content));
     expect(md).toContain("_No objectives yet._");
     expect(md).toContain("_No risks yet._");
@@ -92,7 +119,18 @@ describe("timeline picture", () => {
   });
 
   it("escapes task names", () => {
-    const evil = { id: randomUUID(), name: `<script>alert("x")</script> & co`, start: "2026-11-20", end: "2026-11-24", progress: 50, kind: "task" as const, parentId: null, deliverableId: null, assigneeId: null, order: 1 };
+    const evil = {
+      id: randomUUID(),
+      name: `<script>alert("x")</script> & co`,
+      start: "2026-11-20",
+      end: "2026-11-24",
+      progress: 50,
+      kind: "task" as const,
+      parentId: null,
+      deliverableId: null,
+      assigneeId: null,
+      order: 1,
+    };
     const svg = timelineSvg([evil], [], TODAY);
     assertWellFormedSvg(svg);
     expect(svg).not.toContain("<script>");

@@ -15,10 +15,16 @@ import {
 } from "./model";
 
 const cell = (v: string | number | null | undefined) =>
-  v === null || v === undefined || v === "" ? "—" : String(v).replace(/\r?\n/g, " ").replace(/\|/g, "\\|").trim() || "—";
+  v === null || v === undefined || v === ""
+    ? "—"
+    : String(v).replace(/\r?\n/g, " ").replace(/\|/g, "\\|").trim() || "—";
 
 function table(head: string[], rows: (string | number | null | undefined)[][]): string {
-  return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
+  return [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n");
 }
 
 const list = (items: string[]) => items.map((i) => `- ${i.replace(/\r?\n/g, " ")}`).join("\n");
@@ -64,7 +70,14 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
         ? none("deliverables")
         : table(
             ["Deliverable", "Owner", "Due", "Status", "Progress", "Acceptance criteria"],
-            c.deliverables.map((d) => [d.name, m.nameOf(d.ownerId), d.due, deliverableStatusLabels[d.status] ?? d.status, pct(m.deliverableProgress.get(d.id)), d.acceptanceCriteria]),
+            c.deliverables.map((d) => [
+              d.name,
+              m.nameOf(d.ownerId),
+              d.due,
+              deliverableStatusLabels[d.status] ?? d.status,
+              pct(m.deliverableProgress.get(d.id)),
+              d.acceptanceCriteria,
+            ]),
           ),
     );
   },
@@ -78,7 +91,17 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
       m.tasks.length === 0
         ? none("tasks")
         : table(
-            ["Task", "Start", "End", "Duration (working days)", "Assignee", "Progress", "Milestone", "Predecessors", "Deliverable"],
+            [
+              "Task",
+              "Start",
+              "End",
+              "Duration (working days)",
+              "Assignee",
+              "Progress",
+              "Milestone",
+              "Predecessors",
+              "Deliverable",
+            ],
             m.tasks.map((t) => [
               `${"— ".repeat(t.depth)}${t.summary ? `**${t.name || "Untitled task"}**` : t.name || "Untitled task"}`,
               t.start,
@@ -99,8 +122,32 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
       m.risks.length === 0
         ? none("risks")
         : table(
-            ["Ref", "Risk", "Category", "Owner", "Likelihood", "Impact", "Score", "Band", "Status", "Mitigation", "Review"],
-            m.risks.map((r) => [r.ref, r.title, r.category, m.nameOf(r.ownerId), r.likelihood, r.impact, r.score, r.band?.label, riskStatusLabels[r.status], r.mitigation, r.reviewDate]),
+            [
+              "Ref",
+              "Risk",
+              "Category",
+              "Owner",
+              "Likelihood",
+              "Impact",
+              "Score",
+              "Band",
+              "Status",
+              "Mitigation",
+              "Review",
+            ],
+            m.risks.map((r) => [
+              r.ref,
+              r.title,
+              r.category,
+              m.nameOf(r.ownerId),
+              r.likelihood,
+              r.impact,
+              r.score,
+              r.band?.label,
+              riskStatusLabels[r.status],
+              r.mitigation,
+              r.reviewDate,
+            ]),
           ),
     );
     push(`### SWOT`);
@@ -113,7 +160,12 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
     push(
       contingencies.length === 0
         ? none("contingency plans")
-        : list(contingencies.map((r) => `**${r.ref} ${r.title}** — trigger: ${r.trigger.trim() || "—"}; response: ${r.contingency.trim() || "—"}`)),
+        : list(
+            contingencies.map(
+              (r) =>
+                `**${r.ref} ${r.title}** — trigger: ${r.trigger.trim() || "—"}; response: ${r.contingency.trim() || "—"}`,
+            ),
+          ),
     );
   },
   resources: (m, push) => {
@@ -121,7 +173,13 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
     for (const [kind, heading] of Object.entries(resourceKindLabels)) {
       const rs = c.resources.filter((r) => r.kind === kind);
       if (rs.length === 0) continue;
-      push(`### ${heading}`, table(["Name", "Role", "Allocation", "Notes"], rs.map((r) => [r.name, r.role, `${r.allocation}%`, r.notes])));
+      push(
+        `### ${heading}`,
+        table(
+          ["Name", "Role", "Allocation", "Notes"],
+          rs.map((r) => [r.name, r.role, `${r.allocation}%`, r.notes]),
+        ),
+      );
     }
     if (c.resources.length === 0) push(none("resources"));
     push(`### Budget`);
@@ -130,14 +188,25 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
       push(
         table(
           ["Category", "Description", "Planned", "Actual", "Variance"],
-          c.budgetLines.map((b) => [b.category, b.description, money(b.planned, b.currency), money(b.actual, b.currency), varianceText(b.planned, b.actual, b.currency)]),
+          c.budgetLines.map((b) => [
+            b.category,
+            b.description,
+            money(b.planned, b.currency),
+            money(b.actual, b.currency),
+            varianceText(b.planned, b.actual, b.currency),
+          ]),
         ),
       );
       push(
         `#### Totals`,
         table(
           ["Currency", "Planned", "Actual", "Variance"],
-          m.budget.totals.map((t) => [t.currency, money(t.planned, t.currency), money(t.actual, t.currency), varianceText(t.planned, t.actual, t.currency)]),
+          m.budget.totals.map((t) => [
+            t.currency,
+            money(t.planned, t.currency),
+            money(t.actual, t.currency),
+            varianceText(t.planned, t.actual, t.currency),
+          ]),
         ),
       );
     }
@@ -150,7 +219,10 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
       push(
         table(
           ["Task / deliverable", ...c.raciColumns.map((col) => cell(col.name || m.nameOf(col.userId)))],
-          m.raci.rows.map((r) => [r.name || "Untitled", ...c.raciColumns.map((col) => letter.get(`${r.id}:${col.id}`) ?? "")]),
+          m.raci.rows.map((r) => [
+            r.name || "Untitled",
+            ...c.raciColumns.map((col) => letter.get(`${r.id}:${col.id}`) ?? ""),
+          ]),
         ),
       );
     }

@@ -36,7 +36,9 @@ export function milestonesSvg(points: readonly MilestonePoint[], today: ISODate)
   lanes.forEach(([, title], i) => {
     const y = TOP + i * LANE_H;
     out.push(`<rect x="0" y="${y}" width="${width}" height="${LANE_H}" fill="${i % 2 ? "#f8fafc" : "#ffffff"}"/>`);
-    out.push(`<text x="6" y="${y + LANE_H / 2 + 4}" fill="#0f172a" font-weight="bold">${escapeXml(clip(title, 28))}</text>`);
+    out.push(
+      `<text x="6" y="${y + LANE_H / 2 + 4}" fill="#0f172a" font-weight="bold">${escapeXml(clip(title, 28))}</text>`,
+    );
   });
   const tx = x(today).toFixed(1);
   out.push(`<line x1="${tx}" y1="${TOP - 4}" x2="${tx}" y2="${height}" stroke="#dc2626" stroke-dasharray="3 3"/>`);
@@ -47,7 +49,9 @@ export function milestonesSvg(points: readonly MilestonePoint[], today: ISODate)
     out.push(
       `<path class="milestone" d="M${cx.toFixed(1)} ${cy - 6} l6 6 l-6 6 l-6 -6 z" fill="${done ? "#7c3aed" : "#ffffff"}" stroke="#7c3aed" stroke-width="1.5"><title>${escapeXml(`${p.name} — ${p.date}`)}</title></path>`,
     );
-    out.push(`<text x="${cx.toFixed(1)}" y="${cy + 20}" text-anchor="middle" fill="#334155" font-size="10">${escapeXml(clip(p.name, 18))}</text>`);
+    out.push(
+      `<text x="${cx.toFixed(1)}" y="${cy + 20}" text-anchor="middle" fill="#334155" font-size="10">${escapeXml(clip(p.name, 18))}</text>`,
+    );
   }
   out.push("</svg>");
   return out.join("");

@@ -5,7 +5,14 @@
 import { toPlanContent, type DocContent } from "@/lib/doc";
 import { budgetByCategory, budgetTotals, variance, type BudgetTotal, type CategoryTotal } from "@/lib/plan/budget";
 import { planCompleteness, type Completeness } from "@/lib/plan/completeness";
-import { deliverablesProgress, kpiProgress, milestoneStatus, overdueTasks, planPercentComplete, type MilestoneStatus } from "@/lib/plan/progress";
+import {
+  deliverablesProgress,
+  kpiProgress,
+  milestoneStatus,
+  overdueTasks,
+  planPercentComplete,
+  type MilestoneStatus,
+} from "@/lib/plan/progress";
 import { raciProblems, raciRows, type RaciRow } from "@/lib/plan/raci";
 import { bandFor, openExposure, riskScore } from "@/lib/plan/risk";
 import { rollUpSummaries, taskDuration } from "@/lib/plan/schedule";
@@ -90,7 +97,9 @@ export function buildExportModel({ plan, content, members, today }: ExportInput)
   };
   const tasks = content.tasks.map((t): ExportTask => {
     const r = rollups.get(t.id);
-    return r ? { ...t, start: r.start, end: r.end, progress: Math.round(r.progress), summary: true, depth: depthOf(t) } : { ...t, summary: false, depth: depthOf(t) };
+    return r
+      ? { ...t, start: r.start, end: r.end, progress: Math.round(r.progress), summary: true, depth: depthOf(t) }
+      : { ...t, summary: false, depth: depthOf(t) };
   });
   return {
     plan: { ...plan, statusLabel: statusLabels[plan.status] },
@@ -146,6 +155,20 @@ export const swotHeadings = [
   ["threats", "Threats"],
 ] as const;
 
-export const deliverableStatusLabels: Record<string, string> = { planned: "Planned", in_progress: "In progress", done: "Done", accepted: "Accepted" };
-export const riskStatusLabels: Record<string, string> = { open: "Open", mitigating: "Mitigating", closed: "Closed", occurred: "Occurred" };
-export const resourceKindLabels: Record<string, string> = { person: "People", tool: "Tools & software", equipment: "Equipment" };
+export const deliverableStatusLabels: Record<string, string> = {
+  planned: "Planned",
+  in_progress: "In progress",
+  done: "Done",
+  accepted: "Accepted",
+};
+export const riskStatusLabels: Record<string, string> = {
+  open: "Open",
+  mitigating: "Mitigating",
+  closed: "Closed",
+  occurred: "Occurred",
+};
+export const resourceKindLabels: Record<string, string> = {
+  person: "People",
+  tool: "Tools & software",
+  equipment: "Equipment",
+};

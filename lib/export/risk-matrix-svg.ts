@@ -6,7 +6,12 @@ import { heatMap } from "@/lib/plan/risk";
 import type { Risk, RiskBand, RiskBandId } from "@/lib/plan/types";
 import { escapeXml } from "./svg";
 
-const bandColour: Record<RiskBandId, string> = { low: "#bbf7d0", medium: "#fef08a", high: "#fdba74", critical: "#fca5a5" };
+const bandColour: Record<RiskBandId, string> = {
+  low: "#bbf7d0",
+  medium: "#fef08a",
+  high: "#fdba74",
+  critical: "#fca5a5",
+};
 const CELL = 84;
 const LEFT = 64;
 const TOP = 16;
@@ -36,15 +41,23 @@ export function riskMatrixSvg(risks: readonly (Risk & { ref: string })[], bands:
       for (let i = 0; i < refs.length && lines.length < 3; i += 4) lines.push(refs.slice(i, i + 4).join(" "));
       if (refs.length > 12) lines[2] = `+${refs.length - 8} more`;
       lines.forEach((line, i) =>
-        out.push(`<text x="${x + CELL / 2}" y="${y + 36 + i * 14}" text-anchor="middle" font-weight="bold" fill="#0f172a">${escapeXml(line)}</text>`),
+        out.push(
+          `<text x="${x + CELL / 2}" y="${y + 36 + i * 14}" text-anchor="middle" font-weight="bold" fill="#0f172a">${escapeXml(line)}</text>`,
+        ),
       );
     }),
   );
   for (let i = 0; i < 5; i++) {
-    out.push(`<text x="${LEFT - 8}" y="${TOP + i * CELL + CELL / 2 + 4}" text-anchor="end" fill="#334155">${5 - i}</text>`);
-    out.push(`<text x="${LEFT + i * CELL + CELL / 2}" y="${TOP + 5 * CELL + 16}" text-anchor="middle" fill="#334155">${i + 1}</text>`);
+    out.push(
+      `<text x="${LEFT - 8}" y="${TOP + i * CELL + CELL / 2 + 4}" text-anchor="end" fill="#334155">${5 - i}</text>`,
+    );
+    out.push(
+      `<text x="${LEFT + i * CELL + CELL / 2}" y="${TOP + 5 * CELL + 16}" text-anchor="middle" fill="#334155">${i + 1}</text>`,
+    );
   }
-  out.push(`<text x="${LEFT + (5 * CELL) / 2}" y="${TOP + 5 * CELL + 36}" text-anchor="middle" fill="#0f172a" font-weight="bold">Impact →</text>`);
+  out.push(
+    `<text x="${LEFT + (5 * CELL) / 2}" y="${TOP + 5 * CELL + 36}" text-anchor="middle" fill="#0f172a" font-weight="bold">Impact →</text>`,
+  );
   out.push(
     `<text transform="translate(16 ${TOP + (5 * CELL) / 2}) rotate(-90)" text-anchor="middle" fill="#0f172a" font-weight="bold">Likelihood →</text>`,
   );

@@ -14,8 +14,13 @@ const ROW_H = 22;
 const HEAD_H = 28;
 
 /** `summaryIds`: summary tasks (dates rolled up from their children), drawn as dark brackets. */
-export function timelineSvg(tasks: readonly Task[], dependencies: readonly Dependency[], today: ISODate, summaryIds: ReadonlySet<string> = new Set()): string {
-  const dated = tasks.filter((t) => (t.kind === "milestone" ? t.end ?? t.start : t.start && t.end));
+export function timelineSvg(
+  tasks: readonly Task[],
+  dependencies: readonly Dependency[],
+  today: ISODate,
+  summaryIds: ReadonlySet<string> = new Set(),
+): string {
+  const dated = tasks.filter((t) => (t.kind === "milestone" ? (t.end ?? t.start) : t.start && t.end));
   const rows = dated.slice(0, TIMELINE_MAX_ROWS);
   const hidden = dated.length - rows.length;
   const width = LABEL_W + CHART_W;
@@ -47,7 +52,9 @@ export function timelineSvg(tasks: readonly Task[], dependencies: readonly Depen
   rows.forEach((t, i) => {
     const top = y(i);
     const weight = summaryIds.has(t.id) ? ` font-weight="bold"` : "";
-    out.push(`<text x="6" y="${top + 15}" fill="#0f172a"${weight}>${escapeXml(clip(t.name || "Untitled task", 34))}</text>`);
+    out.push(
+      `<text x="6" y="${top + 15}" fill="#0f172a"${weight}>${escapeXml(clip(t.name || "Untitled task", 34))}</text>`,
+    );
     if (t.kind === "milestone") {
       const cx = x(t.end ?? t.start!) + CHART_W / days / 2;
       const cy = top + ROW_H / 2;
@@ -56,13 +63,19 @@ export function timelineSvg(tasks: readonly Task[], dependencies: readonly Depen
       const bx = x(t.start!);
       const bw = Math.max(2, x(addDays(t.end!, 1)) - bx);
       if (summaryIds.has(t.id)) {
-        out.push(`<rect class="summary" x="${bx.toFixed(1)}" y="${top + 7}" width="${bw.toFixed(1)}" height="6" fill="#334155"/>`);
+        out.push(
+          `<rect class="summary" x="${bx.toFixed(1)}" y="${top + 7}" width="${bw.toFixed(1)}" height="6" fill="#334155"/>`,
+        );
         return;
       }
       const fill = t.kind === "buffer" ? "#cbd5e1" : "#6366f1";
-      out.push(`<rect class="bar" x="${bx.toFixed(1)}" y="${top + 4}" width="${bw.toFixed(1)}" height="${ROW_H - 8}" rx="3" fill="${fill}" fill-opacity="0.35"/>`);
+      out.push(
+        `<rect class="bar" x="${bx.toFixed(1)}" y="${top + 4}" width="${bw.toFixed(1)}" height="${ROW_H - 8}" rx="3" fill="${fill}" fill-opacity="0.35"/>`,
+      );
       if (t.progress > 0) {
-        out.push(`<rect x="${bx.toFixed(1)}" y="${top + 4}" width="${((bw * Math.min(100, t.progress)) / 100).toFixed(1)}" height="${ROW_H - 8}" rx="3" fill="${fill}"/>`);
+        out.push(
+          `<rect x="${bx.toFixed(1)}" y="${top + 4}" width="${((bw * Math.min(100, t.progress)) / 100).toFixed(1)}" height="${ROW_H - 8}" rx="3" fill="${fill}"/>`,
+        );
       }
     }
   });
@@ -76,7 +89,9 @@ export function timelineSvg(tasks: readonly Task[], dependencies: readonly Depen
     const x2 = x(succ.start ?? succ.end!);
     const y1 = y(a) + ROW_H / 2;
     const y2 = y(b) + ROW_H / 2;
-    out.push(`<path class="dependency" d="M${x1.toFixed(1)} ${y1} H${(x1 + 6).toFixed(1)} V${y2} H${x2.toFixed(1)}" fill="none" stroke="#94a3b8" stroke-width="1"/>`);
+    out.push(
+      `<path class="dependency" d="M${x1.toFixed(1)} ${y1} H${(x1 + 6).toFixed(1)} V${y2} H${x2.toFixed(1)}" fill="none" stroke="#94a3b8" stroke-width="1"/>`,
+    );
   }
   if (compareDates(today, from) >= 0 && compareDates(today, to) <= 0) {
     const tx = x(today).toFixed(1);

@@ -5,7 +5,12 @@ import { defaultCalendar as cal, type WorkingCalendar } from "./types";
 
 const build = makeTask({ id: "build", start: "2025-06-02", end: "2025-06-06" });
 const launch = makeTask({ id: "launch", kind: "milestone", start: "2025-06-06" });
-const saved = captureBaseline([build, launch, makeTask({ id: "undated" })], "b1", "Approved", "2025-05-30T09:00:00.000Z");
+const saved = captureBaseline(
+  [build, launch, makeTask({ id: "undated" })],
+  "b1",
+  "Approved",
+  "2025-05-30T09:00:00.000Z",
+);
 
 describe("captureBaseline", () => {
   it("copies every task's dates", () => {
@@ -32,7 +37,10 @@ describe("workingDaysLate", () => {
   });
 
   it("does not charge holidays or daylight-saving weekends", () => {
-    const hol: WorkingCalendar = { workingWeekdays: [1, 2, 3, 4, 5], holidays: [{ date: "2025-06-09", name: "Whit Monday" }] };
+    const hol: WorkingCalendar = {
+      workingWeekdays: [1, 2, 3, 4, 5],
+      holidays: [{ date: "2025-06-09", name: "Whit Monday" }],
+    };
     expect(workingDaysLate("2025-06-06", "2025-06-10", hol)).toBe(1);
     expect(workingDaysLate("2025-03-07", "2025-03-10", cal)).toBe(1);
     expect(workingDaysLate("2025-11-03", "2025-10-31", cal)).toBe(-1);
@@ -41,22 +49,50 @@ describe("workingDaysLate", () => {
 
 describe("slippage", () => {
   it("reports start and end slips per task and per milestone", () => {
-    const now = [{ ...build, start: "2025-06-03", end: "2025-06-10" }, { ...launch, start: "2025-06-10", end: "2025-06-10" }];
+    const now = [
+      { ...build, start: "2025-06-03", end: "2025-06-10" },
+      { ...launch, start: "2025-06-10", end: "2025-06-10" },
+    ];
     expect(slippage(now, saved, cal)).toEqual([
-      { id: "build", milestone: false, baselineStart: "2025-06-02", baselineEnd: "2025-06-06", start: "2025-06-03", end: "2025-06-10", startSlip: 1, endSlip: 2 },
-      { id: "launch", milestone: true, baselineStart: "2025-06-06", baselineEnd: "2025-06-06", start: "2025-06-10", end: "2025-06-10", startSlip: 2, endSlip: 2 },
+      {
+        id: "build",
+        milestone: false,
+        baselineStart: "2025-06-02",
+        baselineEnd: "2025-06-06",
+        start: "2025-06-03",
+        end: "2025-06-10",
+        startSlip: 1,
+        endSlip: 2,
+      },
+      {
+        id: "launch",
+        milestone: true,
+        baselineStart: "2025-06-06",
+        baselineEnd: "2025-06-06",
+        start: "2025-06-10",
+        end: "2025-06-10",
+        startSlip: 2,
+        endSlip: 2,
+      },
     ]);
     expect(milestoneSlippage(now, saved, cal).map((s) => s.id)).toEqual(["launch"]);
   });
 
   it("skips tasks added since the baseline and tasks undated on either side", () => {
-    const now = [build, makeTask({ id: "new", start: "2025-06-02", end: "2025-06-02" }), makeTask({ id: "undated", start: "2025-06-02", end: "2025-06-03" })];
+    const now = [
+      build,
+      makeTask({ id: "new", start: "2025-06-02", end: "2025-06-02" }),
+      makeTask({ id: "undated", start: "2025-06-02", end: "2025-06-03" }),
+    ];
     expect(slippage(now, saved, cal).map((s) => s.id)).toEqual(["build"]);
     expect(slippage([], saved, cal)).toEqual([]);
   });
 
   it("summarizes late, on time and early", () => {
-    const now = [{ ...build, end: "2025-06-05" }, { ...launch, start: "2025-06-13", end: "2025-06-13" }];
+    const now = [
+      { ...build, end: "2025-06-05" },
+      { ...launch, start: "2025-06-13", end: "2025-06-13" },
+    ];
     const s = summarizeSlippage(slippage(now, saved, cal));
     expect(s).toMatchObject({ late: 1, onTime: 0, early: 1 });
     expect(s.worst?.id).toBe("launch");

@@ -18,7 +18,9 @@ export function captureBaseline(tasks: readonly Task[], id: string, name: string
 export function workingDaysLate(planned: ISODate, actual: ISODate, calendar: WorkingCalendar): number {
   const c = compareDates(actual, planned);
   if (c === 0) return 0;
-  return c > 0 ? workingDaysBetween(addDays(planned, 1), actual, calendar) : -workingDaysBetween(addDays(actual, 1), planned, calendar);
+  return c > 0
+    ? workingDaysBetween(addDays(planned, 1), actual, calendar)
+    : -workingDaysBetween(addDays(actual, 1), planned, calendar);
 }
 
 export interface Slip {

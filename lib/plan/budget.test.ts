@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { budgetByCategory, budgetTotals, categoryOf, personAllocations, validateBudgetLine, validateResource, variance } from "./budget";
+import {
+  budgetByCategory,
+  budgetTotals,
+  categoryOf,
+  personAllocations,
+  validateBudgetLine,
+  validateResource,
+  variance,
+} from "./budget";
 import type { BudgetLine, Resource } from "./types";
 
 let n = 0;
@@ -12,7 +20,17 @@ const line = (category: string, planned: number, actual: number, currency = "EUR
   currency,
   order: n,
 });
-const person = (fields: Partial<Resource>): Resource => ({ id: `r${++n}`, kind: "person", name: "Ana", role: "Lead", userId: null, allocation: 50, notes: "", order: n, ...fields });
+const person = (fields: Partial<Resource>): Resource => ({
+  id: `r${++n}`,
+  kind: "person",
+  name: "Ana",
+  role: "Lead",
+  userId: null,
+  allocation: 50,
+  notes: "",
+  order: n,
+  ...fields,
+});
 
 describe("variance", () => {
   it("is actual − planned, and a percentage of planned", () => {
@@ -23,18 +41,30 @@ describe("variance", () => {
 });
 
 describe("budget totals", () => {
-  const lines = [line("Licences", 1000, 1200), line("People", 5000, 4000), line("Licences", 0.1, 0.2), line("Travel", 300, 0, "USD")];
+  const lines = [
+    line("Licences", 1000, 1200),
+    line("People", 5000, 4000),
+    line("Licences", 0.1, 0.2),
+    line("Travel", 300, 0, "USD"),
+  ];
 
   it("adds up per currency, never across currencies", () => {
     expect(budgetTotals(lines)).toEqual([
-      { currency: "EUR", planned: 6000.1, actual: 5200.2, variance: { amount: -799.9, percent: expect.closeTo(-13.3314, 3) } },
+      {
+        currency: "EUR",
+        planned: 6000.1,
+        actual: 5200.2,
+        variance: { amount: -799.9, percent: expect.closeTo(-13.3314, 3) },
+      },
       { currency: "USD", planned: 300, actual: 0, variance: { amount: -300, percent: -100 } },
     ]);
     expect(budgetTotals([])).toEqual([]);
   });
 
   it("breaks down per category, largest first", () => {
-    expect(budgetByCategory(lines).map((c) => [c.currency, c.category, c.planned, c.actual, c.variance.amount])).toEqual([
+    expect(
+      budgetByCategory(lines).map((c) => [c.currency, c.category, c.planned, c.actual, c.variance.amount]),
+    ).toEqual([
       ["EUR", "People", 5000, 4000, -1000],
       ["EUR", "Licences", 1000.1, 1200.2, 200.1],
       ["USD", "Travel", 300, 0, -300],
@@ -43,7 +73,9 @@ describe("budget totals", () => {
 
   it("gathers blank categories", () => {
     expect(categoryOf({ category: "  " })).toBe("Uncategorised");
-    expect(budgetByCategory([line("", 10, 10), line(" ", 5, 0)]).map((c) => [c.category, c.planned])).toEqual([["Uncategorised", 15]]);
+    expect(budgetByCategory([line("", 10, 10), line(" ", 5, 0)]).map((c) => [c.category, c.planned])).toEqual([
+      ["Uncategorised", 15],
+    ]);
   });
 });
 
@@ -68,7 +100,12 @@ describe("validation", () => {
   });
 
   it("flags a person allocated above 100% across entries", () => {
-    const rs = [person({ userId: "u1", allocation: 60 }), person({ userId: "u1", allocation: 50 }), person({ name: "Bo", allocation: 100 }), { ...person({}), kind: "tool" as const, name: "Jira", allocation: 100 }];
+    const rs = [
+      person({ userId: "u1", allocation: 60 }),
+      person({ userId: "u1", allocation: 50 }),
+      person({ name: "Bo", allocation: 100 }),
+      { ...person({}), kind: "tool" as const, name: "Jira", allocation: 100 },
+    ];
     expect(personAllocations(rs)).toEqual([
       { person: "u1", allocation: 110, overAllocated: true },
       { person: "Bo", allocation: 100, overAllocated: false },

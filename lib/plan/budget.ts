@@ -43,7 +43,9 @@ function groupBy<K>(lines: readonly BudgetLine[], key: (l: BudgetLine) => K): Ma
 
 /** Planned, actual and variance per currency, currencies in alphabetical order. */
 export function budgetTotals(lines: readonly BudgetLine[]): BudgetTotal[] {
-  return [...groupBy(lines, (l) => l.currency)].sort(([a], [b]) => a.localeCompare(b)).map(([currency, ls]) => ({ currency, ...total(ls) }));
+  return [...groupBy(lines, (l) => l.currency)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, ls]) => ({ currency, ...total(ls) }));
 }
 
 export interface CategoryTotal extends BudgetTotal {
@@ -59,7 +61,9 @@ export function categoryOf(line: Pick<BudgetLine, "category">): string {
 export function budgetByCategory(lines: readonly BudgetLine[]): CategoryTotal[] {
   return [...groupBy(lines, (l) => `${l.currency}\u0000${categoryOf(l)}`)]
     .map(([, ls]) => ({ currency: ls[0]!.currency, category: categoryOf(ls[0]!), ...total(ls) }))
-    .sort((a, b) => a.currency.localeCompare(b.currency) || b.planned - a.planned || a.category.localeCompare(b.category));
+    .sort(
+      (a, b) => a.currency.localeCompare(b.currency) || b.planned - a.planned || a.category.localeCompare(b.category),
+    );
 }
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -67,12 +71,16 @@ const CURRENCY = /^[A-Z]{3}$/;
 /** Problems with one budget line: no negative or non-numeric amounts, a three-letter currency. */
 export function validateBudgetLine(line: BudgetLine): Problem[] {
   const problems: Problem[] = [];
-  for (const [field, label] of [["planned", "Planned cost"], ["actual", "Actual cost"]] as const) {
+  for (const [field, label] of [
+    ["planned", "Planned cost"],
+    ["actual", "Actual cost"],
+  ] as const) {
     const v = line[field];
     if (!Number.isFinite(v)) problems.push({ field, message: `${label} must be a number.` });
     else if (v < 0) problems.push({ field, message: `${label} cannot be negative.` });
   }
-  if (!CURRENCY.test(line.currency)) problems.push({ field: "currency", message: "Currency must be a three-letter code such as EUR or USD." });
+  if (!CURRENCY.test(line.currency))
+    problems.push({ field: "currency", message: "Currency must be a three-letter code such as EUR or USD." });
   return problems;
 }
 

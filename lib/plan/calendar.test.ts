@@ -56,7 +56,13 @@ describe("workingDaysBetween (a task's duration, both ends included)", () => {
   });
 
   it("agrees with a day-by-day count over long ranges", () => {
-    const cal: WorkingCalendar = { workingWeekdays: [1, 2, 4, 5], holidays: [{ date: "2025-12-25", name: "Christmas" }, { date: "2026-01-01", name: "New Year" }] };
+    const cal: WorkingCalendar = {
+      workingWeekdays: [1, 2, 4, 5],
+      holidays: [
+        { date: "2025-12-25", name: "Christmas" },
+        { date: "2026-01-01", name: "New Year" },
+      ],
+    };
     let count = 0;
     let d = "2025-06-02";
     for (let i = 0; i < 400; i++) {
@@ -125,7 +131,7 @@ describe("addWorkingDays", () => {
     const scattered = Array.from({ length: 40 }, (_, i) => ({ date: addDays("2025-01-06", i * 9), name: `H${i}` }));
     const walk = (from: string, n: number, cal: WorkingCalendar) => {
       let d = from;
-      for (let left = Math.abs(n); left > 0; ) {
+      for (let left = Math.abs(n); left > 0;) {
         d = addDays(d, Math.sign(n));
         if (isWorkingDay(d, cal)) left--;
       }
@@ -134,7 +140,8 @@ describe("addWorkingDays", () => {
     for (const workingWeekdays of [[1, 2, 3, 4, 5], [3], [0, 1, 2, 3, 4, 5]]) {
       const cal: WorkingCalendar = { workingWeekdays, holidays: [...shutdown, ...scattered] };
       for (const from of ["2025-03-03", "2025-11-28", "2025-12-20", "2026-01-10"])
-        for (const n of [-400, -61, -7, -6, -2, 2, 6, 7, 8, 23, 61, 400]) expect(addWorkingDays(from, n, cal), `${from} ${n} ${workingWeekdays}`).toBe(walk(from, n, cal));
+        for (const n of [-400, -61, -7, -6, -2, 2, 6, 7, 8, 23, 61, 400])
+          expect(addWorkingDays(from, n, cal), `${from} ${n} ${workingWeekdays}`).toBe(walk(from, n, cal));
     }
   });
 

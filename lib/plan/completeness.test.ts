@@ -11,24 +11,74 @@ function completePlan(): PlanContent {
   return {
     ...emptyPlanContent(),
     objectives: [
-      { id: "o1", title: "Faster support", description: "", order: 0, kpi: { metric: "Median reply time", baseline: 24, target: 4, current: 12, unit: "h", due: "2025-12-31" } },
+      {
+        id: "o1",
+        title: "Faster support",
+        description: "",
+        order: 0,
+        kpi: { metric: "Median reply time", baseline: 24, target: 4, current: 12, unit: "h", due: "2025-12-31" },
+      },
     ],
-    scope: { inScope: ["Email support"], outOfScope: ["Phone support"], assumptions: ["Team of four"], constraints: ["No new hires"], text: "" },
-    deliverables: [{ id: "d1", name: "Help centre", description: "", ownerId: "u1", due: "2025-06-20", acceptanceCriteria: "50 articles live", status: "planned", order: 0 }],
+    scope: {
+      inScope: ["Email support"],
+      outOfScope: ["Phone support"],
+      assumptions: ["Team of four"],
+      constraints: ["No new hires"],
+      text: "",
+    },
+    deliverables: [
+      {
+        id: "d1",
+        name: "Help centre",
+        description: "",
+        ownerId: "u1",
+        due: "2025-06-20",
+        acceptanceCriteria: "50 articles live",
+        status: "planned",
+        order: 0,
+      },
+    ],
     strategy: words(60),
     tasks: [
-      makeTask({ id: "t1", name: "Write articles", start: "2025-06-02", end: "2025-06-13", assigneeId: "u1", deliverableId: "d1" }),
+      makeTask({
+        id: "t1",
+        name: "Write articles",
+        start: "2025-06-02",
+        end: "2025-06-13",
+        assigneeId: "u1",
+        deliverableId: "d1",
+      }),
       makeTask({ id: "m1", name: "Launch", kind: "milestone", start: "2025-06-13" }),
     ],
     dependencies: [{ id: "dep1", from: "t1", to: "m1", type: "FS", lag: 0 }],
-    risks: [{ id: "r1", title: "Writers leave", description: "", category: "People", ownerId: "u1", likelihood: 2, impact: 4, trigger: "", mitigation: "Pair writers", contingency: "", status: "open", linkedTaskIds: [], reviewDate: null }],
+    risks: [
+      {
+        id: "r1",
+        title: "Writers leave",
+        description: "",
+        category: "People",
+        ownerId: "u1",
+        likelihood: 2,
+        impact: 4,
+        trigger: "",
+        mitigation: "Pair writers",
+        contingency: "",
+        status: "open",
+        linkedTaskIds: [],
+        reviewDate: null,
+      },
+    ],
     raciColumns: [{ id: "c1", kind: "member", userId: "u1", name: "Ana", order: 0 }],
     raciCells: ["t1", "m1", "d1"].flatMap((rowId) => [
       { rowId, columnId: "c1", value: "A" as const },
       { rowId, columnId: "c1", value: "R" as const },
     ]),
-    resources: [{ id: "p1", kind: "person", name: "Ana", role: "Lead", userId: "u1", allocation: 50, notes: "", order: 0 }],
-    budgetLines: [{ id: "b1", category: "Tools", description: "Help desk", planned: 1000, actual: 200, currency: "EUR", order: 0 }],
+    resources: [
+      { id: "p1", kind: "person", name: "Ana", role: "Lead", userId: "u1", allocation: 50, notes: "", order: 0 },
+    ],
+    budgetLines: [
+      { id: "b1", category: "Tools", description: "Help desk", planned: 1000, actual: 200, currency: "EUR", order: 0 },
+    ],
     baselines: [{ id: "bl", name: "Approved", savedAt: "2025-05-30T09:00:00.000Z", tasks: [] }],
   };
 }
@@ -46,7 +96,11 @@ describe("planCompleteness", () => {
     const c = planCompleteness(emptyPlanContent());
     expect(c.score).toBe(0);
     expect(new Set(c.items.map((i) => i.section))).toEqual(new Set(planSections.map((s) => s.id)));
-    expect(c.items.find((i) => i.section === "objectives")).toEqual({ section: "objectives", rowId: null, message: "Add at least one objective: what does success look like?" });
+    expect(c.items.find((i) => i.section === "objectives")).toEqual({
+      section: "objectives",
+      rowId: null,
+      message: "Add at least one objective: what does success look like?",
+    });
   });
 
   it("points at the row to fix: undated task, deliverable without owner, risk without mitigation, objective without target", () => {
@@ -74,7 +128,13 @@ describe("planCompleteness", () => {
     p.raciColumns.push({ id: "c2", kind: "role", userId: null, name: "Sponsor", order: 1 });
     p.raciCells.push({ rowId: "t1", columnId: "c2", value: "A" });
     const raci = planCompleteness(p).sections.find((s) => s.section === "raci")!;
-    expect(raci.items).toEqual([{ section: "raci", rowId: "t1", message: "“Write articles”: 2 are Accountable (Ana, Sponsor): exactly one must be." }]);
+    expect(raci.items).toEqual([
+      {
+        section: "raci",
+        rowId: "t1",
+        message: "“Write articles”: 2 are Accountable (Ana, Sponsor): exactly one must be.",
+      },
+    ]);
     expect(raci.score).toBeCloseTo(2 / 3, 10);
   });
 
@@ -86,12 +146,18 @@ describe("planCompleteness", () => {
     p.baselines = [];
     p.budgetLines = [];
     const bySection = Object.fromEntries(planCompleteness(p).sections.map((s) => [s.section, s]));
-    expect(bySection.strategy!.items[0]!.message).toBe("The strategy is only 3 words: explain the approach, its phases and why.");
+    expect(bySection.strategy!.items[0]!.message).toBe(
+      "The strategy is only 3 words: explain the approach, its phases and why.",
+    );
     expect(bySection.strategy!.score).toBe(0.5);
     expect(bySection.scope!.score).toBe(0.75);
-    expect(bySection.schedule!.items.map((i) => i.message)).toEqual(["Add at least one milestone so progress can be checked along the way."]);
+    expect(bySection.schedule!.items.map((i) => i.message)).toEqual([
+      "Add at least one milestone so progress can be checked along the way.",
+    ]);
     expect(bySection.schedule!.score).toBe(0.5);
-    expect(bySection.metrics!.items.map((i) => i.message)).toEqual(["Save a baseline of the schedule so slippage can be tracked."]);
+    expect(bySection.metrics!.items.map((i) => i.message)).toEqual([
+      "Save a baseline of the schedule so slippage can be tracked.",
+    ]);
     expect(bySection.resources!.items.map((i) => i.message)).toEqual(["Add the budget: a planned cost for each line."]);
   });
 

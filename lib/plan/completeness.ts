@@ -39,7 +39,11 @@ export const THIN_STRATEGY_WORDS = 50;
 type Check = { score: number; items: Omit<CompletenessItem, "section">[] };
 
 /** Score rows by the share with no problems; an empty list scores 0 with the given request. */
-function rowsCheck<T>(rows: readonly T[], whenEmpty: string, problemsOf: (row: T) => { rowId: string; messages: string[] }): Check {
+function rowsCheck<T>(
+  rows: readonly T[],
+  whenEmpty: string,
+  problemsOf: (row: T) => { rowId: string; messages: string[] },
+): Check {
   if (rows.length === 0) return { score: 0, items: [{ rowId: null, message: whenEmpty }] };
   const items: Check["items"] = [];
   let fine = 0;
@@ -56,7 +60,10 @@ const criterion = (met: boolean, message: string) => ({ met, item: { rowId: null
 
 function criteria(list: { met: boolean; item: Check["items"][number] }[], extra: Check[] = []): Check {
   const parts = [...list.map((c) => (c.met ? 1 : 0)), ...extra.map((e) => e.score)];
-  return { score: parts.reduce((s, p) => s + p, 0) / parts.length, items: [...list.filter((c) => !c.met).map((c) => c.item), ...extra.flatMap((e) => e.items)] };
+  return {
+    score: parts.reduce((s, p) => s + p, 0) / parts.length,
+    items: [...list.filter((c) => !c.met).map((c) => c.item), ...extra.flatMap((e) => e.items)],
+  };
 }
 
 const label = (name: string) => taskLabel({ name });
@@ -92,9 +99,21 @@ const checks: Record<PlanSectionId, (p: PlanContent) => Check> = {
 
   strategy: (p) => {
     const words = wordCount(p.strategy);
-    if (words === 0) return { score: 0, items: [{ rowId: null, message: "Describe how the work will be done: the approach, its phases and why." }] };
+    if (words === 0)
+      return {
+        score: 0,
+        items: [{ rowId: null, message: "Describe how the work will be done: the approach, its phases and why." }],
+      };
     if (words < THIN_STRATEGY_WORDS) {
-      return { score: 0.5, items: [{ rowId: null, message: `The strategy is only ${words} ${words === 1 ? "word" : "words"}: explain the approach, its phases and why.` }] };
+      return {
+        score: 0.5,
+        items: [
+          {
+            rowId: null,
+            message: `The strategy is only ${words} ${words === 1 ? "word" : "words"}: explain the approach, its phases and why.`,
+          },
+        ],
+      };
     }
     return { score: 1, items: [] };
   },
@@ -110,7 +129,15 @@ const checks: Record<PlanSectionId, (p: PlanContent) => Check> = {
       return { rowId: t.id, messages };
     });
     if (p.tasks.length === 0) return rows;
-    return criteria([criterion(p.tasks.some((t) => t.kind === "milestone"), "Add at least one milestone so progress can be checked along the way.")], [rows]);
+    return criteria(
+      [
+        criterion(
+          p.tasks.some((t) => t.kind === "milestone"),
+          "Add at least one milestone so progress can be checked along the way.",
+        ),
+      ],
+      [rows],
+    );
   },
 
   risks: (p) =>
@@ -119,7 +146,10 @@ const checks: Record<PlanSectionId, (p: PlanContent) => Check> = {
       messages:
         r.status === "closed"
           ? []
-          : [...(r.mitigation.trim() ? [] : [`${label(r.title)} has no mitigation.`]), ...(r.ownerId ? [] : [`${label(r.title)} has no owner.`])],
+          : [
+              ...(r.mitigation.trim() ? [] : [`${label(r.title)} has no mitigation.`]),
+              ...(r.ownerId ? [] : [`${label(r.title)} has no owner.`]),
+            ],
     })),
 
   resources: (p) => {
@@ -136,8 +166,13 @@ const checks: Record<PlanSectionId, (p: PlanContent) => Check> = {
 
   raci: (p) => {
     const rows = raciRows(p.tasks, p.deliverables);
-    if (rows.length === 0) return { score: 0, items: [{ rowId: null, message: "Add tasks and deliverables, then say who is responsible for each." }] };
-    if (p.raciColumns.length === 0) return { score: 0, items: [{ rowId: null, message: "Add the people or roles to the RACI grid." }] };
+    if (rows.length === 0)
+      return {
+        score: 0,
+        items: [{ rowId: null, message: "Add tasks and deliverables, then say who is responsible for each." }],
+      };
+    if (p.raciColumns.length === 0)
+      return { score: 0, items: [{ rowId: null, message: "Add the people or roles to the RACI grid." }] };
     // All rows' problems in one pass: checking row by row filters every cell for every row.
     const problems = new Map(raciProblems(rows, p.raciColumns, p.raciCells).map((x) => [x.rowId, x.problems]));
     return rowsCheck(rows, "", (r) => ({
@@ -150,15 +185,22 @@ const checks: Record<PlanSectionId, (p: PlanContent) => Check> = {
     const targeted = p.objectives.filter((o) => o.kpi.target !== null);
     const dated = p.tasks.some((t) => t.start && t.end);
     if (targeted.length === 0 && !dated) {
-      return { score: 0, items: [{ rowId: null, message: "Nothing to track yet: add objectives with KPI targets and a dated schedule." }] };
+      return {
+        score: 0,
+        items: [
+          { rowId: null, message: "Nothing to track yet: add objectives with KPI targets and a dated schedule." },
+        ],
+      };
     }
     const list = [];
-    if (dated) list.push(criterion(p.baselines.length > 0, "Save a baseline of the schedule so slippage can be tracked."));
+    if (dated)
+      list.push(criterion(p.baselines.length > 0, "Save a baseline of the schedule so slippage can be tracked."));
     const extra = targeted.length
       ? [
           rowsCheck(targeted, "", (o) => ({
             rowId: o.id,
-            messages: o.kpi.current === null ? [`${label(o.title)} has no current value: record where the KPI stands.`] : [],
+            messages:
+              o.kpi.current === null ? [`${label(o.title)} has no current value: record where the KPI stands.`] : [],
           })),
         ]
       : [];

@@ -26,9 +26,26 @@ describe("criticalPath on the textbook network", () => {
 
   it("gives early and late dates from the two passes", () => {
     // C: ES 3, EF 5, LS 7, LF 9 (as day-boundary positions); dates are the first and last day worked.
-    expect(r.timings.get("C")).toEqual({ earlyStart: day(3), earlyFinish: day(4), lateStart: day(7), lateFinish: day(8), totalSlack: 4, critical: false });
-    expect(r.timings.get("E")).toMatchObject({ earlyStart: day(5), earlyFinish: day(7), lateStart: day(9), lateFinish: day(11) });
-    expect(r.timings.get("F")).toMatchObject({ earlyStart: day(12), earlyFinish: day(13), lateStart: day(12), lateFinish: day(13) });
+    expect(r.timings.get("C")).toEqual({
+      earlyStart: day(3),
+      earlyFinish: day(4),
+      lateStart: day(7),
+      lateFinish: day(8),
+      totalSlack: 4,
+      critical: false,
+    });
+    expect(r.timings.get("E")).toMatchObject({
+      earlyStart: day(5),
+      earlyFinish: day(7),
+      lateStart: day(9),
+      lateFinish: day(11),
+    });
+    expect(r.timings.get("F")).toMatchObject({
+      earlyStart: day(12),
+      earlyFinish: day(13),
+      lateStart: day(12),
+      lateFinish: day(13),
+    });
   });
 });
 
@@ -48,7 +65,13 @@ describe("criticalPath with every link type and lag", () => {
     const b = makeTask({ id: "B", start: day(3), end: day(6) });
     const a = job("A", 2);
     const r = criticalPath([b, a], [dep("B", "A", "SF")], everyDay);
-    expect(r.timings.get("A")).toMatchObject({ earlyStart: day(1), earlyFinish: day(2), lateStart: day(5), lateFinish: day(6), totalSlack: 4 });
+    expect(r.timings.get("A")).toMatchObject({
+      earlyStart: day(1),
+      earlyFinish: day(2),
+      lateStart: day(5),
+      lateFinish: day(6),
+      totalSlack: 4,
+    });
     expect(r.criticalTaskIds).toEqual(["B"]);
     // With a 2-day lag A must finish by B's start + 2.
     const lagged = criticalPath([b, a], [dep("B", "A", "SF", 2)], everyDay);
@@ -85,14 +108,21 @@ describe("criticalPath on the working calendar", () => {
   });
 
   it("skips holidays", () => {
-    const cal: WorkingCalendar = { workingWeekdays: [1, 2, 3, 4, 5], holidays: [{ date: "2025-06-10", name: "Team day" }] };
+    const cal: WorkingCalendar = {
+      workingWeekdays: [1, 2, 3, 4, 5],
+      holidays: [{ date: "2025-06-10", name: "Team day" }],
+    };
     const r = criticalPath([design, build], [dep("design", "build")], cal);
     expect(r.endDate).toBe("2025-06-12");
   });
 
   it("puts a milestone at the close of its predecessor's last day", () => {
     const r = criticalPath([design, build, launch], [dep("design", "build"), dep("build", "launch")], defaultCalendar);
-    expect(r.timings.get("launch")).toMatchObject({ earlyStart: "2025-06-11", earlyFinish: "2025-06-11", totalSlack: 0 });
+    expect(r.timings.get("launch")).toMatchObject({
+      earlyStart: "2025-06-11",
+      earlyFinish: "2025-06-11",
+      totalSlack: 0,
+    });
     expect(r.criticalTaskIds).toEqual(["design", "build", "launch"]);
     expect(r.endDate).toBe("2025-06-11");
   });
@@ -100,7 +130,12 @@ describe("criticalPath on the working calendar", () => {
 
 describe("criticalPath edge cases", () => {
   it("returns nothing for an empty plan or undated tasks", () => {
-    expect(criticalPath([], [], defaultCalendar)).toEqual({ timings: new Map(), criticalTaskIds: [], endDate: null, cycle: null });
+    expect(criticalPath([], [], defaultCalendar)).toEqual({
+      timings: new Map(),
+      criticalTaskIds: [],
+      endDate: null,
+      cycle: null,
+    });
     expect(criticalPath([makeTask({ id: "u" })], [], defaultCalendar).endDate).toBeNull();
   });
 

@@ -45,7 +45,11 @@ function latestFinish(link: Dependency, succ: Span, d: number): number {
 }
 
 /** Early/late dates, slack and the critical tasks of a plan. */
-export function criticalPath(tasks: readonly Task[], deps: readonly Dependency[], calendar: WorkingCalendar): CriticalPathResult {
+export function criticalPath(
+  tasks: readonly Task[],
+  deps: readonly Dependency[],
+  calendar: WorkingCalendar,
+): CriticalPathResult {
   const g = scheduleGraph(tasks, deps, calendar);
   const incoming = new Map<string, Dependency[]>();
   const outgoing = new Map<string, Dependency[]>();
@@ -94,7 +98,14 @@ export function criticalPath(tasks: readonly Task[], deps: readonly Dependency[]
     const e = datesOf(kind, early.get(id)!, g.wt);
     const l = datesOf(kind, late.get(id)!, g.wt);
     const totalSlack = late.get(id)!.start - early.get(id)!.start;
-    timings.set(id, { earlyStart: e.start, earlyFinish: e.end, lateStart: l.start, lateFinish: l.end, totalSlack, critical: totalSlack <= 0 });
+    timings.set(id, {
+      earlyStart: e.start,
+      earlyFinish: e.end,
+      lateStart: l.start,
+      lateFinish: l.end,
+      totalSlack,
+      critical: totalSlack <= 0,
+    });
   }
   return {
     timings,

@@ -21,7 +21,17 @@ describe("parseISODate / isISODate", () => {
   });
 
   it("refuses malformed strings and days that do not exist", () => {
-    for (const bad of ["2025-6-2", "2025-06-02T00:00:00Z", " 2025-06-02", "2025-02-29", "2025-13-01", "2025-04-31", "2025-00-10", "", "tomorrow"]) {
+    for (const bad of [
+      "2025-6-2",
+      "2025-06-02T00:00:00Z",
+      " 2025-06-02",
+      "2025-02-29",
+      "2025-13-01",
+      "2025-04-31",
+      "2025-00-10",
+      "",
+      "tomorrow",
+    ]) {
       expect(parseISODate(bad), bad).toBeNull();
       expect(isISODate(bad), bad).toBe(false);
     }
@@ -83,7 +93,11 @@ describe("arithmetic", () => {
     expect(diffDays("2026-01-01", "2025-01-01")).toBe(365);
     expect(compareDates("2025-06-02", "2025-06-03")).toBeLessThan(0);
     expect(compareDates("2025-06-03", "2025-06-03")).toBe(0);
-    expect(["2025-07-01", "2024-12-31", "2025-01-15"].sort(compareDates)).toEqual(["2024-12-31", "2025-01-15", "2025-07-01"]);
+    expect(["2025-07-01", "2024-12-31", "2025-01-15"].sort(compareDates)).toEqual([
+      "2024-12-31",
+      "2025-01-15",
+      "2025-07-01",
+    ]);
   });
 
   it("knows the weekday", () => {

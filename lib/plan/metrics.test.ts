@@ -5,7 +5,19 @@ import { planMetrics } from "./metrics";
 import type { PlanContent, Risk } from "./types";
 
 const risk = (id: string, likelihood: number, impact: number, status: Risk["status"] = "open"): Risk => ({
-  id, title: id, description: "", category: "", ownerId: null, likelihood, impact, trigger: "", mitigation: "", contingency: "", status, linkedTaskIds: [], reviewDate: null,
+  id,
+  title: id,
+  description: "",
+  category: "",
+  ownerId: null,
+  likelihood,
+  impact,
+  trigger: "",
+  mitigation: "",
+  contingency: "",
+  status,
+  linkedTaskIds: [],
+  reviewDate: null,
 });
 
 const plan = (): PlanContent => ({
@@ -19,8 +31,20 @@ const plan = (): PlanContent => ({
   risks: [risk("r1", 4, 4), risk("r2", 1, 2), risk("r3", 5, 5, "closed")],
   budgetLines: [{ id: "l", category: "Dev", description: "", planned: 100, actual: 120, currency: "EUR", order: 1 }],
   objectives: [
-    { id: "o1", title: "Calls", description: "", kpi: { metric: "Calls", baseline: 100, target: 50, current: 75, unit: "", due: null }, order: 1 },
-    { id: "o2", title: "Vague", description: "", kpi: { metric: "", baseline: null, target: null, current: null, unit: "", due: null }, order: 2 },
+    {
+      id: "o1",
+      title: "Calls",
+      description: "",
+      kpi: { metric: "Calls", baseline: 100, target: 50, current: 75, unit: "", due: null },
+      order: 1,
+    },
+    {
+      id: "o2",
+      title: "Vague",
+      description: "",
+      kpi: { metric: "", baseline: null, target: null, current: null, unit: "", due: null },
+      order: 2,
+    },
   ],
   raciColumns: [{ id: "c", kind: "role", userId: null, name: "Lead", order: 1 }],
   raciCells: [

@@ -53,6 +53,10 @@ export function planMetrics(plan: PlanContent, today: ISODate): PlanMetrics {
     budget: budgetTotals(plan.budgetLines),
     raciGaps,
     raciUnassigned: rows.filter((r) => !assigned.has(r.id)).length,
-    kpis: { measured: progress.length, total: plan.objectives.length, meanProgress: progress.length ? progress.reduce((s, p) => s + p, 0) / progress.length : null },
+    kpis: {
+      measured: progress.length,
+      total: plan.objectives.length,
+      meanProgress: progress.length ? progress.reduce((s, p) => s + p, 0) / progress.length : null,
+    },
   };
 }

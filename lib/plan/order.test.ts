@@ -14,7 +14,10 @@ describe("orderForMove", () => {
   const orders = [1, 2, 3, 4];
   const apply = (from: number, to: number) => {
     const o = orderForMove(orders, from, to)!;
-    return orders.map((v, i) => ({ i, v: i === from ? o : v })).sort((a, b) => a.v - b.v).map((x) => x.i);
+    return orders
+      .map((v, i) => ({ i, v: i === from ? o : v }))
+      .sort((a, b) => a.v - b.v)
+      .map((x) => x.i);
   };
 
   it("moves a row up, down, to the top and to the bottom", () => {

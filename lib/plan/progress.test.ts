@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { makeTask as task } from "./fixtures";
-import { deliverableProgress, deliverablesProgress, kpiProgress, milestoneStatus, overdueTasks, planPercentComplete, weightedProgress } from "./progress";
+import {
+  deliverableProgress,
+  deliverablesProgress,
+  kpiProgress,
+  milestoneStatus,
+  overdueTasks,
+  planPercentComplete,
+  weightedProgress,
+} from "./progress";
 import { defaultCalendar as cal, type Deliverable } from "./types";
 
 // Mon 2 Jun 2025 … Fri 6 (5 working days); Mon 9 … Fri 20 (10 working days).
@@ -16,7 +24,10 @@ describe("planPercentComplete", () => {
 
   it("counts leaf tasks only, not the summaries above them", () => {
     const phase = task({ id: "phase", start: "2025-06-02", end: "2025-06-20", progress: 0 });
-    expect(planPercentComplete([phase, { ...a, parentId: "phase" }, { ...b, parentId: "phase" }], cal)).toBeCloseTo((500 + 400) / 15, 10);
+    expect(planPercentComplete([phase, { ...a, parentId: "phase" }, { ...b, parentId: "phase" }], cal)).toBeCloseTo(
+      (500 + 400) / 15,
+      10,
+    );
   });
 
   it("is 0 for an empty plan and a plain average when nothing has working days", () => {
@@ -29,7 +40,15 @@ describe("planPercentComplete", () => {
   });
 
   it("clamps stray progress values instead of letting them skew the plan", () => {
-    expect(planPercentComplete([{ ...a, progress: 250 }, { ...c, progress: -10 }], cal)).toBe(50);
+    expect(
+      planPercentComplete(
+        [
+          { ...a, progress: 250 },
+          { ...c, progress: -10 },
+        ],
+        cal,
+      ),
+    ).toBe(50);
   });
 });
 
@@ -43,13 +62,30 @@ describe("deliverableProgress", () => {
 
   it("counts the children of a linked summary task", () => {
     const phase = task({ id: "phase", deliverableId: "d9" });
-    const kids = [{ ...a, parentId: "phase", deliverableId: null }, { ...b, parentId: "phase", deliverableId: null }];
+    const kids = [
+      { ...a, parentId: "phase", deliverableId: null },
+      { ...b, parentId: "phase", deliverableId: null },
+    ];
     expect(deliverableProgress("d9", [phase, ...kids], cal)).toBe(60);
   });
 
   it("maps every deliverable", () => {
-    const d = (id: string): Deliverable => ({ id, name: id, description: "", ownerId: null, due: null, acceptanceCriteria: "", status: "planned", order: 0 });
-    expect(deliverablesProgress([d("d1"), d("d3")], [a, b, c], cal)).toEqual(new Map([["d1", 60], ["d3", null]]));
+    const d = (id: string): Deliverable => ({
+      id,
+      name: id,
+      description: "",
+      ownerId: null,
+      due: null,
+      acceptanceCriteria: "",
+      status: "planned",
+      order: 0,
+    });
+    expect(deliverablesProgress([d("d1"), d("d3")], [a, b, c], cal)).toEqual(
+      new Map([
+        ["d1", 60],
+        ["d3", null],
+      ]),
+    );
   });
 });
 

@@ -39,7 +39,11 @@ export function planPercentComplete(tasks: readonly Task[], calendar: WorkingCal
  * Progress of one deliverable from the leaf tasks that produce it — linked directly or through a linked
  * summary task; null when no task is linked.
  */
-export function deliverableProgress(deliverableId: string, tasks: readonly Task[], calendar: WorkingCalendar): number | null {
+export function deliverableProgress(
+  deliverableId: string,
+  tasks: readonly Task[],
+  calendar: WorkingCalendar,
+): number | null {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const linked = (t: Task): boolean => {
     const seen = new Set<string>();
@@ -53,7 +57,11 @@ export function deliverableProgress(deliverableId: string, tasks: readonly Task[
 }
 
 /** Progress of every deliverable, by id. */
-export function deliverablesProgress(deliverables: readonly Deliverable[], tasks: readonly Task[], calendar: WorkingCalendar): Map<string, number | null> {
+export function deliverablesProgress(
+  deliverables: readonly Deliverable[],
+  tasks: readonly Task[],
+  calendar: WorkingCalendar,
+): Map<string, number | null> {
   return new Map(deliverables.map((d) => [d.id, deliverableProgress(d.id, tasks, calendar)]));
 }
 

@@ -10,7 +10,9 @@ const cell = (rowId: string, columnId: string, value: RaciCell["value"]): RaciCe
 describe("RACI row rules", () => {
   it("accepts one A and one or more R", () => {
     expect(raciRowProblems("t1", columns, [cell("t1", "ana", "A"), cell("t1", "bo", "R")])).toEqual([]);
-    expect(raciRowProblems("t1", columns, [cell("t1", "ana", "A"), cell("t1", "bo", "R"), cell("t1", "cy", "R")])).toEqual([]);
+    expect(
+      raciRowProblems("t1", columns, [cell("t1", "ana", "A"), cell("t1", "bo", "R"), cell("t1", "cy", "R")]),
+    ).toEqual([]);
   });
 
   it("asks for an Accountable and a Responsible on an empty row", () => {
@@ -22,7 +24,9 @@ describe("RACI row rules", () => {
 
   it("names the people when more than one is Accountable", () => {
     const cells = [cell("t1", "ana", "A"), cell("t1", "bo", "A"), cell("t1", "cy", "A"), cell("t1", "ana", "R")];
-    expect(raciRowProblems("t1", columns, cells)).toEqual([{ rule: "one-accountable", message: "3 are Accountable (Ana, Bo, Unnamed): exactly one must be." }]);
+    expect(raciRowProblems("t1", columns, cells)).toEqual([
+      { rule: "one-accountable", message: "3 are Accountable (Ana, Bo, Unnamed): exactly one must be." },
+    ]);
   });
 
   it("does not count C and I, other rows, or removed columns", () => {
@@ -31,7 +35,16 @@ describe("RACI row rules", () => {
   });
 
   it("lists only the rows that break a rule, tasks then deliverables", () => {
-    const deliverable: Deliverable = { id: "d1", name: "Runbook", description: "", ownerId: null, due: null, acceptanceCriteria: "", status: "planned", order: 0 };
+    const deliverable: Deliverable = {
+      id: "d1",
+      name: "Runbook",
+      description: "",
+      ownerId: null,
+      due: null,
+      acceptanceCriteria: "",
+      status: "planned",
+      order: 0,
+    };
     const rows = raciRows([makeTask({ id: "t1", name: "Build" }), makeTask({ id: "t2", name: "Test" })], [deliverable]);
     expect(rows).toEqual([
       { id: "t1", kind: "task", name: "Build" },

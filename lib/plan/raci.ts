@@ -28,7 +28,11 @@ export interface RaciProblem {
 const columnName = (c: RaciColumn) => c.name.trim() || "Unnamed";
 
 /** What is wrong with one row, worded for the margin of the grid; empty when the row is fine. */
-export function raciRowProblems(rowId: string, columns: readonly RaciColumn[], cells: readonly RaciCell[]): RaciProblem[] {
+export function raciRowProblems(
+  rowId: string,
+  columns: readonly RaciColumn[],
+  cells: readonly RaciCell[],
+): RaciProblem[] {
   return rowProblems(
     new Map(columns.map((c) => [c.id, c])),
     cells.filter((c) => c.rowId === rowId),
@@ -43,7 +47,10 @@ function rowProblems(byId: ReadonlyMap<string, RaciColumn>, rowCells: readonly R
     problems.push({ rule: "one-accountable", message: "No one is Accountable: exactly one must be." });
   } else if (accountable.length > 1) {
     const names = accountable.map(columnName).join(", ");
-    problems.push({ rule: "one-accountable", message: `${accountable.length} are Accountable (${names}): exactly one must be.` });
+    problems.push({
+      rule: "one-accountable",
+      message: `${accountable.length} are Accountable (${names}): exactly one must be.`,
+    });
   }
   if (!mine.some((c) => c.value === "R")) {
     problems.push({ rule: "responsible", message: "No one is Responsible: at least one must be." });
@@ -52,7 +59,11 @@ function rowProblems(byId: ReadonlyMap<string, RaciColumn>, rowCells: readonly R
 }
 
 /** Every row that breaks a rule, with its reasons, in row order. */
-export function raciProblems(rows: readonly Pick<RaciRow, "id">[], columns: readonly RaciColumn[], cells: readonly RaciCell[]): { rowId: string; problems: RaciProblem[] }[] {
+export function raciProblems(
+  rows: readonly Pick<RaciRow, "id">[],
+  columns: readonly RaciColumn[],
+  cells: readonly RaciCell[],
+): { rowId: string; problems: RaciProblem[] }[] {
   // Cells grouped by row once: filtering every cell for every row is quadratic (1,000 rows × 15,000 cells).
   const byId = new Map(columns.map((c) => [c.id, c]));
   const byRow = new Map<string, RaciCell[]>();
@@ -61,7 +72,9 @@ export function raciProblems(rows: readonly Pick<RaciRow, "id">[], columns: read
     if (list) list.push(cell);
     else byRow.set(cell.rowId, [cell]);
   }
-  return rows.map((r) => ({ rowId: r.id, problems: rowProblems(byId, byRow.get(r.id) ?? []) })).filter((r) => r.problems.length > 0);
+  return rows
+    .map((r) => ({ rowId: r.id, problems: rowProblems(byId, byRow.get(r.id) ?? []) }))
+    .filter((r) => r.problems.length > 0);
 }
 
 export interface ColumnLoad {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bandFor, defaultRiskBands, heatMap, heatMapCell, openExposure, overdueReviews, riskScore, validateBands } from "./risk";
+import {
+  bandFor,
+  defaultRiskBands,
+  heatMap,
+  heatMapCell,
+  openExposure,
+  overdueReviews,
+  riskScore,
+  validateBands,
+} from "./risk";
 import type { Risk, RiskBand } from "./types";
 
 const risk = (fields: Partial<Risk> & { id: string }): Risk => ({
@@ -27,7 +36,16 @@ describe("riskScore and bands", () => {
 
   it("puts scores in the default bands at their edges", () => {
     const band = (s: number) => bandFor(s)?.id;
-    expect([1, 4, 5, 9, 10, 16, 17, 25].map(band)).toEqual(["low", "low", "medium", "medium", "high", "high", "critical", "critical"]);
+    expect([1, 4, 5, 9, 10, 16, 17, 25].map(band)).toEqual([
+      "low",
+      "low",
+      "medium",
+      "medium",
+      "high",
+      "high",
+      "critical",
+      "critical",
+    ]);
     expect(bandFor(0)).toBeNull();
   });
 
@@ -48,15 +66,25 @@ describe("riskScore and bands", () => {
       { id: "high", label: "High", min: 9, max: 16 },
       { id: "critical", label: "Critical", min: 18, max: 25 },
     ];
-    expect(validateBands(gappy)).toEqual(["Scores 5–6 belong to no band.", "Score 9 is in both “Medium” and “High”.", "Score 17 belongs to no band."]);
+    expect(validateBands(gappy)).toEqual([
+      "Scores 5–6 belong to no band.",
+      "Score 9 is in both “Medium” and “High”.",
+      "Score 17 belongs to no band.",
+    ]);
     expect(validateBands([{ id: "low", label: "Low", min: 1, max: 24 }])).toEqual(["Score 25 belongs to no band."]);
     expect(validateBands([])).toEqual(["Define at least one score band."]);
   });
 
   it("refuses bands that run backwards or off the scale, and repeated ids", () => {
-    expect(validateBands([{ id: "low", label: "Low", min: 9, max: 3 }])).toEqual(["“Low” starts at 9 but ends at 3: its lowest score must not exceed its highest."]);
-    expect(validateBands([{ id: "low", label: "Low", min: 0, max: 25 }])).toEqual(["“Low” must run between whole scores from 1 to 25."]);
-    expect(validateBands([{ id: "low", label: "Low", min: 1, max: 2.5 }])).toEqual(["“Low” must run between whole scores from 1 to 25."]);
+    expect(validateBands([{ id: "low", label: "Low", min: 9, max: 3 }])).toEqual([
+      "“Low” starts at 9 but ends at 3: its lowest score must not exceed its highest.",
+    ]);
+    expect(validateBands([{ id: "low", label: "Low", min: 0, max: 25 }])).toEqual([
+      "“Low” must run between whole scores from 1 to 25.",
+    ]);
+    expect(validateBands([{ id: "low", label: "Low", min: 1, max: 2.5 }])).toEqual([
+      "“Low” must run between whole scores from 1 to 25.",
+    ]);
     expect(
       validateBands([
         { id: "low", label: "Low", min: 1, max: 10 },
@@ -76,7 +104,12 @@ describe("heat map", () => {
   });
 
   it("fills the 5×5 grid with scores, bands and risks", () => {
-    const grid = heatMap([risk({ id: "a", likelihood: 5, impact: 5 }), risk({ id: "b", likelihood: 5, impact: 5 }), risk({ id: "c", likelihood: 1, impact: 2 }), risk({ id: "bad", likelihood: 9 })]);
+    const grid = heatMap([
+      risk({ id: "a", likelihood: 5, impact: 5 }),
+      risk({ id: "b", likelihood: 5, impact: 5 }),
+      risk({ id: "c", likelihood: 1, impact: 2 }),
+      risk({ id: "bad", likelihood: 9 }),
+    ]);
     expect(grid).toHaveLength(5);
     expect(grid.every((row) => row.length === 5)).toBe(true);
     expect(grid[0]![4]).toEqual({ likelihood: 5, impact: 5, score: 25, band: "critical", riskIds: ["a", "b"] });
@@ -86,7 +119,11 @@ describe("heat map", () => {
   });
 
   it("is empty for a plan without risks", () => {
-    expect(heatMap([]).flat().every((c) => c.riskIds.length === 0)).toBe(true);
+    expect(
+      heatMap([])
+        .flat()
+        .every((c) => c.riskIds.length === 0),
+    ).toBe(true);
   });
 });
 

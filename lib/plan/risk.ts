@@ -31,7 +31,9 @@ export function validateBands(bands: readonly RiskBand[]): string[] {
     if (!Number.isInteger(b.min) || !Number.isInteger(b.max) || b.min < MIN_SCORE || b.max > MAX_SCORE) {
       problems.push(`“${b.label}” must run between whole scores from ${MIN_SCORE} to ${MAX_SCORE}.`);
     } else if (b.min > b.max) {
-      problems.push(`“${b.label}” starts at ${b.min} but ends at ${b.max}: its lowest score must not exceed its highest.`);
+      problems.push(
+        `“${b.label}” starts at ${b.min} but ends at ${b.max}: its lowest score must not exceed its highest.`,
+      );
     }
   }
   if (problems.length > 0) return problems;
@@ -46,7 +48,7 @@ export function validateBands(bands: readonly RiskBand[]): string[] {
     if (holders.length === 0) return "none";
     return holders.length === 1 ? "" : holders.map((b) => `“${b.label}”`).join(" and ");
   };
-  for (let s = MIN_SCORE; s <= MAX_SCORE; ) {
+  for (let s = MIN_SCORE; s <= MAX_SCORE;) {
     const f = fault(s);
     let e = s;
     while (e < MAX_SCORE && fault(e + 1) === f) e++;

@@ -28,8 +28,12 @@ describe("validateTask", () => {
   });
 
   it("refuses an end before the start, progress outside 0–100 and a multi-day milestone", () => {
-    expect(validateTask({ ...design, end: "2025-06-01" })).toEqual([{ field: "end", message: "The end date cannot be before the start date." }]);
-    expect(validateTask({ ...design, progress: 101 })).toEqual([{ field: "progress", message: "Progress must be between 0 and 100%." }]);
+    expect(validateTask({ ...design, end: "2025-06-01" })).toEqual([
+      { field: "end", message: "The end date cannot be before the start date." },
+    ]);
+    expect(validateTask({ ...design, progress: 101 })).toEqual([
+      { field: "progress", message: "Progress must be between 0 and 100%." },
+    ]);
     expect(validateTask({ ...design, progress: -1 })[0]?.field).toBe("progress");
     expect(validateTask({ ...design, progress: Number.NaN })[0]?.field).toBe("progress");
     expect(validateTask({ ...design, kind: "milestone" })).toEqual([
@@ -38,7 +42,9 @@ describe("validateTask", () => {
   });
 
   it("refuses malformed dates", () => {
-    expect(validateTask({ ...design, start: "2025-02-30" })).toEqual([{ field: "start", message: "The start must be a date (YYYY-MM-DD)." }]);
+    expect(validateTask({ ...design, start: "2025-02-30" })).toEqual([
+      { field: "start", message: "The start must be a date (YYYY-MM-DD)." },
+    ]);
   });
 });
 
@@ -62,7 +68,9 @@ describe("loops", () => {
   it("finds loops of length 1, 2 and 3 as closed paths", () => {
     expect(findCycle([dep("design", "design")])).toEqual(["design", "design"]);
     expect(findCycle([dep("design", "build"), dep("build", "design")])).toEqual(["design", "build", "design"]);
-    expect(findCycle([dep("x", "design"), dep("design", "build"), dep("build", "test"), dep("test", "design")])).toEqual(["design", "build", "test", "design"]);
+    expect(
+      findCycle([dep("x", "design"), dep("design", "build"), dep("build", "test"), dep("test", "design")]),
+    ).toEqual(["design", "build", "test", "design"]);
   });
 
   it("tells whether a new link would close one, and which", () => {
@@ -83,10 +91,16 @@ describe("loops", () => {
   it("refuses self links, duplicates, unknown tasks and loops with a sentence", () => {
     const deps = [dep("design", "build"), dep("build", "test")];
     expect(refuseDependency(deps, tasks, { from: "design", to: "test" })).toBeNull();
-    expect(refuseDependency(deps, tasks, { from: "test", to: "design" })).toBe("“Test” → “Design” → “Build” → “Test” would make a loop.");
+    expect(refuseDependency(deps, tasks, { from: "test", to: "design" })).toBe(
+      "“Test” → “Design” → “Build” → “Test” would make a loop.",
+    );
     expect(refuseDependency(deps, tasks, { from: "design", to: "design" })).toBe("“Design” cannot depend on itself.");
-    expect(refuseDependency(deps, tasks, { from: "design", to: "build" })).toBe("“Design” and “Build” are already linked.");
-    expect(refuseDependency(deps, tasks, { from: "design", to: "nope" })).toBe("Both ends of a dependency must be tasks of this plan.");
+    expect(refuseDependency(deps, tasks, { from: "design", to: "build" })).toBe(
+      "“Design” and “Build” are already linked.",
+    );
+    expect(refuseDependency(deps, tasks, { from: "design", to: "nope" })).toBe(
+      "Both ends of a dependency must be tasks of this plan.",
+    );
   });
 });
 
@@ -102,7 +116,9 @@ describe("shiftDependents", () => {
 
   it("leaves a successor with enough slack where it is, and never pulls one earlier", () => {
     const later = { ...build, start: "2025-06-16", end: "2025-06-20" };
-    expect(shiftDependents([moveDesignToEnd("2025-06-10"), later], [dep("design", "build")], cal, "design")).toEqual([]);
+    expect(shiftDependents([moveDesignToEnd("2025-06-10"), later], [dep("design", "build")], cal, "design")).toEqual(
+      [],
+    );
     const earlier = { ...design, start: "2025-05-26", end: "2025-05-30" };
     expect(shiftDependents([earlier, build], [dep("design", "build")], cal, "design")).toEqual([]);
   });
@@ -110,26 +126,38 @@ describe("shiftDependents", () => {
   it("uses up part of the slack before moving", () => {
     // Build starts Thu 12; Design ending Fri 13 needs Build from Mon 16: 2 working days later.
     const slack = { ...build, start: "2025-06-12", end: "2025-06-13" };
-    expect(shiftDependents([moveDesignToEnd("2025-06-13", "2025-06-09"), slack], [dep("design", "build")], cal, "design")).toEqual([
-      { id: "build", start: "2025-06-16", end: "2025-06-17" },
-    ]);
+    expect(
+      shiftDependents([moveDesignToEnd("2025-06-13", "2025-06-09"), slack], [dep("design", "build")], cal, "design"),
+    ).toEqual([{ id: "build", start: "2025-06-16", end: "2025-06-17" }]);
   });
 
   it("applies lags and leads in working days", () => {
     const tasks = [moveDesignToEnd("2025-06-10"), build];
-    expect(shiftDependents(tasks, [dep("design", "build", "FS", 2)], cal, "design")).toEqual([{ id: "build", start: "2025-06-13", end: "2025-06-19" }]);
-    expect(shiftDependents(tasks, [dep("design", "build", "FS", -1)], cal, "design")).toEqual([{ id: "build", start: "2025-06-10", end: "2025-06-16" }]);
+    expect(shiftDependents(tasks, [dep("design", "build", "FS", 2)], cal, "design")).toEqual([
+      { id: "build", start: "2025-06-13", end: "2025-06-19" },
+    ]);
+    expect(shiftDependents(tasks, [dep("design", "build", "FS", -1)], cal, "design")).toEqual([
+      { id: "build", start: "2025-06-10", end: "2025-06-16" },
+    ]);
     expect(shiftDependents(tasks, [dep("design", "build", "FS", -2)], cal, "design")).toEqual([]);
   });
 
   it("handles start-to-start, finish-to-finish and start-to-finish", () => {
     const moved = { ...design, start: "2025-06-11", end: "2025-06-17" };
-    expect(shiftDependents([moved, build], [dep("design", "build", "SS", 1)], cal, "design")).toEqual([{ id: "build", start: "2025-06-12", end: "2025-06-18" }]);
-    expect(shiftDependents([moved, build], [dep("design", "build", "FF")], cal, "design")).toEqual([{ id: "build", start: "2025-06-11", end: "2025-06-17" }]);
+    expect(shiftDependents([moved, build], [dep("design", "build", "SS", 1)], cal, "design")).toEqual([
+      { id: "build", start: "2025-06-12", end: "2025-06-18" },
+    ]);
+    expect(shiftDependents([moved, build], [dep("design", "build", "FF")], cal, "design")).toEqual([
+      { id: "build", start: "2025-06-11", end: "2025-06-17" },
+    ]);
     // SF: the successor must finish no earlier than the day before the predecessor starts (+ lag).
     const handover = task({ id: "handover", name: "Handover", start: "2025-06-02", end: "2025-06-03" });
-    expect(shiftDependents([moved, handover], [dep("design", "handover", "SF")], cal, "design")).toEqual([{ id: "handover", start: "2025-06-09", end: "2025-06-10" }]);
-    expect(shiftDependents([moved, handover], [dep("design", "handover", "SF", 2)], cal, "design")).toEqual([{ id: "handover", start: "2025-06-11", end: "2025-06-12" }]);
+    expect(shiftDependents([moved, handover], [dep("design", "handover", "SF")], cal, "design")).toEqual([
+      { id: "handover", start: "2025-06-09", end: "2025-06-10" },
+    ]);
+    expect(shiftDependents([moved, handover], [dep("design", "handover", "SF", 2)], cal, "design")).toEqual([
+      { id: "handover", start: "2025-06-11", end: "2025-06-12" },
+    ]);
   });
 
   it("cascades transitively, each successor by what it needs", () => {
@@ -159,10 +187,13 @@ describe("shiftDependents", () => {
   });
 
   it("skips holidays and keeps durations in working days", () => {
-    const holidays: WorkingCalendar = { workingWeekdays: [1, 2, 3, 4, 5], holidays: [{ date: "2025-06-16", name: "Offsite" }] };
-    expect(shiftDependents([moveDesignToEnd("2025-06-10"), build], [dep("design", "build")], holidays, "design")).toEqual([
-      { id: "build", start: "2025-06-11", end: "2025-06-18" },
-    ]);
+    const holidays: WorkingCalendar = {
+      workingWeekdays: [1, 2, 3, 4, 5],
+      holidays: [{ date: "2025-06-16", name: "Offsite" }],
+    };
+    expect(
+      shiftDependents([moveDesignToEnd("2025-06-10"), build], [dep("design", "build")], holidays, "design"),
+    ).toEqual([{ id: "build", start: "2025-06-11", end: "2025-06-18" }]);
   });
 
   it("keeps the change over a daylight-saving weekend to whole days", () => {
@@ -170,7 +201,9 @@ describe("shiftDependents", () => {
     const a = task({ id: "a", start: "2025-03-03", end: "2025-03-07" });
     const b = task({ id: "b", start: "2025-03-10", end: "2025-03-11" });
     const moved = { ...a, end: "2025-03-10" };
-    expect(shiftDependents([moved, b], [dep("a", "b")], cal, "a")).toEqual([{ id: "b", start: "2025-03-11", end: "2025-03-12" }]);
+    expect(shiftDependents([moved, b], [dep("a", "b")], cal, "a")).toEqual([
+      { id: "b", start: "2025-03-11", end: "2025-03-12" },
+    ]);
   });
 
   it("puts a milestone at the close of the day its predecessor finishes", () => {
@@ -189,7 +222,9 @@ describe("shiftDependents", () => {
     const launch = task({ id: "launch", kind: "milestone", start: "2025-06-18" });
     const deps = [dep("build", "buffer"), dep("buffer", "launch")];
     const slip2 = { ...build, end: "2025-06-17" };
-    expect(shiftDependents([slip2, buffer, launch], deps, cal, "build")).toEqual([{ id: "buffer", start: "2025-06-18", end: "2025-06-18" }]);
+    expect(shiftDependents([slip2, buffer, launch], deps, cal, "build")).toEqual([
+      { id: "buffer", start: "2025-06-18", end: "2025-06-18" },
+    ]);
     const slip4 = { ...build, end: "2025-06-19" };
     expect(shiftDependents([slip4, buffer, launch], deps, cal, "build")).toEqual([
       { id: "buffer", start: "2025-06-20", end: "2025-06-20" },
@@ -209,10 +244,14 @@ describe("shiftDependents", () => {
     const deps = [dep("design", "build"), dep("build", "design")];
     expect(() => shiftDependents([moveDesignToEnd("2025-06-10"), build], deps, cal, "design")).not.toThrow();
     expect(shiftDependents([design], [], cal, "ghost")).toEqual([]);
-    expect(shiftDependents([moveDesignToEnd("2025-06-10"), task({ id: "build" })], [dep("design", "build")], cal, "design")).toEqual([]);
+    expect(
+      shiftDependents([moveDesignToEnd("2025-06-10"), task({ id: "build" })], [dep("design", "build")], cal, "design"),
+    ).toEqual([]);
     const phase = task({ id: "phase", start: "2025-06-09", end: "2025-06-13" });
     const child = task({ id: "child", parentId: "phase", start: "2025-06-09", end: "2025-06-13" });
-    expect(shiftDependents([moveDesignToEnd("2025-06-10"), phase, child], [dep("design", "phase")], cal, "design")).toEqual([]);
+    expect(
+      shiftDependents([moveDesignToEnd("2025-06-10"), phase, child], [dep("design", "phase")], cal, "design"),
+    ).toEqual([]);
   });
 
   it("returns nothing for a plan of one task", () => {
@@ -264,7 +303,9 @@ describe("summary tasks", () => {
   it("lists only the summaries whose stored values are stale", () => {
     const fresh = { ...phase, start: "2025-06-02", end: "2025-06-24", progress: (5 * 100) / 16 };
     expect(rollUpChanges([fresh, a, b, m], cal)).toEqual([]);
-    expect(rollUpChanges([phase, a, b, m], cal)).toEqual([{ id: "phase", start: "2025-06-02", end: "2025-06-24", progress: (5 * 100) / 16 }]);
+    expect(rollUpChanges([phase, a, b, m], cal)).toEqual([
+      { id: "phase", start: "2025-06-02", end: "2025-06-24", progress: (5 * 100) / 16 },
+    ]);
     expect(rollUpSummaries([], cal).size).toBe(0);
   });
 });

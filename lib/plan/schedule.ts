@@ -151,7 +151,11 @@ export function cycleMessage(path: readonly string[], tasks: readonly Task[]): s
  * Why a new link must be refused, as a sentence, or null when it may be added: unknown task,
  * a task linked to itself, a second link between the same two tasks, or a loop.
  */
-export function refuseDependency(deps: readonly Dependency[], tasks: readonly Task[], dep: Pick<Dependency, "from" | "to">): string | null {
+export function refuseDependency(
+  deps: readonly Dependency[],
+  tasks: readonly Task[],
+  dep: Pick<Dependency, "from" | "to">,
+): string | null {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   if (!byId.has(dep.from) || !byId.has(dep.to)) return "Both ends of a dependency must be tasks of this plan.";
   if (dep.from === dep.to) return `${taskLabel(byId.get(dep.from))} cannot depend on itself.`;
@@ -191,16 +195,25 @@ export function linkBound(dep: Dependency, pred: Span): { on: "start" | "finish"
 }
 
 /** Builds the graph of dated leaf tasks on one working-time line; loops are broken, not fatal. */
-export function scheduleGraph(tasks: readonly Task[], deps: readonly Dependency[], calendar: WorkingCalendar): ScheduleGraph {
+export function scheduleGraph(
+  tasks: readonly Task[],
+  deps: readonly Dependency[],
+  calendar: WorkingCalendar,
+): ScheduleGraph {
   const summaries = summaryTaskIds(tasks);
-  const leaves = tasks.filter((t) => !summaries.has(t.id) && t.start && t.end && isISODate(t.start) && isISODate(t.end));
+  const leaves = tasks.filter(
+    (t) => !summaries.has(t.id) && t.start && t.end && isISODate(t.start) && isISODate(t.end),
+  );
   const anchor = minDate(leaves.map((t) => t.start)) ?? "2000-01-03";
   const wt = remembered(workTime(calendar, anchor));
   const spans = new Map<string, Span>();
   for (const t of leaves) spans.set(t.id, spanOf(t, wt)!);
   const usable = deps.filter((d) => d.from !== d.to && spans.has(d.from) && spans.has(d.to) && Number.isInteger(d.lag));
   const cycle = findCycle(usable);
-  const { order, links } = breakLoops(leaves.map((t) => t.id), usable);
+  const { order, links } = breakLoops(
+    leaves.map((t) => t.id),
+    usable,
+  );
   return { wt, spans, tasks: new Map(leaves.map((t) => [t.id, t])), links, order, cycle };
 }
 
@@ -217,7 +230,12 @@ function remembered(wt: WorkTime): WorkTime {
       return v;
     };
   };
-  return { startPos: memo(wt.startPos), finishPos: memo(wt.finishPos), dateAtStart: memo(wt.dateAtStart), dateAtFinish: memo(wt.dateAtFinish) };
+  return {
+    startPos: memo(wt.startPos),
+    finishPos: memo(wt.finishPos),
+    dateAtStart: memo(wt.dateAtStart),
+    dateAtFinish: memo(wt.dateAtFinish),
+  };
 }
 
 /** Topological order (Kahn); links that would close a loop are dropped so the rest can be scheduled. */
@@ -253,7 +271,12 @@ function breakLoops(ids: string[], deps: Dependency[]): { order: string[]; links
  * stays (it keeps at least one working day), so the milestone after it holds until the buffer is used up.
  * Links from tasks that did not move are not re-checked: the move should not rewrite the rest of the plan.
  */
-export function shiftDependents(tasks: readonly Task[], deps: readonly Dependency[], calendar: WorkingCalendar, movedTaskId: string): DateChange[] {
+export function shiftDependents(
+  tasks: readonly Task[],
+  deps: readonly Dependency[],
+  calendar: WorkingCalendar,
+  movedTaskId: string,
+): DateChange[] {
   const g = scheduleGraph(tasks, deps, calendar);
   if (!g.spans.has(movedTaskId)) return [];
   const incoming = new Map<string, Dependency[]>();
@@ -317,7 +340,9 @@ export function rollUpSummaries(tasks: readonly Task[], calendar: WorkingCalenda
   const result = new Map<string, SummaryRollup & { work: number; done: number; count: number; sum: number }>();
   const visiting = new Set<string>();
 
-  const visit = (t: Task): { start: ISODate | null; end: ISODate | null; work: number; done: number; count: number; sum: number } => {
+  const visit = (
+    t: Task,
+  ): { start: ISODate | null; end: ISODate | null; work: number; done: number; count: number; sum: number } => {
     const kids = children.get(t.id);
     if (!kids || visiting.has(t.id)) {
       const work = taskDuration(t, calendar);
@@ -333,7 +358,15 @@ export function rollUpSummaries(tasks: readonly Task[], calendar: WorkingCalenda
     const count = parts.reduce((s, p) => s + p.count, 0);
     const sum = parts.reduce((s, p) => s + p.sum, 0);
     const progress = work > 0 ? (100 * done) / work : count > 0 ? sum / count : 0;
-    const r = { start: minDate(parts.map((p) => p.start)), end: maxDate(parts.map((p) => p.end)), progress, work, done, count, sum };
+    const r = {
+      start: minDate(parts.map((p) => p.start)),
+      end: maxDate(parts.map((p) => p.end)),
+      progress,
+      work,
+      done,
+      count,
+      sum,
+    };
     result.set(t.id, r);
     return r;
   };

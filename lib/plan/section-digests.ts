@@ -8,7 +8,16 @@ import { digest } from "lib0/hash/sha256";
 import type { DocContent } from "@/lib/doc/layout";
 
 /** Sections whose content is fingerprinted (metrics are derived, so they never "change" on their own). */
-export const DIGESTED_SECTIONS = ["objectives", "scope", "deliverables", "strategy", "schedule", "risks", "resources", "raci"] as const;
+export const DIGESTED_SECTIONS = [
+  "objectives",
+  "scope",
+  "deliverables",
+  "strategy",
+  "schedule",
+  "risks",
+  "resources",
+  "raci",
+] as const;
 export type DigestedSection = (typeof DIGESTED_SECTIONS)[number];
 export type SectionDigests = Record<DigestedSection, string>;
 
@@ -27,7 +36,8 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byId = <T extends { id: string }>(rows: readonly T[]) =>
+  [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 const hash = (value: unknown) => hex(digest(new TextEncoder().encode(canonical(value)))).slice(0, 32);
 

@@ -16,18 +16,40 @@ export const TEXT_MAX = 10_000;
 export const LAG_MAX = 365;
 export const AMOUNT_MAX = 1e12;
 
-const id = (what = "Id") => z.string({ message: `${what} must be text.` }).min(1, `${what} is missing.`).max(ID_MAX, `${what} must be at most ${ID_MAX} characters.`);
-const text = (what: string, max: number) => z.string({ message: `${what} must be text.` }).max(max, `${what} must be at most ${max} characters.`);
-const isoDate = (what: string) => z.string({ message: `${what} must be a date.` }).refine(isISODate, `${what} must be a real date, written YYYY-MM-DD.`);
+const id = (what = "Id") =>
+  z
+    .string({ message: `${what} must be text.` })
+    .min(1, `${what} is missing.`)
+    .max(ID_MAX, `${what} must be at most ${ID_MAX} characters.`);
+const text = (what: string, max: number) =>
+  z.string({ message: `${what} must be text.` }).max(max, `${what} must be at most ${max} characters.`);
+const isoDate = (what: string) =>
+  z
+    .string({ message: `${what} must be a date.` })
+    .refine(isISODate, `${what} must be a real date, written YYYY-MM-DD.`);
 const order = z.number({ message: "Order must be a number." });
-const percent = (what: string) => z.number({ message: `${what} must be a number.` }).min(0, `${what} must be between 0 and 100%.`).max(100, `${what} must be between 0 and 100%.`);
+const percent = (what: string) =>
+  z
+    .number({ message: `${what} must be a number.` })
+    .min(0, `${what} must be between 0 and 100%.`)
+    .max(100, `${what} must be between 0 and 100%.`);
 const scale = (what: string) =>
-  z.number({ message: `${what} must be a number from 1 to 5.` }).int(`${what} must be a whole number from 1 to 5.`).min(1, `${what} must be from 1 to 5.`).max(5, `${what} must be from 1 to 5.`);
-const cost = (what: string) => z.number({ message: `${what} must be a number.` }).min(0, `${what} cannot be negative.`).max(AMOUNT_MAX, `${what} is too large.`);
-const oneOf = <const T extends readonly [string, ...string[]]>(what: string, values: T) => z.enum(values, { message: `${what} must be one of ${values.join(", ")}.` });
+  z
+    .number({ message: `${what} must be a number from 1 to 5.` })
+    .int(`${what} must be a whole number from 1 to 5.`)
+    .min(1, `${what} must be from 1 to 5.`)
+    .max(5, `${what} must be from 1 to 5.`);
+const cost = (what: string) =>
+  z
+    .number({ message: `${what} must be a number.` })
+    .min(0, `${what} cannot be negative.`)
+    .max(AMOUNT_MAX, `${what} is too large.`);
+const oneOf = <const T extends readonly [string, ...string[]]>(what: string, values: T) =>
+  z.enum(values, { message: `${what} must be one of ${values.join(", ")}.` });
 
 /** End not before start: checked only when both are valid dates. */
-const endNotBeforeStart = (v: { start: string | null; end: string | null }) => !v.start || !v.end || !isISODate(v.start) || !isISODate(v.end) || compareDates(v.end, v.start) >= 0;
+const endNotBeforeStart = (v: { start: string | null; end: string | null }) =>
+  !v.start || !v.end || !isISODate(v.start) || !isISODate(v.end) || compareDates(v.end, v.start) >= 0;
 
 export const isoDateSchema = isoDate("Date");
 
@@ -45,7 +67,10 @@ export const taskSchema = z
     order,
   })
   .refine(endNotBeforeStart, { path: ["end"], message: "The end date cannot be before the start date." })
-  .refine((t) => t.kind !== "milestone" || t.start === t.end, { path: ["end"], message: "A milestone is a single day: its start and end must be the same date." })
+  .refine((t) => t.kind !== "milestone" || t.start === t.end, {
+    path: ["end"],
+    message: "A milestone is a single day: its start and end must be the same date.",
+  })
   .refine((t) => t.parentId !== t.id, { path: ["parentId"], message: "A task cannot be its own parent." });
 
 export const dependencySchema = z
@@ -104,7 +129,9 @@ export const riskSchema = z.object({
   mitigation: text("Mitigation", TEXT_MAX),
   contingency: text("Contingency plan", TEXT_MAX),
   status: oneOf("Status", ["open", "mitigating", "closed", "occurred"]),
-  linkedTaskIds: z.array(id("Linked task"), { message: "Linked tasks must be a list." }).max(500, "A risk can link at most 500 tasks."),
+  linkedTaskIds: z
+    .array(id("Linked task"), { message: "Linked tasks must be a list." })
+    .max(500, "A risk can link at most 500 tasks."),
   reviewDate: isoDate("Review date").nullable(),
 });
 
@@ -116,7 +143,10 @@ export const raciColumnSchema = z
     name: text("Name", SHORT_MAX),
     order,
   })
-  .refine((c) => c.kind !== "member" || c.userId !== null, { path: ["userId"], message: "A member column needs the member it stands for." })
+  .refine((c) => c.kind !== "member" || c.userId !== null, {
+    path: ["userId"],
+    message: "A member column needs the member it stands for.",
+  })
   .refine((c) => c.kind !== "role" || c.name.trim() !== "", { path: ["name"], message: "Give the role a name." });
 
 export const raciCellSchema = z.object({
@@ -131,7 +161,9 @@ export const budgetLineSchema = z.object({
   description: text("Description", 500),
   planned: cost("Planned cost"),
   actual: cost("Actual cost"),
-  currency: z.string({ message: "Currency must be text." }).regex(/^[A-Z]{3}$/, "Currency must be a three-letter code such as EUR or USD."),
+  currency: z
+    .string({ message: "Currency must be text." })
+    .regex(/^[A-Z]{3}$/, "Currency must be a three-letter code such as EUR or USD."),
   order,
 });
 
@@ -151,7 +183,9 @@ export const workingCalendarSchema = z.object({
     .array(z.number().int().min(0).max(6), { message: "Working days must be weekdays 0 (Sunday) to 6 (Saturday)." })
     .min(1, "At least one day of the week must be worked.")
     .refine((days) => new Set(days).size === days.length, "Each weekday may appear once."),
-  holidays: z.array(z.object({ date: isoDate("Holiday date"), name: text("Holiday name", SHORT_MAX) })).max(1000, "At most 1,000 holidays."),
+  holidays: z
+    .array(z.object({ date: isoDate("Holiday date"), name: text("Holiday name", SHORT_MAX) }))
+    .max(1000, "At most 1,000 holidays."),
 });
 
 export const riskBandSchema = z
@@ -169,5 +203,8 @@ export type RowResult<T> = { ok: true; value: T } | { ok: false; problems: Probl
 export function validateRow<T>(schema: z.ZodType<T>, value: unknown): RowResult<T> {
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })) };
+  return {
+    ok: false,
+    problems: r.error.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })),
+  };
 }

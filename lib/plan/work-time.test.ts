@@ -34,7 +34,9 @@ describe("workTime positions", () => {
 
 describe("scale", () => {
   it("schedules a 5,000-task chain quickly", () => {
-    const tasks = Array.from({ length: 5000 }, (_, i) => makeTask({ id: `t${i}`, start: addDays("2025-06-02", i), end: addDays("2025-06-02", i) }));
+    const tasks = Array.from({ length: 5000 }, (_, i) =>
+      makeTask({ id: `t${i}`, start: addDays("2025-06-02", i), end: addDays("2025-06-02", i) }),
+    );
     const deps = tasks.slice(1).map((t, i) => makeDep(`t${i}`, t.id, i % 4 === 0 ? "SS" : "FS", i % 3 === 0 ? 1 : 0));
     const started = performance.now();
     const cp = criticalPath(tasks, deps, cal);

@@ -2,13 +2,23 @@
 import type { RaciCell, RaciColumn, RaciLetter } from "@/lib/plan/types";
 
 export const raciLetters: readonly RaciLetter[] = ["R", "A", "C", "I"];
-export const letterNames: Record<RaciLetter, string> = { R: "Responsible", A: "Accountable", C: "Consulted", I: "Informed" };
+export const letterNames: Record<RaciLetter, string> = {
+  R: "Responsible",
+  A: "Accountable",
+  C: "Consulted",
+  I: "Informed",
+};
 
 /**
  * The edit a key asks for: a letter (typed in either case), null to clear (Delete, Backspace), or
  * undefined when the key is not an edit. Modified keys (Ctrl+C…) are never edits.
  */
-export function cellEditForKey(e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }): RaciLetter | null | undefined {
+export function cellEditForKey(e: {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}): RaciLetter | null | undefined {
   if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
   if (e.key === "Delete" || e.key === "Backspace") return null;
   const upper = e.key.length === 1 ? e.key.toUpperCase() : "";

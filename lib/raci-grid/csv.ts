@@ -17,8 +17,15 @@ export function raciCsv(input: {
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
     .map((c) => ({ ...c, name: columnLabel(c, input.memberName) }));
   const at = cellIndex(input.cells);
-  const problems = new Map(raciProblems(rows, columns, input.cells).map((p) => [p.rowId, p.problems.map((x) => x.message).join(" ")]));
+  const problems = new Map(
+    raciProblems(rows, columns, input.cells).map((p) => [p.rowId, p.problems.map((x) => x.message).join(" ")]),
+  );
   const fields = ["Kind", "Name", ...columns.map((c) => c.name), "Problems"];
-  const data = rows.map((r) => [r.kind === "task" ? "Task" : "Deliverable", r.name, ...columns.map((c) => at.get(`${r.id}:${c.id}`) ?? ""), problems.get(r.id) ?? ""]);
+  const data = rows.map((r) => [
+    r.kind === "task" ? "Task" : "Deliverable",
+    r.name,
+    ...columns.map((c) => at.get(`${r.id}:${c.id}`) ?? ""),
+    problems.get(r.id) ?? "",
+  ]);
   return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: "\r\n" });
 }

@@ -4,8 +4,28 @@ import type { Deliverable, RaciColumn, Task } from "@/lib/plan/types";
 import { cellEditForKey, cellIndex, columnLabel } from "./cells";
 import { raciCsv } from "./csv";
 
-const task = (id: string, name: string): Task => ({ id, name, start: null, end: null, progress: 0, kind: "task", parentId: null, deliverableId: null, assigneeId: null, order: 0 });
-const deliverable = (id: string, name: string): Deliverable => ({ id, name, description: "", ownerId: null, due: null, acceptanceCriteria: "", status: "planned", order: 0 });
+const task = (id: string, name: string): Task => ({
+  id,
+  name,
+  start: null,
+  end: null,
+  progress: 0,
+  kind: "task",
+  parentId: null,
+  deliverableId: null,
+  assigneeId: null,
+  order: 0,
+});
+const deliverable = (id: string, name: string): Deliverable => ({
+  id,
+  name,
+  description: "",
+  ownerId: null,
+  due: null,
+  acceptanceCriteria: "",
+  status: "planned",
+  order: 0,
+});
 const columns: RaciColumn[] = [
   { id: "c2", kind: "role", userId: null, name: "QA lead", order: 2 },
   { id: "c1", kind: "member", userId: "u1", name: "Old name", order: 1 },
@@ -57,7 +77,19 @@ describe("raciCsv", () => {
     const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(["Kind", "Name", "Dana", "QA lead", "Problems"]);
     expect(rows[1]).toEqual(["Task", "Build", "A", "R", ""]);
-    expect(rows[2]).toEqual(["Task", "'=cmd", "", "", "No one is Accountable: exactly one must be. No one is Responsible: at least one must be."]);
-    expect(rows[3]).toEqual(["Deliverable", "Portal", "A", "A", "2 are Accountable (Dana, QA lead): exactly one must be. No one is Responsible: at least one must be."]);
+    expect(rows[2]).toEqual([
+      "Task",
+      "'=cmd",
+      "",
+      "",
+      "No one is Accountable: exactly one must be. No one is Responsible: at least one must be.",
+    ]);
+    expect(rows[3]).toEqual([
+      "Deliverable",
+      "Portal",
+      "A",
+      "A",
+      "2 are Accountable (Dana, QA lead): exactly one must be. No one is Responsible: at least one must be.",
+    ]);
   });
 });

@@ -6,7 +6,15 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { getPlanContent } from "@/db/queries/plan-content";
 import { useTestDatabase } from "@/db/testing";
-import { insertRow, randomUUID, readDocContent, setRaciCell, updateRow, writeDocContent, emptyDocContent } from "@/lib/doc";
+import {
+  insertRow,
+  randomUUID,
+  readDocContent,
+  setRaciCell,
+  updateRow,
+  writeDocContent,
+  emptyDocContent,
+} from "@/lib/doc";
 import { projectPlan } from "@/lib/collab/projection";
 import { raciProblems, raciRows } from "@/lib/plan/raci";
 import { createPlan } from "@/lib/services/plans";
@@ -22,7 +30,8 @@ const sync = (a: Y.Doc, b: Y.Doc) => {
   Y.applyUpdate(b, toB);
   Y.applyUpdate(a, toA);
 };
-const byKey = <T extends { rowId: string; columnId: string }>(cells: T[]) => [...cells].sort((x, y) => `${x.rowId}:${x.columnId}`.localeCompare(`${y.rowId}:${y.columnId}`));
+const byKey = <T extends { rowId: string; columnId: string }>(cells: T[]) =>
+  [...cells].sort((x, y) => `${x.rowId}:${x.columnId}`.localeCompare(`${y.rowId}:${y.columnId}`));
 
 describe("concurrent edits of the risk register and the RACI grid", () => {
   it("keep both people's edits, and the projection equals the merged document", async () => {
@@ -36,11 +45,45 @@ describe("concurrent edits of the risk register and the RACI grid", () => {
     const base = new Y.Doc();
     writeDocContent(base, emptyDocContent());
     base.transact(() => {
-      insertRow(base, "tasks", { id: ids.task, name: "Build", start: null, end: null, progress: 0, kind: "task", parentId: null, deliverableId: null, assigneeId: null, order: 1 });
-      insertRow(base, "deliverables", { id: ids.deliverable, name: "Portal", description: "", ownerId: null, due: null, acceptanceCriteria: "", status: "planned", order: 1 });
+      insertRow(base, "tasks", {
+        id: ids.task,
+        name: "Build",
+        start: null,
+        end: null,
+        progress: 0,
+        kind: "task",
+        parentId: null,
+        deliverableId: null,
+        assigneeId: null,
+        order: 1,
+      });
+      insertRow(base, "deliverables", {
+        id: ids.deliverable,
+        name: "Portal",
+        description: "",
+        ownerId: null,
+        due: null,
+        acceptanceCriteria: "",
+        status: "planned",
+        order: 1,
+      });
       insertRow(base, "raciColumns", { id: ids.dana, kind: "member", userId: u.id, name: "Ann", order: 1 });
       insertRow(base, "raciColumns", { id: ids.qa, kind: "role", userId: null, name: "QA lead", order: 2 });
-      insertRow(base, "risks", { id: ids.risk, title: "ERP late", description: "", category: "Schedule", ownerId: null, likelihood: 3, impact: 3, trigger: "", mitigation: "", contingency: "", status: "open", linkedTaskIds: [], reviewDate: null });
+      insertRow(base, "risks", {
+        id: ids.risk,
+        title: "ERP late",
+        description: "",
+        category: "Schedule",
+        ownerId: null,
+        likelihood: 3,
+        impact: 3,
+        trigger: "",
+        mitigation: "",
+        contingency: "",
+        status: "open",
+        linkedTaskIds: [],
+        reviewDate: null,
+      });
     });
     const ann = new Y.Doc();
     const bob = new Y.Doc();
@@ -54,7 +97,9 @@ describe("concurrent edits of the risk register and the RACI grid", () => {
       expect(setRaciCell(ann, ids.deliverable, ids.dana, "R").ok).toBe(true);
     });
     bob.transact(() => {
-      expect(updateRow(bob, "risks", ids.risk, { status: "mitigating", ownerId: u.id, linkedTaskIds: [ids.task] }).ok).toBe(true);
+      expect(
+        updateRow(bob, "risks", ids.risk, { status: "mitigating", ownerId: u.id, linkedTaskIds: [ids.task] }).ok,
+      ).toBe(true);
       expect(setRaciCell(bob, ids.task, ids.qa, "R").ok).toBe(true);
       expect(setRaciCell(bob, ids.deliverable, ids.qa, "A").ok).toBe(true);
     });
@@ -70,7 +115,16 @@ describe("concurrent edits of the risk register and the RACI grid", () => {
     const merged = canonical(ann);
     expect(canonical(bob)).toEqual(merged);
     expect(merged.risks).toEqual([
-      expect.objectContaining({ id: ids.risk, title: "ERP late", likelihood: 5, impact: 3, mitigation: "Contract-tested mock", status: "mitigating", ownerId: u.id, linkedTaskIds: [ids.task] }),
+      expect.objectContaining({
+        id: ids.risk,
+        title: "ERP late",
+        likelihood: 5,
+        impact: 3,
+        mitigation: "Contract-tested mock",
+        status: "mitigating",
+        ownerId: u.id,
+        linkedTaskIds: [ids.task],
+      }),
     ]);
     expect(byKey(merged.raciCells)).toEqual(
       byKey([
@@ -104,6 +158,8 @@ describe("concurrent edits of the risk register and the RACI grid", () => {
     expect(again.risks).toEqual(readDocContent(ann).content.risks);
     expect(again.risks[0]).toMatchObject({ reviewDate: "2026-05-01", contingency: "Launch read-only" });
     expect(byKey(again.raciCells)).toEqual(byKey(readDocContent(ann).content.raciCells));
-    expect(again.raciCells.filter((c) => c.rowId === ids.task)).toEqual([{ rowId: ids.task, columnId: ids.qa, value: "C" }]);
+    expect(again.raciCells.filter((c) => c.rowId === ids.task)).toEqual([
+      { rowId: ids.task, columnId: ids.qa, value: "C" },
+    ]);
   });
 });

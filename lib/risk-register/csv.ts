@@ -45,7 +45,10 @@ export function risksCsv(input: {
       statusLabel(r.status),
       r.reviewDate ?? "",
       overdue.has(r.id) ? "yes" : "no",
-      r.linkedTaskIds.map((id) => taskName.get(id)).filter((n): n is string => n !== undefined).join("; "),
+      r.linkedTaskIds
+        .map((id) => taskName.get(id))
+        .filter((n): n is string => n !== undefined)
+        .join("; "),
       r.description,
       r.trigger,
       r.mitigation,

@@ -18,7 +18,10 @@ export interface NavKey {
 /** Where the key moves to, or null when it is not a movement key or would leave the grid. */
 export function moveCell(pos: CellPos, e: NavKey, rows: number, cols: number): CellPos | null {
   if (rows <= 0 || cols <= 0) return null;
-  const clamp = (p: CellPos): CellPos => ({ row: Math.min(Math.max(p.row, 0), rows - 1), col: Math.min(Math.max(p.col, 0), cols - 1) });
+  const clamp = (p: CellPos): CellPos => ({
+    row: Math.min(Math.max(p.row, 0), rows - 1),
+    col: Math.min(Math.max(p.col, 0), cols - 1),
+  });
   const corner = e.ctrlKey || e.metaKey;
   switch (e.key) {
     case "ArrowUp":

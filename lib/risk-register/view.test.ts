@@ -4,9 +4,27 @@ import { risk } from "./fixtures";
 import { filterRisks, groupByCategory, isFiltered, NO_OWNER, noFilter, ownerOptions, sortRisks } from "./view";
 
 const risks = [
-  risk({ id: "a", title: "Vendor late", category: "Schedule", ownerId: "u1", likelihood: 4, impact: 4, status: "mitigating", reviewDate: "2026-03-01" }),
+  risk({
+    id: "a",
+    title: "Vendor late",
+    category: "Schedule",
+    ownerId: "u1",
+    likelihood: 4,
+    impact: 4,
+    status: "mitigating",
+    reviewDate: "2026-03-01",
+  }),
   risk({ id: "b", title: "adoption", category: "adoption", ownerId: null, likelihood: 1, impact: 2 }),
-  risk({ id: "c", title: "", category: "", ownerId: "u2", likelihood: 5, impact: 5, status: "closed", reviewDate: "2026-01-01" }),
+  risk({
+    id: "c",
+    title: "",
+    category: "",
+    ownerId: "u2",
+    likelihood: 5,
+    impact: 5,
+    status: "closed",
+    reviewDate: "2026-01-01",
+  }),
   risk({ id: "d", title: "Budget", category: "Adoption", ownerId: "u1", likelihood: 2, impact: 3 }),
 ];
 const ids = (rs: { id: string }[]) => rs.map((r) => r.id);

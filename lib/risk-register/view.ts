@@ -27,7 +27,8 @@ export interface RiskFilter {
 
 export const noFilter: RiskFilter = { status: null, owner: null, band: null, cell: null };
 
-export const isFiltered = (f: RiskFilter) => f.status !== null || f.owner !== null || f.band !== null || f.cell !== null;
+export const isFiltered = (f: RiskFilter) =>
+  f.status !== null || f.owner !== null || f.band !== null || f.cell !== null;
 
 export function filterRisks(risks: readonly Risk[], f: RiskFilter, bands: readonly RiskBand[]): Risk[] {
   return risks.filter(
@@ -39,7 +40,17 @@ export function filterRisks(risks: readonly Risk[], f: RiskFilter, bands: readon
   );
 }
 
-export const sortKeys = ["created", "title", "category", "owner", "likelihood", "impact", "score", "status", "reviewDate"] as const;
+export const sortKeys = [
+  "created",
+  "title",
+  "category",
+  "owner",
+  "likelihood",
+  "impact",
+  "score",
+  "status",
+  "reviewDate",
+] as const;
 export type RiskSortKey = (typeof sortKeys)[number];
 export interface RiskSort {
   key: RiskSortKey;
@@ -54,7 +65,11 @@ const statusRank = (s: RiskStatus) => riskStatuses.findIndex((x) => x.id === s);
  * Sorted copy. Empty values (no owner, no review date, blank text) go last in either direction;
  * ties keep creation order (ids are time-ordered), so rows never jump about between renders.
  */
-export function sortRisks(risks: readonly Risk[], sort: RiskSort, nameOf: (id: string | null) => string | null = () => null): Risk[] {
+export function sortRisks(
+  risks: readonly Risk[],
+  sort: RiskSort,
+  nameOf: (id: string | null) => string | null = () => null,
+): Risk[] {
   const value = (r: Risk): string | number | null => {
     switch (sort.key) {
       case "created":
@@ -104,7 +119,9 @@ export function groupByCategory(risks: readonly Risk[]): RiskGroup[] {
     if (!g) groups.set(key, (g = { category: name, risks: [] }));
     g.risks.push(r);
   }
-  return [...groups.values()].sort((a, b) => (a.category === "" ? 1 : b.category === "" ? -1 : text(a.category, b.category)));
+  return [...groups.values()].sort((a, b) =>
+    a.category === "" ? 1 : b.category === "" ? -1 : text(a.category, b.category),
+  );
 }
 
 export interface OwnerOption {

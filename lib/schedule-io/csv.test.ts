@@ -28,10 +28,31 @@ describe("parsePredecessor", () => {
 describe("scheduleToCsv", () => {
   it("writes one row per task with names, links and durations, and guards formulas", () => {
     const tasks = [
-      makeTask({ id: "a", name: "Design", start: "2026-03-02", end: "2026-03-06", progress: 50, assigneeId: "u1", deliverableId: "d1" }),
-      makeTask({ id: "b", name: "=HYPERLINK(1)", start: "2026-03-09", end: "2026-03-09", kind: "milestone", parentId: "a" }),
+      makeTask({
+        id: "a",
+        name: "Design",
+        start: "2026-03-02",
+        end: "2026-03-06",
+        progress: 50,
+        assigneeId: "u1",
+        deliverableId: "d1",
+      }),
+      makeTask({
+        id: "b",
+        name: "=HYPERLINK(1)",
+        start: "2026-03-09",
+        end: "2026-03-09",
+        kind: "milestone",
+        parentId: "a",
+      }),
     ];
-    const csv = scheduleToCsv({ tasks, dependencies: [makeDep("a", "b", "SS", 2)], deliverables: [{ id: "d1", name: "Pilot" }], nameOf: (id) => (id === "u1" ? "Ann Lee" : null), calendar: defaultCalendar });
+    const csv = scheduleToCsv({
+      tasks,
+      dependencies: [makeDep("a", "b", "SS", 2)],
+      deliverables: [{ id: "d1", name: "Pilot" }],
+      nameOf: (id) => (id === "u1" ? "Ann Lee" : null),
+      calendar: defaultCalendar,
+    });
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("Name,Kind,Start,End,Duration,Progress,Parent,Deliverable,Assignee,Predecessors");
     expect(lines[1]).toBe("Design,task,2026-03-02,2026-03-06,5,50,,Pilot,Ann Lee,");
@@ -43,7 +64,13 @@ describe("scheduleToCsv", () => {
       makeTask({ id: "a", name: "Design, phase 1", start: "2026-03-02", end: "2026-03-06" }),
       makeTask({ id: "b", name: "Build", start: "2026-03-09", end: "2026-03-13", progress: 25 }),
     ];
-    const csv = scheduleToCsv({ tasks, dependencies: [makeDep("a", "b", "FS", 1)], deliverables: [], nameOf: () => null, calendar: defaultCalendar });
+    const csv = scheduleToCsv({
+      tasks,
+      dependencies: [makeDep("a", "b", "FS", 1)],
+      deliverables: [],
+      nameOf: () => null,
+      calendar: defaultCalendar,
+    });
     const r = parseScheduleCsv(csv, ctx());
     expect(r.refused).toEqual([]);
     expect(r.tasks.map((t) => [t.name, t.start, t.end, t.progress])).toEqual([
@@ -78,8 +105,15 @@ describe("parseScheduleCsv", () => {
     expect(byRow[5]!.reasons[0]).toMatch(/2026-02-30/);
     expect(byRow[6]!.reasons[0]).toMatch(/Kind must be task, milestone or buffer/);
     expect(byRow[7]!.reasons).toEqual(["Progress must be between 0 and 100%."]);
-    expect(byRow[8]!.reasons).toEqual(["No task named “Ghost” to be the parent.", "No deliverable named “Nope”.", "No member or resource named “Zed”."]);
-    expect(byRow[9]).toMatchObject({ imported: true, reasons: ["Predecessor “Ghost” is not a task of the plan or of the imported rows."] });
+    expect(byRow[8]!.reasons).toEqual([
+      "No task named “Ghost” to be the parent.",
+      "No deliverable named “Nope”.",
+      "No member or resource named “Zed”.",
+    ]);
+    expect(byRow[9]).toMatchObject({
+      imported: true,
+      reasons: ["Predecessor “Ghost” is not a task of the plan or of the imported rows."],
+    });
     expect(r.dependencies).toHaveLength(1);
   });
 

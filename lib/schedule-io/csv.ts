@@ -15,7 +15,18 @@ import { refuseDependency, taskDuration } from "@/lib/plan/schedule";
 import type { Dependency, DependencyType, Task, TaskKind, WorkingCalendar } from "@/lib/plan/types";
 import { dependencySchema, taskSchema } from "@/lib/plan/validation";
 
-export const CSV_COLUMNS = ["Name", "Kind", "Start", "End", "Duration", "Progress", "Parent", "Deliverable", "Assignee", "Predecessors"] as const;
+export const CSV_COLUMNS = [
+  "Name",
+  "Kind",
+  "Start",
+  "End",
+  "Duration",
+  "Progress",
+  "Parent",
+  "Deliverable",
+  "Assignee",
+  "Predecessors",
+] as const;
 const KINDS: TaskKind[] = ["task", "milestone", "buffer"];
 const TYPES: DependencyType[] = ["FS", "SS", "FF", "SF"];
 /** Rows beyond this are refused as a whole file: a guard against pasting something else. */
@@ -101,16 +112,26 @@ export function parsePredecessor(text: string): { name: string; type: Dependency
   const m = PRED.exec(text.trim());
   if (!m || !m[1]) return null;
   const type = (m[2]?.toUpperCase() ?? "FS") as DependencyType;
-  return { name: m[1].trim(), type: TYPES.includes(type) ? type : "FS", lag: m[3] ? Number(m[3].replace(/\s/g, "")) : 0 };
+  return {
+    name: m[1].trim(),
+    type: TYPES.includes(type) ? type : "FS",
+    lag: m[3] ? Number(m[3].replace(/\s/g, "")) : 0,
+  };
 }
 
 /** Reads a CSV of tasks; every row is checked on its own, and a refused row is reported, not written. */
 export function parseScheduleCsv(text: string, ctx: ImportContext): CsvImport {
   const empty = (fileError: string): CsvImport => ({ tasks: [], dependencies: [], refused: [], fileError });
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h) => h.trim(),
+  });
   const fields = (parsed.meta.fields ?? []).map(norm);
-  if (!fields.includes("name")) return empty("The file needs a header row with at least a “Name” column (see the export for every column).");
-  if (parsed.data.length > CSV_MAX_ROWS) return empty(`The file has ${parsed.data.length} rows; at most ${CSV_MAX_ROWS} can be imported at once.`);
+  if (!fields.includes("name"))
+    return empty("The file needs a header row with at least a “Name” column (see the export for every column).");
+  if (parsed.data.length > CSV_MAX_ROWS)
+    return empty(`The file has ${parsed.data.length} rows; at most ${CSV_MAX_ROWS} can be imported at once.`);
 
   const cell = (r: Record<string, string>, col: string) => {
     const key = Object.keys(r).find((k) => norm(k) === norm(col));
@@ -149,10 +170,12 @@ export function parseScheduleCsv(text: string, ctx: ImportContext): CsvImport {
     if (kind === "milestone" && end && !start) start = end;
     if (start && !end && durationText && isISODate(start)) {
       const n = Number(durationText);
-      if (!Number.isInteger(n) || n < 1 || n > 3650) reasons.push(`Duration must be a whole number of working days from 1 to 3650, not “${durationText}”.`);
+      if (!Number.isInteger(n) || n < 1 || n > 3650)
+        reasons.push(`Duration must be a whole number of working days from 1 to 3650, not “${durationText}”.`);
       else end = addWorkingDays(start, n - 1, ctx.calendar);
     }
-    if (Boolean(start) !== Boolean(end) && reasons.length === 0) reasons.push("Give both a start and an end (or a start and a duration).");
+    if (Boolean(start) !== Boolean(end) && reasons.length === 0)
+      reasons.push("Give both a start and an end (or a start and a duration).");
     const progressText = cell(r, "Progress").replace(/%$/, "");
     const progress = progressText === "" ? 0 : Number(progressText);
     const parentName = cell(r, "Parent");
@@ -165,7 +188,18 @@ export function parseScheduleCsv(text: string, ctx: ImportContext): CsvImport {
     const assigneeName = cell(r, "Assignee");
     const assigneeId = assigneeName ? (people.get(norm(assigneeName)) ?? null) : null;
     if (assigneeName && !assigneeId) reasons.push(`No member or resource named “${assigneeName}”.`);
-    const task = { id, name, kind: kind ?? "task", start, end, progress, parentId, deliverableId, assigneeId, order: ctx.firstOrder + i } as Task;
+    const task = {
+      id,
+      name,
+      kind: kind ?? "task",
+      start,
+      end,
+      progress,
+      parentId,
+      deliverableId,
+      assigneeId,
+      order: ctx.firstOrder + i,
+    } as Task;
     if (reasons.length === 0) {
       const check = taskSchema.safeParse(task);
       if (!check.success) reasons.push(...new Set(check.error.issues.map((x) => x.message)));
@@ -180,7 +214,10 @@ export function parseScheduleCsv(text: string, ctx: ImportContext): CsvImport {
   const deps: Dependency[] = [];
   const linkProblems = new Map<number, string[]>();
   for (const a of accepted) {
-    for (const part of a.preds.split(";").map((s) => s.trim()).filter(Boolean)) {
+    for (const part of a.preds
+      .split(";")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const p = parsePredecessor(part);
       const fromId = p ? idOfName(p.name) : null;
       const problem = (msg: string) => linkProblems.set(a.row, [...(linkProblems.get(a.row) ?? []), msg]);
@@ -194,7 +231,9 @@ export function parseScheduleCsv(text: string, ctx: ImportContext): CsvImport {
       }
       const dep = { id: ctx.newId(), from: fromId, to: a.task.id, type: p.type, lag: p.lag };
       const checked = dependencySchema.safeParse(dep);
-      const refusal = checked.success ? refuseDependency([...ctx.existingDependencies, ...deps], allTasks, dep) : checked.error.issues[0]!.message;
+      const refusal = checked.success
+        ? refuseDependency([...ctx.existingDependencies, ...deps], allTasks, dep)
+        : checked.error.issues[0]!.message;
       if (refusal) problem(`Link from “${p.name}” refused: ${refusal}`);
       else deps.push(dep);
     }

@@ -10,11 +10,28 @@ describe("scheduleToIcs", () => {
       planTitle: "Launch <plan>",
       tasks: [
         makeTask({ id: "s", name: "Phase", start: "2026-03-02", end: "2026-03-31" }),
-        makeTask({ id: "a", name: "<img src=x onerror=alert(1)>", start: "2026-03-02", end: "2026-03-06", parentId: "s" }),
+        makeTask({
+          id: "a",
+          name: "<img src=x onerror=alert(1)>",
+          start: "2026-03-02",
+          end: "2026-03-06",
+          parentId: "s",
+        }),
         makeTask({ id: "m", name: "Go live", start: "2026-03-29", kind: "milestone", parentId: "s" }),
         makeTask({ id: "u", name: "Undated" }),
       ],
-      deliverables: [{ id: "d", name: "Pilot", description: "", ownerId: null, due: "2026-04-01", acceptanceCriteria: "", status: "planned", order: 1 }],
+      deliverables: [
+        {
+          id: "d",
+          name: "Pilot",
+          description: "",
+          ownerId: null,
+          due: "2026-04-01",
+          acceptanceCriteria: "",
+          status: "planned",
+          order: 1,
+        },
+      ],
     });
     const cal = new ICAL.Component(ICAL.parse(ics));
     const events = cal.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));

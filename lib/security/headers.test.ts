@@ -3,7 +3,13 @@ import { contentSecurityPolicy, referrerPolicyFor } from "./headers";
 
 describe("referrerPolicyFor", () => {
   it("never sends a Referer from anything that carries a read-only link's token", () => {
-    for (const url of ["/s/abc", "/s/abc?x=1", "/api/v1/shared/abc", "/api/v1/plans/1/risks.csv?token=abc", "/api/v1/plans/1/raci.csv?a=1&token=abc"]) {
+    for (const url of [
+      "/s/abc",
+      "/s/abc?x=1",
+      "/api/v1/shared/abc",
+      "/api/v1/plans/1/risks.csv?token=abc",
+      "/api/v1/plans/1/raci.csv?a=1&token=abc",
+    ]) {
       expect(referrerPolicyFor(url), url).toBe("no-referrer");
     }
   });
@@ -24,11 +30,14 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("forbids framing, plugins and foreign base URLs, and reports violations", () => {
-    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "report-uri /api/csp-report"]) expect(prod).toContain(d);
+    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "report-uri /api/csp-report"])
+      expect(prod).toContain(d);
   });
 
   it("lets sign-in forms post only to this site and the enabled OAuth providers", () => {
     expect(prod).toContain("form-action 'self';");
-    expect(contentSecurityPolicy("n", { dev: false, oauthHosts: ["github.com"] })).toContain("form-action 'self' https://github.com;");
+    expect(contentSecurityPolicy("n", { dev: false, oauthHosts: ["github.com"] })).toContain(
+      "form-action 'self' https://github.com;",
+    );
   });
 });

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import type { UserPrincipal } from "@/lib/access";
-import { connectClient, sessionCookie, startCollabServer, waitFor, type TestClient, type TestServer } from "@/lib/collab/test-helpers";
+import {
+  connectClient,
+  sessionCookie,
+  startCollabServer,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from "@/lib/collab/test-helpers";
 import { insertRow, setText } from "@/lib/doc";
 import { getPlanActivity } from "./activity";
 import { createPlan } from "./plans";
@@ -23,7 +30,11 @@ afterAll(async () => {
 
 describe("activity from the document's history (real collaboration server, real PostgreSQL)", () => {
   it("records who changed which section, one entry per person per minute", async () => {
-    const dana = await signUp({ name: "Dana", email: `dana-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const dana = await signUp({
+      name: "Dana",
+      email: `dana-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+    });
     const eliEmail = `eli-${randomUUID()}@example.com`;
     const eli = await signUp({ name: "Eli", email: eliEmail, password: "correct horse battery" });
     const owner: UserPrincipal = { kind: "user", userId: dana.id };
@@ -38,12 +49,34 @@ describe("activity from the document's history (real collaboration server, real 
 
     // Dana: schedule and risks; Eli: strategy text, typed in several transactions.
     a.doc.transact(() => {
-      insertRow(a.doc, "tasks", { id: randomUUID(), name: "Build", start: null, end: null, progress: 0, kind: "task", parentId: null, deliverableId: null, assigneeId: null, order: 1 });
+      insertRow(a.doc, "tasks", {
+        id: randomUUID(),
+        name: "Build",
+        start: null,
+        end: null,
+        progress: 0,
+        kind: "task",
+        parentId: null,
+        deliverableId: null,
+        assigneeId: null,
+        order: 1,
+      });
     });
     a.doc.transact(() => {
       insertRow(a.doc, "risks", {
-        id: randomUUID(), title: "Vendor late", description: "", category: "", ownerId: null, likelihood: 3, impact: 4,
-        trigger: "", mitigation: "", contingency: "", status: "open", linkedTaskIds: [], reviewDate: null,
+        id: randomUUID(),
+        title: "Vendor late",
+        description: "",
+        category: "",
+        ownerId: null,
+        likelihood: 3,
+        impact: 4,
+        trigger: "",
+        mitigation: "",
+        contingency: "",
+        status: "open",
+        linkedTaskIds: [],
+        reviewDate: null,
       });
     });
     b.doc.transact(() => setText(b.doc, "strategy", "Phase one"));
@@ -59,10 +92,14 @@ describe("activity from the document's history (real collaboration server, real 
       }
       return out;
     };
-    await waitFor(async () => {
-      const p = await byPerson();
-      return (p.Dana?.edits ?? 0) >= 2 && (p.Eli?.edits ?? 0) >= 2;
-    }, "both people's activity recorded", 15_000);
+    await waitFor(
+      async () => {
+        const p = await byPerson();
+        return (p.Dana?.edits ?? 0) >= 2 && (p.Eli?.edits ?? 0) >= 2;
+      },
+      "both people's activity recorded",
+      15_000,
+    );
     const byName = await byPerson();
     expect(byName.Dana!.sections).toEqual(["schedule", "risks"]);
     expect(byName.Dana!.edits).toBeGreaterThanOrEqual(2);
@@ -71,7 +108,11 @@ describe("activity from the document's history (real collaboration server, real 
     expect(byName.Eli!.at.getUTCSeconds()).toBe(0);
 
     // Outsiders learn nothing.
-    const stranger = await signUp({ name: "Mallory", email: `m-${randomUUID()}@example.com`, password: "correct horse battery" });
+    const stranger = await signUp({
+      name: "Mallory",
+      email: `m-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+    });
     await expect(getPlanActivity({ kind: "user", userId: stranger.id }, planId)).rejects.toThrow(/not found/);
   });
 });

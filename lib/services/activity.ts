@@ -11,7 +11,11 @@ const order: string[] = [...planSections.map((s) => s.id), "settings", "other"];
  * Who changed which sections of a plan and when, newest first: one entry per person per minute
  * (rows written by different instances for the same minute are merged here).
  */
-export async function getPlanActivity(principal: Principal | null, planId: string, limit = 200): Promise<ActivityEntry[]> {
+export async function getPlanActivity(
+  principal: Principal | null,
+  planId: string,
+  limit = 200,
+): Promise<ActivityEntry[]> {
   await requirePlan(principal, planId, "read");
   const rows = await listActivity(planId, limit);
   const merged = new Map<string, ActivityEntry>();
@@ -22,7 +26,13 @@ export async function getPlanActivity(principal: Principal | null, planId: strin
       e.sections = [...new Set([...e.sections, ...r.sections])];
       e.edits += r.edits;
     } else {
-      merged.set(key, { userId: r.userId, name: r.userName ?? "A former member", sections: [...r.sections], edits: r.edits, at: r.at });
+      merged.set(key, {
+        userId: r.userId,
+        name: r.userName ?? "A former member",
+        sections: [...r.sections],
+        edits: r.edits,
+        at: r.at,
+      });
     }
   }
   const entries = [...merged.values()];

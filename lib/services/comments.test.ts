@@ -35,14 +35,23 @@ async function team() {
 describe("comments, mentions and the inbox (real PostgreSQL)", () => {
   it("delivers a mention to the member mentioned, counts it unread, and marks it read", async () => {
     const { owner, member, plan } = await team();
-    const c = await addComment(owner, plan.id, { section: "risks", body: `Can you check this, ${mentionToken("Mika", member.userId)}?` });
+    const c = await addComment(owner, plan.id, {
+      section: "risks",
+      body: `Can you check this, ${mentionToken("Mika", member.userId)}?`,
+    });
     expect(c.body).toContain(mentionToken("Mika", member.userId));
 
     expect(await getUnreadCount(member)).toBe(1);
     expect(await getUnreadCount(owner)).toBe(0);
     const inbox = await getInbox(member);
     expect(inbox.unread).toBe(1);
-    expect(inbox.items[0]).toMatchObject({ kind: "mention", planId: plan.id, planTitle: "Rollout", actorName: "Olga", commentSection: "risks" });
+    expect(inbox.items[0]).toMatchObject({
+      kind: "mention",
+      planId: plan.id,
+      planTitle: "Rollout",
+      actorName: "Olga",
+      commentSection: "risks",
+    });
     expect(inbox.items[0]!.summary).toBe("Olga mentioned you in Risks of “Rollout”");
 
     // Someone else's ids mark nothing of mine, and vice versa.
@@ -53,7 +62,10 @@ describe("comments, mentions and the inbox (real PostgreSQL)", () => {
 
   it("never mentions someone outside the workspace: the token becomes plain text and nobody is notified", async () => {
     const { owner, outsider, plan } = await team();
-    const c = await addComment(owner, plan.id, { section: "scope", body: `Ping ${mentionToken("Mallory", outsider.userId)}` });
+    const c = await addComment(owner, plan.id, {
+      section: "scope",
+      body: `Ping ${mentionToken("Mallory", outsider.userId)}`,
+    });
     expect(c.body).toBe("Ping @Mallory");
     expect(await getUnreadCount(outsider)).toBe(0);
     expect((await getInbox(outsider)).items).toHaveLength(0);
@@ -61,32 +73,50 @@ describe("comments, mentions and the inbox (real PostgreSQL)", () => {
 
   it("does not notify authors of their own mention, and notifies each person once", async () => {
     const { owner, member, plan } = await team();
-    await addComment(owner, plan.id, { section: "scope", body: `${mentionToken("Olga", owner.userId)} ${mentionToken("Mika", member.userId)} ${mentionToken("Mika", member.userId)}` });
+    await addComment(owner, plan.id, {
+      section: "scope",
+      body: `${mentionToken("Olga", owner.userId)} ${mentionToken("Mika", member.userId)} ${mentionToken("Mika", member.userId)}`,
+    });
     expect(await getUnreadCount(owner)).toBe(0);
     expect(await getUnreadCount(member)).toBe(1);
   });
 
   it("lets viewers who are members comment, but not share links or outsiders", async () => {
     const { owner, viewer, outsider, plan } = await team();
-    await expect(addComment(viewer, plan.id, { section: "objectives", body: "Looks good to me." })).resolves.toMatchObject({ authorId: viewer.userId });
+    await expect(
+      addComment(viewer, plan.id, { section: "objectives", body: "Looks good to me." }),
+    ).resolves.toMatchObject({ authorId: viewer.userId });
 
     const link = await createShareLink(owner, plan.id, { label: "Board" });
     const share = (await principalFromShareToken(link.token))!;
     expect(share.kind).toBe("share");
-    await expect(addComment(share, plan.id, { section: "objectives", body: "Hello" })).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(addComment(share, plan.id, { section: "objectives", body: "Hello" })).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
     expect((await getPlanComments(share, plan.id)).canComment).toBe(false);
 
-    await expect(addComment(outsider, plan.id, { section: "objectives", body: "Hi" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addComment(outsider, plan.id, { section: "objectives", body: "Hi" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(getPlanComments(outsider, plan.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("bounds and validates what is posted", async () => {
     const { owner, plan } = await team();
     await expect(addComment(owner, plan.id, { section: "risks", body: "   " })).rejects.toBeInstanceOf(ValidationError);
-    await expect(addComment(owner, plan.id, { section: "risks", body: "x".repeat(4001) })).rejects.toBeInstanceOf(ValidationError);
+    await expect(addComment(owner, plan.id, { section: "risks", body: "x".repeat(4001) })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(addComment(owner, plan.id, { section: "nowhere", body: "x" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(addComment(owner, plan.id, { section: "risks", targetType: "risk", body: "x" })).rejects.toBeInstanceOf(ValidationError);
-    const row = await addComment(owner, plan.id, { section: "risks", targetType: "risk", targetId: crypto.randomUUID(), body: "<b>not html</b>" });
+    await expect(
+      addComment(owner, plan.id, { section: "risks", targetType: "risk", body: "x" }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const row = await addComment(owner, plan.id, {
+      section: "risks",
+      targetType: "risk",
+      targetId: crypto.randomUUID(),
+      body: "<b>not html</b>",
+    });
     expect(row.body).toBe("<b>not html</b>");
   });
 
@@ -118,9 +148,15 @@ describe("comments, mentions and the inbox (real PostgreSQL)", () => {
     expect(await getUnreadCount(viewer)).toBe(1);
     expect(await getUnreadCount(owner)).toBe(0);
     const item = (await getInbox(viewer)).items[0]!;
-    expect(item).toMatchObject({ kind: "announcement", announcementBody: "Go-live moves to Monday.", summary: "Olga posted an update on “Rollout”" });
+    expect(item).toMatchObject({
+      kind: "announcement",
+      announcementBody: "Go-live moves to Monday.",
+      summary: "Olga posted an update on “Rollout”",
+    });
     expect((await getAnnouncements(member, plan.id)).canAnnounce).toBe(false);
-    expect((await getAnnouncements(owner, plan.id)).announcements.map((a) => a.body)).toEqual(["Go-live moves to Monday."]);
+    expect((await getAnnouncements(owner, plan.id)).announcements.map((a) => a.body)).toEqual([
+      "Go-live moves to Monday.",
+    ]);
 
     expect(await markAllRead(member)).toBe(1);
     expect(await getUnreadCount(member)).toBe(0);

@@ -91,7 +91,10 @@ export async function setResolved(principal: Principal | null, commentId: string
 
 export async function getAnnouncements(principal: Principal | null, planId: string) {
   const found = await requirePlan(principal, planId, "read");
-  return { announcements: await listAnnouncements(found.plan.id), canAnnounce: principal?.kind === "user" && canOnPlan(found.role, ANNOUNCE) };
+  return {
+    announcements: await listAnnouncements(found.plan.id),
+    canAnnounce: principal?.kind === "user" && canOnPlan(found.role, ANNOUNCE),
+  };
 }
 
 /** A status update from the plan's managers, delivered to every other workspace member's inbox. */

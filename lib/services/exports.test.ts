@@ -24,7 +24,12 @@ describe("plan exports (real PostgreSQL)", () => {
     const plan = await createPlan(owner, ws.id, { title: "Cut-over", summary: "Move to the new CRM." });
 
     const { model } = await getPlanExport(owner, plan.id);
-    expect(model.plan).toMatchObject({ title: "Cut-over", ownerName: "Olga", statusLabel: "Draft", workspaceName: "Ops" });
+    expect(model.plan).toMatchObject({
+      title: "Cut-over",
+      ownerName: "Olga",
+      statusLabel: "Draft",
+      workspaceName: "Ops",
+    });
     const md = await exportPlanMarkdown(owner, plan.id);
     expect(md.markdown).toContain("# Cut-over");
     expect(md.markdown).toContain("Move to the new CRM.");

@@ -9,7 +9,10 @@ import { dateInTimeZone } from "@/lib/plan/dates";
 import { renderPdf } from "./pdf-renderer";
 
 /** The assembled plan (print view, Markdown, PDF), for anyone who may read it. */
-export async function getPlanExport(principal: Principal | null, planId: string): Promise<{ model: ExportModel; planId: string; updatedAt: Date }> {
+export async function getPlanExport(
+  principal: Principal | null,
+  planId: string,
+): Promise<{ model: ExportModel; planId: string; updatedAt: Date }> {
   const { plan, workspaceName } = await requirePlan(principal, planId, "read");
   const [content, members] = await Promise.all([getPlanContent(planId), listMembers(plan.workspaceId)]);
   const people = members.map((m) => ({ id: m.userId, name: m.name }));
@@ -40,7 +43,9 @@ export async function exportPlanMarkdown(principal: Principal | null, planId: st
 
 type Ticket = { principal: Principal; planId: string; expires: number };
 const TICKET_TTL_MS = 60_000;
-const tickets: Map<string, Ticket> = ((globalThis as { __planwrightPrintTickets?: Map<string, Ticket> }).__planwrightPrintTickets ??= new Map());
+const tickets: Map<string, Ticket> = ((
+  globalThis as { __planwrightPrintTickets?: Map<string, Ticket> }
+).__planwrightPrintTickets ??= new Map());
 export const PRINT_TICKET_HEADER = "x-planwright-print-ticket";
 
 function issueTicket(principal: Principal, planId: string): string {
@@ -74,7 +79,13 @@ export async function exportPlanPdf(principal: Principal | null, planId: string,
 
 /** A filename made of the title's safe characters. */
 export function exportFilename(title: string, ext: string): string {
-  const base = title.normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/\s+/g, "-").slice(0, 80) || "plan";
+  const base =
+    title
+      .normalize("NFKD")
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .replace(/\s+/g, "-")
+      .slice(0, 80) || "plan";
   return `${base}.${ext}`;
 }
 

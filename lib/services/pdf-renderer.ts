@@ -20,11 +20,20 @@ const ARGS = [
 ];
 
 type State = { browser: Promise<Browser> | null; active: number; queue: (() => void)[]; idle: NodeJS.Timeout | null };
-const state: State = ((globalThis as { __planwrightPdf?: State }).__planwrightPdf ??= { browser: null, active: 0, queue: [], idle: null });
+const state: State = ((globalThis as { __planwrightPdf?: State }).__planwrightPdf ??= {
+  browser: null,
+  active: 0,
+  queue: [],
+  idle: null,
+});
 
 function browser(): Promise<Browser> {
   if (!state.browser) {
-    const launching = chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ARGS, headless: true });
+    const launching = chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ARGS,
+      headless: true,
+    });
     state.browser = launching;
     launching.then(
       (b) => b.on("disconnected", () => state.browser === launching && (state.browser = null)),
@@ -77,7 +86,12 @@ export async function renderPdf(url: string, headers: Record<string, string>): P
       const res = await page.goto(url, { waitUntil: "load" });
       if (!res || !res.ok()) throw new Error(`Print page answered ${res?.status() ?? "nothing"}`);
       await page.emulateMedia({ media: "print" });
-      return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, margin: { top: "16mm", bottom: "16mm", left: "14mm", right: "14mm" } });
+      return await page.pdf({
+        format: "A4",
+        printBackground: true,
+        preferCSSPageSize: true,
+        margin: { top: "16mm", bottom: "16mm", left: "14mm", right: "14mm" },
+      });
     } finally {
       await context.close().catch(() => {});
     }

@@ -8,7 +8,11 @@ import { parseInput } from "@/lib/errors";
 import { changeStatus } from "@/lib/services/review";
 import { createPlanInput, updatePlanInput } from "@/lib/validation/plan";
 
-export async function listWorkspacePlans(principal: Principal | null, workspaceId: string, opts: { archived?: boolean } = {}) {
+export async function listWorkspacePlans(
+  principal: Principal | null,
+  workspaceId: string,
+  opts: { archived?: boolean } = {},
+) {
   await requireWorkspace(principal, workspaceId, "read");
   return listPlans(workspaceId, opts);
 }

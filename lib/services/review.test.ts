@@ -36,8 +36,25 @@ async function setup() {
   const plan = await createPlan(owner.principal, ws.id, { title: "Launch" });
   const taskId = randomUUID();
   await editPlanDocument(planIdOf(plan), (doc) => {
-    insertRow(doc, "tasks", { id: taskId, name: "Build", start: "2026-03-02", end: "2026-03-13", progress: 0, kind: "task", parentId: null, deliverableId: null, assigneeId: null, order: 1 });
-    insertRow(doc, "objectives", { id: randomUUID(), title: "Faster checkout", description: "", kpi: { metric: "Seconds", baseline: 40, target: 20, current: 40, unit: "s", due: "2026-06-30" }, order: 1 });
+    insertRow(doc, "tasks", {
+      id: taskId,
+      name: "Build",
+      start: "2026-03-02",
+      end: "2026-03-13",
+      progress: 0,
+      kind: "task",
+      parentId: null,
+      deliverableId: null,
+      assigneeId: null,
+      order: 1,
+    });
+    insertRow(doc, "objectives", {
+      id: randomUUID(),
+      title: "Faster checkout",
+      description: "",
+      kpi: { metric: "Seconds", baseline: 40, target: 20, current: 40, unit: "s", due: "2026-06-30" },
+      order: 1,
+    });
     setText(doc, "scopeText", "The web shop only.");
   });
   return { owner, ana, ben, carl, ws, planId: plan.id, taskId };
@@ -54,7 +71,10 @@ describe("status and sign-off (real PostgreSQL)", () => {
     expect((await changeStatus(owner.principal, planId, "in_review")).status).toBe("in_review");
     // The approver is asked to sign off.
     const db = await getDb();
-    const inbox = await db.select().from(notifications).where(and(eq(notifications.userId, ana.id), eq(notifications.planId, planId)));
+    const inbox = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, ana.id), eq(notifications.planId, planId)));
     expect(inbox.map((i) => i.kind)).toEqual(["signoff_request"]);
     expect(inbox[0]!.summary).toContain("Launch");
     await expect(changeStatus(owner.principal, planId, "draft")).rejects.toThrow(/requests changes/);
@@ -65,7 +85,9 @@ describe("status and sign-off (real PostgreSQL)", () => {
     const outsider = await user("Mallory");
     await expect(addApprover(ana.principal, planId, { userId: ben.id })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(addApprover(owner.principal, planId, { userId: outsider.id })).rejects.toBeInstanceOf(ValidationError);
-    await expect(addApprover(outsider.principal, planId, { userId: outsider.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addApprover(outsider.principal, planId, { userId: outsider.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect((await addApprover(owner.principal, planId, { userId: ben.id })).added).toBe(true);
     expect((await getReview(owner.principal, planId)).approvers.map((a) => a.name)).toEqual(["Ben"]);
   });
@@ -79,15 +101,23 @@ describe("status and sign-off (real PostgreSQL)", () => {
 
     await expect(signOff(carl.principal, planId, { decision: "approved" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(signOff(owner.principal, planId, { decision: "approved" })).rejects.toBeInstanceOf(ForbiddenError);
-    expect((await signOff(ana.principal, planId, { decision: "approved", comment: "Looks right." })).status).toBe("in_review");
+    expect((await signOff(ana.principal, planId, { decision: "approved", comment: "Looks right." })).status).toBe(
+      "in_review",
+    );
     let review = await getReview(owner.principal, planId);
     expect(review.plan.status).toBe("in_review");
-    expect(review.approvers.map((a) => [a.name, a.current?.decision ?? null])).toEqual([["Ana", "approved"], ["Ben", null]]);
+    expect(review.approvers.map((a) => [a.name, a.current?.decision ?? null])).toEqual([
+      ["Ana", "approved"],
+      ["Ben", null],
+    ]);
 
     expect((await signOff(ben.principal, planId, { decision: "approved", comment: "" })).status).toBe("approved");
     review = await getReview(owner.principal, planId);
     expect(review.plan.status).toBe("approved");
-    expect(review.approval!.clearedBy.map((s) => [s.name, s.comment])).toEqual([["Ana", "Looks right."], ["Ben", ""]]);
+    expect(review.approval!.clearedBy.map((s) => [s.name, s.comment])).toEqual([
+      ["Ana", "Looks right."],
+      ["Ben", ""],
+    ]);
     expect(review.changed).toEqual([]);
 
     // The baseline is in the document (and its projection) with the schedule as approved.
@@ -96,11 +126,25 @@ describe("status and sign-off (real PostgreSQL)", () => {
     expect(baseline.name).toMatch(/^Approved \d{4}-\d{2}-\d{2}$/);
     expect(baseline.tasks).toEqual([{ id: taskId, start: "2026-03-02", end: "2026-03-13" }]);
     const [approval] = await (await getDb()).select().from(planApprovals).where(eq(planApprovals.planId, planId));
-    expect(Object.keys(approval!.sectionDigests).sort()).toEqual(["deliverables", "objectives", "raci", "resources", "risks", "schedule", "scope", "strategy"]);
+    expect(Object.keys(approval!.sectionDigests).sort()).toEqual([
+      "deliverables",
+      "objectives",
+      "raci",
+      "resources",
+      "risks",
+      "schedule",
+      "scope",
+      "strategy",
+    ]);
     expect(approval!.sectionDigests).toEqual(sectionDigests(content));
 
     // The owner hears about each decision.
-    const told = await (await getDb()).select().from(notifications).where(and(eq(notifications.userId, owner.id), eq(notifications.kind, "signoff")));
+    const told = await (
+      await getDb()
+    )
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, owner.id), eq(notifications.kind, "signoff")));
     expect(told).toHaveLength(2);
 
     // Then active, then done; nothing goes back.
@@ -117,11 +161,19 @@ describe("status and sign-off (real PostgreSQL)", () => {
     await addApprover(owner.principal, planId, { userId: ben.id });
     await changeStatus(owner.principal, planId, "in_review");
     await signOff(ana.principal, planId, { decision: "approved" });
-    await expect(signOff(ben.principal, planId, { decision: "changes_requested", comment: "  " })).rejects.toBeInstanceOf(ValidationError);
-    expect((await signOff(ben.principal, planId, { decision: "changes_requested", comment: "Add a rollback task." })).status).toBe("draft");
+    await expect(
+      signOff(ben.principal, planId, { decision: "changes_requested", comment: "  " }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(
+      (await signOff(ben.principal, planId, { decision: "changes_requested", comment: "Add a rollback task." })).status,
+    ).toBe("draft");
     let review = await getReview(owner.principal, planId);
     expect(review.plan.status).toBe("draft");
-    expect(review.signoffs[0]).toMatchObject({ name: "Ben", decision: "changes_requested", comment: "Add a rollback task." });
+    expect(review.signoffs[0]).toMatchObject({
+      name: "Ben",
+      decision: "changes_requested",
+      comment: "Add a rollback task.",
+    });
 
     // Ana's earlier approval does not carry into the new round.
     await changeStatus(owner.principal, planId, "in_review");

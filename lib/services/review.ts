@@ -67,11 +67,16 @@ export async function getReview(principal: Principal | null, planId: string) {
   const decisions = await currentDecisions(await getDb(), planId);
   const latest = approvals[0] ?? null;
   const inReview = found.plan.status === "in_review";
-  const changed = latest && approvedStatuses.includes(found.plan.status) ? await changesSinceApproval(planId, latest.sectionDigests) : [];
+  const changed =
+    latest && approvedStatuses.includes(found.plan.status)
+      ? await changesSinceApproval(planId, latest.sectionDigests)
+      : [];
   // Who cleared the plan: each approver's approving sign-off of the round that ended with it.
   const clearedBy = latest
     ? approvers
-        .map((a) => signoffs.find((s) => s.userId === a.userId && s.decision === "approved" && s.createdAt <= latest.approvedAt))
+        .map((a) =>
+          signoffs.find((s) => s.userId === a.userId && s.decision === "approved" && s.createdAt <= latest.approvedAt),
+        )
         .filter((s): s is (typeof signoffs)[number] => !!s)
     : [];
   return {
@@ -82,12 +87,16 @@ export async function getReview(principal: Principal | null, planId: string) {
     approval: latest ? { ...latest, clearedBy } : null,
     approvals,
     changed,
-    members: members.filter((m) => !approvers.some((a) => a.userId === m.userId)).map((m) => ({ id: m.userId, name: m.name })),
+    members: members
+      .filter((m) => !approvers.some((a) => a.userId === m.userId))
+      .map((m) => ({ id: m.userId, name: m.name })),
     may: {
       manageApprovers: canOnPlan(found.role, "manage-approvers") && (found.plan.status === "draft" || inReview),
       sendForReview: canOnPlan(found.role, "set-status") && found.plan.status === "draft" && approvers.length > 0,
       signOff: inReview && !!me && approvers.some((a) => a.userId === me),
-      setStatus: canOnPlan(found.role, "set-status") ? nextStatuses(found.plan.status).filter((s) => s !== "in_review") : [],
+      setStatus: canOnPlan(found.role, "set-status")
+        ? nextStatuses(found.plan.status).filter((s) => s !== "in_review")
+        : [],
     },
   };
 }
@@ -99,17 +108,26 @@ export async function getReview(principal: Principal | null, planId: string) {
 export async function getApprovalState(principal: Principal | null, planId: string) {
   const { plan } = await requirePlan(principal, planId, "read");
   if (!approvedStatuses.includes(plan.status)) return null;
-  const [approvals, approvers, signoffs] = await Promise.all([listApprovals(planId), listApprovers(planId), listSignoffs(planId)]);
+  const [approvals, approvers, signoffs] = await Promise.all([
+    listApprovals(planId),
+    listApprovers(planId),
+    listSignoffs(planId),
+  ]);
   const latest = approvals[0];
   if (!latest) return null;
   const clearedBy = approvers
-    .map((a) => signoffs.find((s) => s.userId === a.userId && s.decision === "approved" && s.createdAt <= latest.approvedAt))
+    .map((a) =>
+      signoffs.find((s) => s.userId === a.userId && s.decision === "approved" && s.createdAt <= latest.approvedAt),
+    )
     .filter((s): s is (typeof signoffs)[number] => !!s);
   return { approvedAt: latest.approvedAt, clearedBy, sectionDigests: latest.sectionDigests };
 }
 
 /** Sections whose content differs from what was approved (from the projection). */
-export async function changesSinceApproval(planId: string, approved: Record<string, string>): Promise<DigestedSection[]> {
+export async function changesSinceApproval(
+  planId: string,
+  approved: Record<string, string>,
+): Promise<DigestedSection[]> {
   return changedSections(approved, sectionDigests(await getPlanContent(planId)));
 }
 
@@ -120,11 +138,19 @@ export async function addApprover(principal: Principal | null, planId: string, i
   const { plan } = await requirePlan(principal, planId, "manage-approvers");
   const who = requireUser(principal);
   const { userId } = parseInput(approverInput, input);
-  if (plan.status !== "draft" && plan.status !== "in_review") throw new ConflictError(`Approvers can be changed while the plan is a draft or in review; it is ${statusLabels[plan.status].toLowerCase()}.`);
-  if (!(await isWorkspaceMember(plan.workspaceId, userId))) throw new ValidationError("Approvers must be members of the workspace.", { userId: ["Choose a member of this workspace."] });
+  if (plan.status !== "draft" && plan.status !== "in_review")
+    throw new ConflictError(
+      `Approvers can be changed while the plan is a draft or in review; it is ${statusLabels[plan.status].toLowerCase()}.`,
+    );
+  if (!(await isWorkspaceMember(plan.workspaceId, userId)))
+    throw new ValidationError("Approvers must be members of the workspace.", {
+      userId: ["Choose a member of this workspace."],
+    });
   const added = await insertApprover(planId, userId, who.userId);
   if (added && plan.status === "in_review") {
-    await insertNotifications(await getDb(), [signoffRequest(planId, userId, who.userId, await userName(who.userId), plan.title)]);
+    await insertNotifications(await getDb(), [
+      signoffRequest(planId, userId, who.userId, await userName(who.userId), plan.title),
+    ]);
   }
   return { added };
 }
@@ -133,7 +159,8 @@ export async function addApprover(principal: Principal | null, planId: string, i
 export async function removeApprover(principal: Principal | null, planId: string, input: unknown) {
   const { plan } = await requirePlan(principal, planId, "manage-approvers");
   const { userId } = parseInput(approverInput, input);
-  if (plan.status !== "draft" && plan.status !== "in_review") throw new ConflictError("Approvers can be changed while the plan is a draft or in review.");
+  if (plan.status !== "draft" && plan.status !== "in_review")
+    throw new ConflictError("Approvers can be changed while the plan is a draft or in review.");
   await deleteApprover(planId, userId);
   if (plan.status === "in_review") await completeIfAllApproved(planId);
 }
@@ -167,8 +194,16 @@ export async function changeStatus(principal: Principal | null, planId: string, 
     }
     if (to === "in_review") {
       const ids = await approverIds(tx, planId);
-      if (ids.length === 0) throw new ConflictError("Name at least one approver before sending the plan for review.", { status: ["Name an approver first."] });
-      await insertNotifications(tx, ids.filter((id) => id !== who.userId).map((id) => signoffRequest(planId, id, who.userId, actorName, plan.title)));
+      if (ids.length === 0)
+        throw new ConflictError("Name at least one approver before sending the plan for review.", {
+          status: ["Name an approver first."],
+        });
+      await insertNotifications(
+        tx,
+        ids
+          .filter((id) => id !== who.userId)
+          .map((id) => signoffRequest(planId, id, who.userId, actorName, plan.title)),
+      );
     }
     await setStatus(tx, planId, to);
     return { ...plan, status: to };
@@ -178,9 +213,16 @@ export async function changeStatus(principal: Principal | null, planId: string, 
 const signoffInput = z
   .object({
     decision: z.enum(["approved", "changes_requested"], { message: "Choose approve or request changes." }),
-    comment: z.string().trim().max(COMMENT_MAX, `A comment must be at most ${COMMENT_MAX.toLocaleString("en")} characters.`).default(""),
+    comment: z
+      .string()
+      .trim()
+      .max(COMMENT_MAX, `A comment must be at most ${COMMENT_MAX.toLocaleString("en")} characters.`)
+      .default(""),
   })
-  .refine((v) => v.decision === "approved" || v.comment.length > 0, { message: "Say what needs to change.", path: ["comment"] });
+  .refine((v) => v.decision === "approved" || v.comment.length > 0, {
+    message: "Say what needs to change.",
+    path: ["comment"],
+  });
 
 /**
  * An approver's decision, with a comment. Only approvers named on the plan, only while it is in
@@ -190,14 +232,24 @@ export async function signOff(principal: Principal | null, planId: string, input
   const who = requireUser(principal);
   const { plan } = await requirePlan(principal, planId, "read");
   const data = parseInput(signoffInput, input);
-  if (!(await isApprover(planId, who.userId))) throw new ForbiddenError("Only the approvers named on this plan can sign it off.");
+  if (!(await isApprover(planId, who.userId)))
+    throw new ForbiddenError("Only the approvers named on this plan can sign it off.");
   const actorName = await userName(who.userId);
   const outcome = await withPlanLocked(planId, async (tx, locked) => {
-    if (locked.status !== "in_review") throw new ConflictError("This plan is not in review, so there is nothing to sign off.");
+    if (locked.status !== "in_review")
+      throw new ConflictError("This plan is not in review, so there is nothing to sign off.");
     await insertSignoff(tx, { planId, userId: who.userId, ...data });
     const verb = data.decision === "approved" ? "approved" : "requested changes to";
     if (plan.ownerId && plan.ownerId !== who.userId) {
-      await insertNotifications(tx, [{ userId: plan.ownerId, kind: "signoff", planId, actorId: who.userId, summary: `${actorName} ${verb} “${plan.title}”`.slice(0, 300) }]);
+      await insertNotifications(tx, [
+        {
+          userId: plan.ownerId,
+          kind: "signoff",
+          planId,
+          actorId: who.userId,
+          summary: `${actorName} ${verb} “${plan.title}”`.slice(0, 300),
+        },
+      ]);
     }
     if (data.decision === "changes_requested") {
       await setStatus(tx, planId, "draft");
@@ -216,7 +268,10 @@ async function allApproved(tx: Parameters<typeof approverIds>[0], planId: string
 }
 
 async function completeIfAllApproved(planId: string) {
-  const ready = await withPlanLocked(planId, async (tx, plan) => plan.status === "in_review" && (await allApproved(tx, planId)));
+  const ready = await withPlanLocked(
+    planId,
+    async (tx, plan) => plan.status === "in_review" && (await allApproved(tx, planId)),
+  );
   if (ready) await approve(planId);
 }
 
@@ -232,7 +287,12 @@ async function approve(planId: string) {
     planId,
     (doc) => {
       const { content } = readDocContent(doc);
-      const baseline = captureBaseline(content.tasks, baselineId, `Approved ${dateInTimeZone(now, "UTC")}`, now.toISOString());
+      const baseline = captureBaseline(
+        content.tasks,
+        baselineId,
+        `Approved ${dateInTimeZone(now, "UTC")}`,
+        now.toISOString(),
+      );
       const frozen = insertRow(doc, "baselines", baseline).ok;
       return { digests: sectionDigests(content), frozen };
     },

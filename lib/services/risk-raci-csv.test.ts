@@ -27,10 +27,35 @@ describe("CSV export of the risk register and the RACI grid", () => {
     writeDocContent(doc, emptyDocContent());
     const task = randomUUID();
     const col = randomUUID();
-    insertRow(doc, "tasks", { id: task, name: "Build", start: null, end: null, progress: 0, kind: "task", parentId: null, deliverableId: null, assigneeId: null, order: 1 });
+    insertRow(doc, "tasks", {
+      id: task,
+      name: "Build",
+      start: null,
+      end: null,
+      progress: 0,
+      kind: "task",
+      parentId: null,
+      deliverableId: null,
+      assigneeId: null,
+      order: 1,
+    });
     insertRow(doc, "raciColumns", { id: col, kind: "member", userId: u.id, name: "", order: 1 });
     setRaciCell(doc, task, col, "A");
-    insertRow(doc, "risks", { id: randomUUID(), title: "ERP late", description: "", category: "Schedule", ownerId: u.id, likelihood: 4, impact: 5, trigger: "", mitigation: "", contingency: "Read-only launch", status: "open", linkedTaskIds: [task], reviewDate: null });
+    insertRow(doc, "risks", {
+      id: randomUUID(),
+      title: "ERP late",
+      description: "",
+      category: "Schedule",
+      ownerId: u.id,
+      likelihood: 4,
+      impact: 5,
+      trigger: "",
+      mitigation: "",
+      contingency: "Read-only launch",
+      status: "open",
+      linkedTaskIds: [task],
+      reviewDate: null,
+    });
     await projectPlan(plan.id, doc);
 
     const risks = await exportPlanCsv(owner, plan.id, "risks");
@@ -51,7 +76,9 @@ describe("CSV export of the risk register and the RACI grid", () => {
     expect((await exportPlanCsv(guest, plan.id, "raci")).body).toBe(raci.body);
 
     const stranger = await signUp({ name: "Eve", email: "eve@example.com", password: "correct horse battery" });
-    await expect(exportPlanCsv({ kind: "user", userId: stranger.id }, plan.id, "risks")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(exportPlanCsv({ kind: "user", userId: stranger.id }, plan.id, "risks")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const otherPlan = await createPlan(owner, ws.id, { title: "Other" });
     await expect(exportPlanCsv(guest, otherPlan.id, "risks")).rejects.toBeInstanceOf(NotFoundError);
     await revokeShareLink(owner, plan.id, link.id);

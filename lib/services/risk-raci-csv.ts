@@ -22,11 +22,21 @@ const fileStem = (title: string) =>
  * The risk register or the RACI grid of a plan as CSV, from its projection, for anyone who may
  * read the plan (members of any role, and read-only links).
  */
-export async function exportPlanCsv(principal: Principal | null, planId: string, which: "risks" | "raci"): Promise<PlanCsv> {
+export async function exportPlanCsv(
+  principal: Principal | null,
+  planId: string,
+  which: "risks" | "raci",
+): Promise<PlanCsv> {
   const { plan, content, members } = await getPlanView(principal, planId);
   const memberNames = new Map(members.map((m) => [m.id, m.name]));
   if (which === "raci") {
-    const body = raciCsv({ tasks: content.tasks, deliverables: content.deliverables, columns: content.raciColumns, cells: content.raciCells, memberName: (id) => memberNames.get(id) ?? null });
+    const body = raciCsv({
+      tasks: content.tasks,
+      deliverables: content.deliverables,
+      columns: content.raciColumns,
+      cells: content.raciCells,
+      memberName: (id) => memberNames.get(id) ?? null,
+    });
     return { filename: `${fileStem(plan.title)}-raci.csv`, body };
   }
   const names = new Map([...memberNames, ...content.resources.map((r) => [r.id, r.name] as const)]);
@@ -46,4 +56,3 @@ export async function sharePrincipalFor(token: string): Promise<SharePrincipal> 
   if (!principal) throw new NotFoundError("Link");
   return principal;
 }
-

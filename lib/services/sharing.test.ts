@@ -110,10 +110,14 @@ describe("read-only links", () => {
 
   it("validates labels and expiry", async () => {
     const { owner, plan } = await setup();
-    await expect(createShareLink(owner.principal, plan.id, { label: "x".repeat(81) })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createShareLink(owner.principal, plan.id, { label: "x".repeat(81) })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     const err = await createShareLink(owner.principal, plan.id, { expiresInDays: "0" }).catch((e) => e);
     expect(err.fieldErrors.expiresInDays).toEqual(["Expiry must be at least 1 day."]);
-    await expect(createShareLink(owner.principal, plan.id, { expiresInDays: "abc" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createShareLink(owner.principal, plan.id, { expiresInDays: "abc" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 });
 
@@ -124,20 +128,30 @@ describe("viewer role on a plan", () => {
     const outsider = await user("Outsider");
     await inviteMember(owner.principal, ws.id, { email: member.email });
 
-    await expect(setPlanRole(member.principal, plan.id, member.principal.userId, { role: "viewer" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      setPlanRole(member.principal, plan.id, member.principal.userId, { role: "viewer" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await setPlanRole(owner.principal, plan.id, member.principal.userId, { role: "viewer" });
     expect((await getPlan(member.principal, plan.id)).role).toBe("viewer");
     expect((await getPlan(member.principal, other.id)).role).toBe("editor");
     await expect(updatePlan(member.principal, plan.id, { title: "x" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(createShareLink(member.principal, plan.id, {})).rejects.toBeInstanceOf(ForbiddenError);
-    expect((await getPlanAccess(owner.principal, plan.id)).find((m) => m.userId === member.principal.userId)?.planRole).toBe("viewer");
+    expect(
+      (await getPlanAccess(owner.principal, plan.id)).find((m) => m.userId === member.principal.userId)?.planRole,
+    ).toBe("viewer");
 
     await setPlanRole(owner.principal, plan.id, member.principal.userId, { role: "editor" });
     expect((await getPlan(member.principal, plan.id)).role).toBe("editor");
 
-    await expect(setPlanRole(owner.principal, plan.id, owner.principal.userId, { role: "viewer" })).rejects.toBeInstanceOf(ConflictError);
-    await expect(setPlanRole(owner.principal, plan.id, outsider.principal.userId, { role: "viewer" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(setPlanRole(owner.principal, plan.id, member.principal.userId, { role: "owner" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      setPlanRole(owner.principal, plan.id, owner.principal.userId, { role: "viewer" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      setPlanRole(owner.principal, plan.id, outsider.principal.userId, { role: "viewer" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      setPlanRole(owner.principal, plan.id, member.principal.userId, { role: "owner" }),
+    ).rejects.toBeInstanceOf(ValidationError);
     await expect(getPlanAccess(outsider.principal, plan.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -71,7 +71,10 @@ export async function principalFromShareToken(token: string, now = new Date()): 
  * For the collaboration server: the link behind `token` if it may read `planId` right now
  * (checked through lib/access like every other read), else null.
  */
-export async function shareLinkForPlan(token: string, planId: string): Promise<{ tokenId: string; expiresAt: Date | null } | null> {
+export async function shareLinkForPlan(
+  token: string,
+  planId: string,
+): Promise<{ tokenId: string; expiresAt: Date | null } | null> {
   const principal = await principalFromShareToken(token);
   if (!principal) return null;
   try {
@@ -116,7 +119,9 @@ export async function setPlanRole(principal: Principal | null, planId: string, u
   const workspaceRole = uuid.safeParse(userId).success ? await getMemberRole(plan.workspaceId, userId) : undefined;
   if (!workspaceRole) throw new NotFoundError("Member");
   if (workspaceRole !== "member" || plan.ownerId === userId) {
-    throw new ConflictError("Workspace owners, admins and the plan's owner always manage the plan; their role here cannot change.");
+    throw new ConflictError(
+      "Workspace owners, admins and the plan's owner always manage the plan; their role here cannot change.",
+    );
   }
   await setPlanMemberRole(planId, userId, role);
   await collabAccessChanged({ planId, userId });

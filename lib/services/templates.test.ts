@@ -22,11 +22,22 @@ describe("duplicate a plan (real PostgreSQL)", () => {
     const fay: UserPrincipal = { kind: "user", userId: u.id };
     const ws = await createWorkspace(fay, { name: "Templates" });
     await inviteMember(fay, ws.id, { email: "gus-templates@example.com", role: "member" });
-    const source = await createPlan(fay, ws.id, { title: "Warehouse rollout", summary: "Scanners in both warehouses." });
-    await editPlanDocument(source.id, (doc) => writeDocContent(doc, fromPlanContent(demoPlanContent("2026-05-04", u.id))));
+    const source = await createPlan(fay, ws.id, {
+      title: "Warehouse rollout",
+      summary: "Scanners in both warehouses.",
+    });
+    await editPlanDocument(source.id, (doc) =>
+      writeDocContent(doc, fromPlanContent(demoPlanContent("2026-05-04", u.id))),
+    );
 
     const copy = await duplicatePlan(fay, source.id);
-    expect(copy).toMatchObject({ title: "Copy of Warehouse rollout", summary: "Scanners in both warehouses.", status: "draft", workspaceId: ws.id, ownerId: u.id });
+    expect(copy).toMatchObject({
+      title: "Copy of Warehouse rollout",
+      summary: "Scanners in both warehouses.",
+      status: "draft",
+      workspaceId: ws.id,
+      ownerId: u.id,
+    });
     const original = readDocContent((await loadDoc(source.id)).doc).content;
     const copied = readDocContent((await loadDoc(copy.id)).doc).content;
     expect(copied).toEqual(original);

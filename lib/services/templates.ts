@@ -23,7 +23,12 @@ export async function duplicatePlan(principal: Principal | null, sourcePlanId: s
   await requireWorkspace(principal, source.workspaceId, "create-plan");
   const { title } = parseInput(duplicateInput, input);
   const content = await readPlanDocument(sourcePlanId, (doc) => readDocContent(doc).content);
-  const copy = await insertPlan({ workspaceId: source.workspaceId, title: title ?? copyTitle(source.title), summary: source.summary, ownerId: who.userId });
+  const copy = await insertPlan({
+    workspaceId: source.workspaceId,
+    title: title ?? copyTitle(source.title),
+    summary: source.summary,
+    ownerId: who.userId,
+  });
   // The copy's first log entry holds the whole content; it is projected before this returns.
   await editPlanDocument(copy.id, (doc) => writeDocContent(doc, content), "duplicate");
   return copy;

@@ -18,7 +18,12 @@ export async function createApiToken(principal: Principal | null, input: unknown
   const who = requireUser(principal);
   const { name } = parseInput(createTokenInput, input);
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const row = await insertToken({ userId: who.userId, name, tokenHash: digestToken(token), prefix: token.slice(0, 10) });
+  const row = await insertToken({
+    userId: who.userId,
+    name,
+    tokenHash: digestToken(token),
+    prefix: token.slice(0, 10),
+  });
   return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, token };
 }
 

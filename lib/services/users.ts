@@ -55,7 +55,12 @@ export async function userForOAuth(profile: { email: string; name?: string | nul
   const existing = await findUserByEmail(email);
   const user =
     existing ??
-    (await insertUser({ name: profile.name || email.split("@")[0]!, email, passwordHash: null, image: profile.image ?? null })) ??
+    (await insertUser({
+      name: profile.name || email.split("@")[0]!,
+      email,
+      passwordHash: null,
+      image: profile.image ?? null,
+    })) ??
     (await findUserByEmail(email));
   if (!user) throw new Error("Could not create the user for this sign-in.");
   await acceptInvitations(user.id, user.email);
@@ -68,15 +73,19 @@ export async function userForOAuth(profile: { email: string; name?: string | nul
  * reveals nothing about which accounts exist. A success clears the account's failures.
  */
 export async function signInWithPassword(input: unknown, address: string) {
-  const email = typeof (input as { email?: unknown } | null)?.email === "string" ? (input as { email: string }).email.trim().toLowerCase() : "";
+  const email =
+    typeof (input as { email?: unknown } | null)?.email === "string"
+      ? (input as { email: string }).email.trim().toLowerCase()
+      : "";
   await consume("signInPerAddress", address);
   const blocked = email ? await isLimited("signInPerAccount", email) : null;
   if (blocked !== null) throw new RateLimitedError(blocked);
   const user = await verifyCredentials(input);
   if (!user) {
-    if (email) await consume("signInPerAccount", email).catch((err) => {
-      if (!(err instanceof RateLimitedError)) throw err;
-    });
+    if (email)
+      await consume("signInPerAccount", email).catch((err) => {
+        if (!(err instanceof RateLimitedError)) throw err;
+      });
     return null;
   }
   await reset("signInPerAccount", email);

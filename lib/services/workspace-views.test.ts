@@ -3,7 +3,15 @@ import * as Y from "yjs";
 import { useTestDatabase } from "@/db/testing";
 import type { UserPrincipal } from "@/lib/access";
 import { projectPlan } from "@/lib/collab/projection";
-import { blankRow, emptyDocContent, randomUUID, setSetting, writeDocContent, type DocContent, type RowOf } from "@/lib/doc";
+import {
+  blankRow,
+  emptyDocContent,
+  randomUUID,
+  setSetting,
+  writeDocContent,
+  type DocContent,
+  type RowOf,
+} from "@/lib/doc";
 import { NotFoundError } from "@/lib/errors";
 import { addDays } from "@/lib/plan/dates";
 import { createPlan, updatePlan } from "./plans";
@@ -33,7 +41,10 @@ const task = (fields: Partial<RowOf<"tasks">> & { name: string }): RowOf<"tasks"
   order: ++n,
   ...fields,
 });
-const risk = (fields: Partial<RowOf<"risks">> & { title: string }): RowOf<"risks"> => ({ ...blankRow("risks", randomUUID()), ...fields });
+const risk = (fields: Partial<RowOf<"risks">> & { title: string }): RowOf<"risks"> => ({
+  ...blankRow("risks", randomUUID()),
+  ...fields,
+});
 
 /** Write content into a fresh document and project it, as the collaboration server would. */
 async function seed(planId: string, fill: (c: DocContent) => void, edit?: (doc: Y.Doc) => void) {
@@ -75,11 +86,32 @@ describe("workspace views over the projection (real PostgreSQL)", () => {
     await seed(
       b.id,
       (c) => {
-        c.resources.push({ id: myResource, kind: "person", name: "Me (resource)", role: "Analyst", userId: me.userId, allocation: 50, notes: "", order: 1 });
-        c.tasks.push(task({ name: "Mine through a resource", start: TODAY, end: addDays(TODAY, 3), assigneeId: myResource }));
-        c.tasks.push(task({ name: "Beta pilot", kind: "milestone", start: addDays(TODAY, -5), end: addDays(TODAY, -5), progress: 100 }));
+        c.resources.push({
+          id: myResource,
+          kind: "person",
+          name: "Me (resource)",
+          role: "Analyst",
+          userId: me.userId,
+          allocation: 50,
+          notes: "",
+          order: 1,
+        });
+        c.tasks.push(
+          task({ name: "Mine through a resource", start: TODAY, end: addDays(TODAY, 3), assigneeId: myResource }),
+        );
+        c.tasks.push(
+          task({
+            name: "Beta pilot",
+            kind: "milestone",
+            start: addDays(TODAY, -5),
+            end: addDays(TODAY, -5),
+            progress: 100,
+          }),
+        );
         c.risks.push(risk({ title: "Twelve but Beta calls it medium", likelihood: 4, impact: 3 }));
-        c.risks.push(risk({ title: "Critical in Beta", likelihood: 5, impact: 4, status: "mitigating", ownerId: myResource }));
+        c.risks.push(
+          risk({ title: "Critical in Beta", likelihood: 5, impact: 4, status: "mitigating", ownerId: myResource }),
+        );
       },
       (doc) =>
         expect(
@@ -91,9 +123,13 @@ describe("workspace views over the projection (real PostgreSQL)", () => {
           ]),
         ).toEqual({ ok: true }),
     );
-    await seed(archived.id, (c) => c.tasks.push(task({ name: "In an archived plan", start: TODAY, end: addDays(TODAY, 1), assigneeId: me.userId })));
+    await seed(archived.id, (c) =>
+      c.tasks.push(task({ name: "In an archived plan", start: TODAY, end: addDays(TODAY, 1), assigneeId: me.userId })),
+    );
     await updatePlan(me, archived.id, { archived: true });
-    await seed(elsewhere.id, (c) => c.tasks.push(task({ name: "In another workspace", start: TODAY, end: addDays(TODAY, 1), assigneeId: me.userId })));
+    await seed(elsewhere.id, (c) =>
+      c.tasks.push(task({ name: "In another workspace", start: TODAY, end: addDays(TODAY, 1), assigneeId: me.userId })),
+    );
 
     const views = await getWorkspaceViews(me, ws.id, TODAY);
     expect(views.tasks.map((t) => [t.name, t.planTitle, t.end])).toEqual([

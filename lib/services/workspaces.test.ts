@@ -30,7 +30,9 @@ describe("accounts", () => {
   it("hashes passwords with argon2id and verifies them", async () => {
     const address = email("hash");
     await signUp({ name: "Hash", email: address.toUpperCase(), password: "correct horse battery" });
-    expect(await verifyCredentials({ email: address, password: "correct horse battery" })).toMatchObject({ email: address });
+    expect(await verifyCredentials({ email: address, password: "correct horse battery" })).toMatchObject({
+      email: address,
+    });
     expect(await verifyCredentials({ email: address, password: "wrong password!" })).toBeNull();
     expect(await verifyCredentials({ email: "nobody@example.com", password: "whatever123" })).toBeNull();
     const { findUserByEmail } = await import("@/db/queries/users");
@@ -40,7 +42,9 @@ describe("accounts", () => {
   it("refuses a duplicate email whatever its case", async () => {
     const address = email("dup");
     await signUp({ name: "One", email: address, password: "correct horse battery" });
-    const err = await signUp({ name: "Two", email: address.toUpperCase(), password: "correct horse battery" }).catch((e) => e);
+    const err = await signUp({ name: "Two", email: address.toUpperCase(), password: "correct horse battery" }).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.fieldErrors.email).toEqual(["An account with this email already exists."]);
   });
@@ -51,7 +55,9 @@ describe("workspaces and membership", () => {
     const { principal } = await user("Owner");
     const ws = await createWorkspace(principal, { name: " Operations " });
     expect(ws.name).toBe("Operations");
-    expect(await listMyWorkspaces(principal)).toEqual([expect.objectContaining({ id: ws.id, role: "owner", planCount: 0 })]);
+    expect(await listMyWorkspaces(principal)).toEqual([
+      expect.objectContaining({ id: ws.id, role: "owner", planCount: 0 }),
+    ]);
     const renamed = await renameWorkspace(principal, ws.id, { name: "Ops" });
     expect(renamed.name).toBe("Ops");
     await expect(createWorkspace(principal, { name: "" })).rejects.toBeInstanceOf(ValidationError);
@@ -66,7 +72,9 @@ describe("workspaces and membership", () => {
       email: address,
       role: "admin",
     });
-    expect((await getMembers(owner, ws.id)).invitations).toEqual([expect.objectContaining({ email: address, role: "admin" })]);
+    expect((await getMembers(owner, ws.id)).invitations).toEqual([
+      expect.objectContaining({ email: address, role: "admin" }),
+    ]);
 
     const newcomer = await signUp({ name: "Newcomer", email: address, password: "correct horse battery" });
     const p: Principal = { kind: "user", userId: newcomer.id };
@@ -107,10 +115,16 @@ describe("workspaces and membership", () => {
     await changeMemberRole(owner, ws.id, other.principal.userId, { role: "admin" });
     expect((await getWorkspace(other.principal, ws.id)).role).toBe("admin");
     // an admin cannot demote the owner or make themselves owner
-    await expect(changeMemberRole(other.principal, ws.id, owner.userId, { role: "member" })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(changeMemberRole(other.principal, ws.id, other.principal.userId, { role: "owner" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(changeMemberRole(other.principal, ws.id, owner.userId, { role: "member" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      changeMemberRole(other.principal, ws.id, other.principal.userId, { role: "owner" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     // the only owner cannot step down
-    await expect(changeMemberRole(owner, ws.id, owner.userId, { role: "member" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(changeMemberRole(owner, ws.id, owner.userId, { role: "member" })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     await expect(removeMember(owner, ws.id, owner.userId)).rejects.toBeInstanceOf(ConflictError);
 
     await removeMember(owner, ws.id, other.principal.userId);

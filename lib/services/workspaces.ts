@@ -90,10 +90,16 @@ async function memberChange(principal: Principal | null, workspaceId: string, us
   return { actorRole, target };
 }
 
-export async function changeMemberRole(principal: Principal | null, workspaceId: string, userId: string, input: unknown) {
+export async function changeMemberRole(
+  principal: Principal | null,
+  workspaceId: string,
+  userId: string,
+  input: unknown,
+) {
   const { actorRole, target } = await memberChange(principal, workspaceId, userId);
   const { role } = parseInput(changeRoleInput, input);
-  if (!canChangeMember(actorRole, target, role)) throw new ForbiddenError("Only owners can change an owner's role or make someone an owner.");
+  if (!canChangeMember(actorRole, target, role))
+    throw new ForbiddenError("Only owners can change an owner's role or make someone an owner.");
   if (target === "owner" && role !== "owner" && (await countOwners(workspaceId)) <= 1) {
     throw new ConflictError("A workspace needs at least one owner. Make someone else an owner first.");
   }

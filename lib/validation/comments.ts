@@ -24,18 +24,24 @@ const body = (what: string, max: number) =>
 export const commentInput = z
   .object({
     section: z.enum(sectionIds, { message: "Choose a section of the plan." }),
-    targetType: z.enum(commentTargetTypes, { message: "A comment can be about a task, deliverable, risk or objective." }).nullish(),
+    targetType: z
+      .enum(commentTargetTypes, { message: "A comment can be about a task, deliverable, risk or objective." })
+      .nullish(),
     targetId: uuid.nullish(),
     body: body("A comment", COMMENT_MAX),
   })
-  .refine((v) => !v.targetType === !v.targetId, { message: "Name both the kind of row and the row.", path: ["targetId"] });
+  .refine((v) => !v.targetType === !v.targetId, {
+    message: "Name both the kind of row and the row.",
+    path: ["targetId"],
+  });
 export type CommentInput = z.infer<typeof commentInput>;
 
 export const announcementInput = z.object({ body: body("An announcement", ANNOUNCEMENT_MAX) });
 
 const MENTION = /@\[([^\]\n]{1,100})\]\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/gi;
 
-export const mentionToken = (name: string, userId: string) => `@[${name.replace(/[[\]\n]/g, " ").slice(0, 100)}](${userId})`;
+export const mentionToken = (name: string, userId: string) =>
+  `@[${name.replace(/[[\]\n]/g, " ").slice(0, 100)}](${userId})`;
 
 export type BodyPart = { kind: "text"; text: string } | { kind: "mention"; userId: string; label: string };
 

@@ -18,7 +18,9 @@ export const updatePlanInput = z
   .object({
     title: planTitle.optional(),
     summary: summary.optional(),
-    status: z.enum(planStatuses, { message: "Status must be one of draft, in_review, approved, active, done." }).optional(),
+    status: z
+      .enum(planStatuses, { message: "Status must be one of draft, in_review, approved, active, done." })
+      .optional(),
     archived: z.boolean({ message: "archived must be true or false." }).optional(),
   })
   .strict()

@@ -44,7 +44,9 @@ describe("sign-up input", () => {
 describe("plan input", () => {
   it("bounds titles", () => {
     expect(fieldErrors(createPlanInput, { title: "   " })).toEqual({ title: ["Title cannot be empty."] });
-    expect(fieldErrors(createPlanInput, { title: "x".repeat(121) })).toEqual({ title: ["Title must be at most 120 characters."] });
+    expect(fieldErrors(createPlanInput, { title: "x".repeat(121) })).toEqual({
+      title: ["Title must be at most 120 characters."],
+    });
     expect(parseInput(createPlanInput, { title: "x".repeat(120) }).summary).toBe("");
   });
 
@@ -58,6 +60,8 @@ describe("plan input", () => {
 describe("invite input", () => {
   it("defaults the role to member and refuses unknown roles", () => {
     expect(parseInput(inviteInput, { email: "a@b.co" })).toEqual({ email: "a@b.co", role: "member" });
-    expect(fieldErrors(inviteInput, { email: "a@b.co", role: "god" })).toEqual({ role: ["Role must be owner, admin or member."] });
+    expect(fieldErrors(inviteInput, { email: "a@b.co", role: "god" })).toEqual({
+      role: ["Role must be owner, admin or member."],
+    });
   });
 });

@@ -7,7 +7,11 @@ import { createApiToken, revokeApiToken } from "@/lib/services/tokens";
 export const createTokenAction = authedAction(async (principal, f) => {
   const created = await createApiToken(principal, { name: f.name });
   revalidatePath("/settings");
-  return { ok: true, secret: created.token, message: `Token “${created.name}” created. Copy it now: it is shown only once.` };
+  return {
+    ok: true,
+    secret: created.token,
+    message: `Token “${created.name}” created. Copy it now: it is shown only once.`,
+  };
 });
 
 export const revokeTokenAction = authedAction(async (principal, f) => {

@@ -24,10 +24,16 @@ export default async function SettingsPage() {
           Personal API tokens
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Use a token with the JSON API as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>. It
-          acts as you, with your permissions. Only a hash is stored, so a token is shown once.
+          Use a token with the JSON API as{" "}
+          <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>. It acts as you, with
+          your permissions. Only a hash is stored, so a token is shown once.
         </p>
-        <ActionForm action={createTokenAction} resetOnSuccess className="mt-4 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="New API token">
+        <ActionForm
+          action={createTokenAction}
+          resetOnSuccess
+          className="mt-4 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+          aria-label="New API token"
+        >
           <Field name="name" label="Token name" placeholder="e.g. CI export" maxLength={60} required />
           <div>
             <SubmitButton pendingText="Creating…">Create token</SubmitButton>
@@ -37,12 +43,14 @@ export default async function SettingsPage() {
         {tokens.length === 0 ? (
           <p className="mt-4 text-sm text-slate-600">No active tokens.</p>
         ) : (
-          <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Active tokens">
+          <ul
+            className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+            aria-label="Active tokens"
+          >
             {tokens.map((t) => (
               <li key={t.id} className="flex items-center justify-between px-4 py-2 text-sm">
                 <span>
-                  <span className="font-medium">{t.name}</span>{" "}
-                  <code className="text-slate-500">{t.prefix}…</code>
+                  <span className="font-medium">{t.name}</span> <code className="text-slate-500">{t.prefix}…</code>
                   <span className="ml-2 text-slate-500">
                     created <TimeAgo date={t.createdAt} />
                     {t.lastUsedAt ? (

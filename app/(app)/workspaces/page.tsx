@@ -15,7 +15,8 @@ export default async function WorkspacesPage() {
       <h1 className="text-2xl font-semibold">Workspaces</h1>
       {workspaces.length === 0 ? (
         <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          You are not in any workspace yet. Create one below, or ask a colleague to invite you with the email you signed up with.
+          You are not in any workspace yet. Create one below, or ask a colleague to invite you with the email you signed
+          up with.
         </p>
       ) : (
         <ul className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">

@@ -8,7 +8,11 @@ import { signInAction } from "../actions";
 
 export const metadata = { title: "Sign in · Planwright" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; error?: string }>;
+}) {
   const { next, error } = await searchParams;
   if (await getPrincipal()) redirect(next ?? "/workspaces");
   return (
@@ -16,7 +20,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       title="Sign in"
       footer={
         <>
-          New to Planwright? <Link className="font-medium text-indigo-700 underline" href="/signup">Create an account</Link>
+          New to Planwright?{" "}
+          <Link className="font-medium text-indigo-700 underline" href="/signup">
+            Create an account
+          </Link>
         </>
       }
     >

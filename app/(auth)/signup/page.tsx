@@ -17,7 +17,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       title="Create your account"
       footer={
         <>
-          Already have an account? <Link className="font-medium text-indigo-700 underline" href="/signin">Sign in</Link>
+          Already have an account?{" "}
+          <Link className="font-medium text-indigo-700 underline" href="/signin">
+            Sign in
+          </Link>
         </>
       }
     >

@@ -17,5 +17,7 @@ export async function GET(req: Request) {
     if (!timingSafeEqual(digest(given), digest(token))) return new Response("Unauthorized\n", { status: 401 });
   }
   const { registry } = collabMetrics();
-  return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
+  return new Response(await registry.metrics(), {
+    headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
+  });
 }

@@ -37,7 +37,9 @@ export default async function SharedPlanPage({ params }: Props) {
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
             <span className="text-lg font-semibold text-indigo-700">Planwright</span>
-            <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-700">Read-only view</span>
+            <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-700">
+              Read-only view
+            </span>
           </div>
         </header>
         <main className="mx-auto max-w-6xl px-6 py-8">

@@ -8,20 +8,24 @@ import { TEST_SECRET } from "../test-helpers";
 export type Child = { child: ChildProcess; port: number; exited: Promise<number | null>; output: () => string };
 
 export function startStandalone(port: number, env: Record<string, string> = {}): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/register.mjs", "lib/collab/standalone.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      AUTH_SECRET: TEST_SECRET,
-      NODE_ENV: "test",
-      REDIS_URL: "",
-      COLLAB_UPGRADES_PER_MINUTE: "1000000",
-      COLLAB_MAX_CONNECTIONS_PER_USER: "100000",
-      COLLAB_MAX_CONNECTIONS_PER_PLAN: "100000",
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./lib/node/register.mjs", "lib/collab/standalone.ts"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        AUTH_SECRET: TEST_SECRET,
+        NODE_ENV: "test",
+        REDIS_URL: "",
+        COLLAB_UPGRADES_PER_MINUTE: "1000000",
+        COLLAB_MAX_CONNECTIONS_PER_USER: "100000",
+        COLLAB_MAX_CONNECTIONS_PER_PLAN: "100000",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let out = "";
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));

@@ -77,14 +77,22 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
 }
 
-export type ThrowawayRedis = { url: string; port: number; kill: () => Promise<void>; start: () => Promise<void>; destroy: () => Promise<void> };
+export type ThrowawayRedis = {
+  url: string;
+  port: number;
+  kill: () => Promise<void>;
+  start: () => Promise<void>;
+  destroy: () => Promise<void>;
+};
 
 /** A Redis server on a free port, in memory only. */
 export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdio: "ignore",
+    });
     for (let i = 0; i < 100; i++) {
       const ok = await new Promise<boolean>((resolve) => {
         const s = net.connect(port, "127.0.0.1", () => {

@@ -52,8 +52,16 @@ const TEXT = 1;
 const messages: ((r: Rng) => Omit<HostileFrame, "opcode">)[] = [
   (r) => ({ kind: "random bytes", payload: r.bytes(r.int(1, 300)) }),
   () => ({ kind: "empty message", payload: new Uint8Array() }),
-  (r) => ({ kind: "truncated varint", payload: new Uint8Array(Array.from({ length: r.int(1, 9) }, () => 0x80 | r.int(0, 127))) }),
-  (r) => ({ kind: "truncated sync length", payload: msg((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, r.pick([0, 1, 2])), encoding.writeUint8(e, 0xff))) }),
+  (r) => ({
+    kind: "truncated varint",
+    payload: new Uint8Array(Array.from({ length: r.int(1, 9) }, () => 0x80 | r.int(0, 127))),
+  }),
+  (r) => ({
+    kind: "truncated sync length",
+    payload: msg(
+      (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, r.pick([0, 1, 2])), encoding.writeUint8(e, 0xff)),
+    ),
+  }),
   (r) => ({
     kind: "huge length (2^32)",
     payload: msg((e) => {
@@ -63,7 +71,12 @@ const messages: ((r: Rng) => Omit<HostileFrame, "opcode">)[] = [
       encoding.writeUint8Array(e, r.bytes(r.int(0, 16)));
     }),
   }),
-  (r) => ({ kind: "huge awareness length", payload: msg((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint(e, r.pick([2 ** 32, 2 ** 31, 2 ** 53 - 1])))) }),
+  (r) => ({
+    kind: "huge awareness length",
+    payload: msg(
+      (e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint(e, r.pick([2 ** 32, 2 ** 31, 2 ** 53 - 1]))),
+    ),
+  }),
   (r) => ({
     kind: "bad message type",
     payload: msg((e) => {
@@ -71,36 +84,97 @@ const messages: ((r: Rng) => Omit<HostileFrame, "opcode">)[] = [
       encoding.writeUint8Array(e, r.bytes(r.int(0, 20)));
     }),
   }),
-  (r) => ({ kind: "bad sync kind", payload: msg((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, r.int(3, 1000)), encoding.writeVarUint8Array(e, r.bytes(r.int(0, 20))))) }),
-  (r) => ({ kind: "garbage update", payload: msg((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, r.pick([1, 2])), encoding.writeVarUint8Array(e, r.bytes(r.int(1, 200))))) }),
-  (r) => ({ kind: "trailing bytes", payload: msg((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, new Uint8Array([0])), encoding.writeUint8Array(e, r.bytes(r.int(1, 8))))) }),
-  (r) => ({ kind: "garbage awareness", payload: msg((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, r.bytes(r.int(1, 100))))) }),
+  (r) => ({
+    kind: "bad sync kind",
+    payload: msg(
+      (e) => (
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint(e, r.int(3, 1000)),
+        encoding.writeVarUint8Array(e, r.bytes(r.int(0, 20)))
+      ),
+    ),
+  }),
+  (r) => ({
+    kind: "garbage update",
+    payload: msg(
+      (e) => (
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint(e, r.pick([1, 2])),
+        encoding.writeVarUint8Array(e, r.bytes(r.int(1, 200)))
+      ),
+    ),
+  }),
+  (r) => ({
+    kind: "trailing bytes",
+    payload: msg(
+      (e) => (
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint8Array(e, new Uint8Array([0])),
+        encoding.writeUint8Array(e, r.bytes(r.int(1, 8)))
+      ),
+    ),
+  }),
+  (r) => ({
+    kind: "garbage awareness",
+    payload: msg((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, r.bytes(r.int(1, 100))))),
+  }),
   (r) => ({
     kind: "awareness with broken JSON",
     payload: msg((e) => {
       encoding.writeVarUint(e, 1);
       encoding.writeVarUint8Array(
         e,
-        msg((a) => (encoding.writeVarUint(a, 1), encoding.writeVarUint(a, r.int(1, 2 ** 30)), encoding.writeVarUint(a, 1), encoding.writeVarString(a, "{\"user\":"))),
+        msg(
+          (a) => (
+            encoding.writeVarUint(a, 1),
+            encoding.writeVarUint(a, r.int(1, 2 ** 30)),
+            encoding.writeVarUint(a, 1),
+            encoding.writeVarString(a, '{"user":')
+          ),
+        ),
       );
     }),
   }),
   () => ({ kind: "query awareness", payload: msg((e) => encoding.writeVarUint(e, 3)), harmless: true }),
-  () => ({ kind: "sync step 1", payload: msg((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, new Uint8Array([0])))), harmless: true }),
+  () => ({
+    kind: "sync step 1",
+    payload: msg(
+      (e) => (
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint8Array(e, new Uint8Array([0]))
+      ),
+    ),
+    harmless: true,
+  }),
 ];
 
 /** Frame-level breakage: what `ws` itself must refuse. */
 const frames: ((r: Rng) => HostileFrame)[] = [
-  (r) => ({ kind: "text frame", opcode: TEXT, payload: new TextEncoder().encode(r.pick(["hello", "{\"type\":\"sync\"}", "\u0000".repeat(8)])) }),
+  (r) => ({
+    kind: "text frame",
+    opcode: TEXT,
+    payload: new TextEncoder().encode(r.pick(["hello", '{"type":"sync"}', "\u0000".repeat(8)])),
+  }),
   (r) => ({ kind: "text frame, invalid UTF-8", opcode: TEXT, payload: new Uint8Array([0xc3, 0x28, ...r.bytes(4)]) }),
   (r) => ({ kind: "bad RSV bits", opcode: BINARY, rsv: r.pick([1, 2, 3, 4, 5, 6, 7]), payload: r.bytes(r.int(1, 20)) }),
   (r) => ({ kind: "bad opcode", opcode: r.pick([3, 4, 5, 6, 7, 11, 12, 13, 14, 15]), payload: r.bytes(r.int(0, 20)) }),
   (r) => ({ kind: "unmasked frame", opcode: BINARY, masked: false, payload: r.bytes(r.int(1, 20)) }),
-  (r) => ({ kind: "oversized frame (declared 2^32)", opcode: BINARY, declaredLength: r.pick([2 ** 32, 2 ** 40, 64 * 1024 * 1024]), payload: r.bytes(64) }),
+  (r) => ({
+    kind: "oversized frame (declared 2^32)",
+    opcode: BINARY,
+    declaredLength: r.pick([2 ** 32, 2 ** 40, 64 * 1024 * 1024]),
+    payload: r.bytes(64),
+  }),
   (r) => ({ kind: "continuation without a start", opcode: 0, payload: r.bytes(r.int(1, 20)) }),
   (r) => ({ kind: "fragmented control frame", opcode: 9, fin: false, payload: r.bytes(4) }),
   () => ({ kind: "ping over 125 bytes", opcode: 9, payload: new Uint8Array(200) }),
-  (r) => ({ kind: "close with a bad code", opcode: 8, payload: new Uint8Array([r.pick([0, 3]), r.pick([0xe7, 0xed, 0xb8])]) }),
+  (r) => ({
+    kind: "close with a bad code",
+    opcode: 8,
+    payload: new Uint8Array([r.pick([0, 3]), r.pick([0xe7, 0xed, 0xb8])]),
+  }),
 ];
 
 /** The next hostile frame: about two in three are broken messages, the rest broken frames. */

@@ -5,7 +5,11 @@ import { authedAction } from "@/lib/actions";
 import { updatePlan } from "@/lib/services/plans";
 
 export const updatePlanDetailsAction = authedAction(async (principal, f) => {
-  const plan = await updatePlan(principal, f.planId ?? "", { title: f.title, summary: f.summary ?? "", status: f.status });
+  const plan = await updatePlan(principal, f.planId ?? "", {
+    title: f.title,
+    summary: f.summary ?? "",
+    status: f.status,
+  });
   revalidatePath(`/plans/${plan.id}`);
   revalidatePath(`/workspaces/${plan.workspaceId}`);
   return { ok: true, message: "Saved." };

@@ -24,7 +24,10 @@ async function run(planIdOf: () => Promise<string>): Promise<CommentsState> {
 }
 
 /** Post a comment; answers with the plan's comments as they now stand. */
-export async function addCommentAction(planId: string, input: { section: string; targetType?: string | null; targetId?: string | null; body: string }) {
+export async function addCommentAction(
+  planId: string,
+  input: { section: string; targetType?: string | null; targetId?: string | null; body: string },
+) {
   return run(async () => (await addComment(await getPrincipal(), planId, input)).planId);
 }
 

@@ -45,7 +45,16 @@ export default async function PlanPage({ params }: Props) {
   // First paint comes from the projection; the live document takes over once joined. Every read is
   // authorized on its own, so they all start at once (one wait for the database, not two).
   const [[{ plan, workspaceName, role, content, members }, comments, updates, approval], me] = await Promise.all([
-    pageData(() => Promise.all([load(id), getPlanComments(principal, id), getAnnouncements(principal, id), getApprovalState(principal, id)]), `/plans/${id}`),
+    pageData(
+      () =>
+        Promise.all([
+          load(id),
+          getPlanComments(principal, id),
+          getAnnouncements(principal, id),
+          getApprovalState(principal, id),
+        ]),
+      `/plans/${id}`,
+    ),
     getSessionUser(),
   ]);
   const isDigested = (s: string): s is DigestedSection => (DIGESTED_SECTIONS as readonly string[]).includes(s);
@@ -61,121 +70,138 @@ export default async function PlanPage({ params }: Props) {
       members={members}
       today={dateInTimeZone(new Date(), "UTC")}
     >
-    <main className="mx-auto max-w-6xl px-6 py-8">
-      <p className="text-sm text-slate-500">
-        <Link href={`/workspaces/${plan.workspaceId}`} className="hover:underline">
-          {workspaceName}
-        </Link>{" "}
-        / Plans
-      </p>
-      <header className="mt-1 flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-semibold">{plan.title}</h1>
-          <p className="mt-2 flex items-center gap-3 text-sm text-slate-600">
-            <StatusBadge status={plan.status} />
-            {plan.archivedAt && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived</span>}
-            <span>
-              Last change <TimeAgo date={plan.updatedAt} />
-            </span>
-          </p>
-        </div>
-        <div className="flex items-center gap-1">
-          <Link
-            href={`/plans/${plan.id}/print`}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-          >
-            Print view
-          </Link>
-          <a
-            href={`/api/v1/plans/${plan.id}/export.pdf`}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-          >
-            PDF
-          </a>
-          <a
-            href={`/api/v1/plans/${plan.id}/export.md`}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-          >
-            Markdown
-          </a>
-          <Link
-            href={`/plans/${plan.id}/share`}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-          >
-            Share
-          </Link>
-          {canOnPlan(role, "duplicate") && (
-            <ActionForm action={duplicatePlanAction} aria-label="Duplicate plan">
-              <input type="hidden" name="planId" value={plan.id} />
-              <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
-                Duplicate
-              </button>
-            </ActionForm>
-          )}
-          {mayManage && (
-          <div className="flex items-center gap-1">
-            <ActionForm action={archivePlanAction} aria-label={plan.archivedAt ? "Restore plan" : "Archive plan"}>
-              <input type="hidden" name="planId" value={plan.id} />
-              <input type="hidden" name="archived" value={plan.archivedAt ? "false" : "true"} />
-              <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
-                {plan.archivedAt ? "Restore" : "Archive"}
-              </button>
-            </ActionForm>
-            <ConfirmAction
-              action={deletePlanAction}
-              fields={{ planId: plan.id, workspaceId: plan.workspaceId, redirectTo: "workspace" }}
-              label="Delete"
-              title={`Delete “${plan.title}”?`}
-              body="The plan and everything in it are removed for everyone. This cannot be undone."
-              confirmLabel="Delete plan"
-            />
-          </div>
-          )}
-        </div>
-      </header>
-      <div className="mt-3">
-        <CollabStatus />
-      </div>
-      {approval && (
-        <div className="mt-3">
-          <ApprovalSummary planId={plan.id} approval={approval} changed={[]} />
-        </div>
-      )}
-      <PlanSubnav planId={plan.id} current="plan" />
-      {plan.summary ? (
-        <p className="mt-4 max-w-3xl whitespace-pre-line text-slate-700">{plan.summary}</p>
-      ) : (
-        <p className="mt-4 text-sm text-slate-500">No purpose written yet{mayEdit ? " — add one under “Edit details”." : "."}</p>
-      )}
-      {mayEdit && (
-        <details className="mt-4 max-w-xl rounded-lg border border-slate-200 bg-white p-4">
-          <summary className="cursor-pointer text-sm font-medium">Edit details</summary>
-          <ActionForm action={updatePlanDetailsAction} className="mt-3 flex flex-col gap-3" aria-label="Plan details">
-            <input type="hidden" name="planId" value={plan.id} />
-            <Field name="title" label="Title" defaultValue={plan.title} maxLength={TITLE_MAX} required />
-            <Field name="summary" label="Purpose" defaultValue={plan.summary} maxLength={SUMMARY_MAX} />
-            <p className="text-sm text-slate-600">
-              Status ({statusLabels[plan.status]}) changes on{" "}
-              <Link href={`/plans/${plan.id}/review`} className="text-indigo-700 underline">
-                Review &amp; sign-off
-              </Link>
-              .
+      <main className="mx-auto max-w-6xl px-6 py-8">
+        <p className="text-sm text-slate-500">
+          <Link href={`/workspaces/${plan.workspaceId}`} className="hover:underline">
+            {workspaceName}
+          </Link>{" "}
+          / Plans
+        </p>
+        <header className="mt-1 flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h1 className="text-3xl font-semibold">{plan.title}</h1>
+            <p className="mt-2 flex items-center gap-3 text-sm text-slate-600">
+              <StatusBadge status={plan.status} />
+              {plan.archivedAt && (
+                <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived</span>
+              )}
+              <span>
+                Last change <TimeAgo date={plan.updatedAt} />
+              </span>
             </p>
-            <div>
-              <SubmitButton pendingText="Saving…">Save details</SubmitButton>
-            </div>
-          </ActionForm>
-        </details>
-      )}
-      {plan.status === "draft" && mayEdit && <PlanningSteps />}
-      <Announcements planId={plan.id} announcements={updates.announcements} canAnnounce={updates.canAnnounce} />
-      <CommentsProvider planId={plan.id} members={members} initial={comments}>
-        <PlanBody
-          headerSlot={(section) => <SectionComments section={section} />}
-          badgeSlot={approval ? (section) => (isDigested(section) ? <ChangedBadge section={section} approved={approval.sectionDigests[section]} /> : null) : undefined}
-        />
-      </CommentsProvider>
-    </main>
+          </div>
+          <div className="flex items-center gap-1">
+            <Link
+              href={`/plans/${plan.id}/print`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            >
+              Print view
+            </Link>
+            <a
+              href={`/api/v1/plans/${plan.id}/export.pdf`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            >
+              PDF
+            </a>
+            <a
+              href={`/api/v1/plans/${plan.id}/export.md`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            >
+              Markdown
+            </a>
+            <Link
+              href={`/plans/${plan.id}/share`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            >
+              Share
+            </Link>
+            {canOnPlan(role, "duplicate") && (
+              <ActionForm action={duplicatePlanAction} aria-label="Duplicate plan">
+                <input type="hidden" name="planId" value={plan.id} />
+                <button
+                  type="submit"
+                  className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+                >
+                  Duplicate
+                </button>
+              </ActionForm>
+            )}
+            {mayManage && (
+              <div className="flex items-center gap-1">
+                <ActionForm action={archivePlanAction} aria-label={plan.archivedAt ? "Restore plan" : "Archive plan"}>
+                  <input type="hidden" name="planId" value={plan.id} />
+                  <input type="hidden" name="archived" value={plan.archivedAt ? "false" : "true"} />
+                  <button
+                    type="submit"
+                    className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                  >
+                    {plan.archivedAt ? "Restore" : "Archive"}
+                  </button>
+                </ActionForm>
+                <ConfirmAction
+                  action={deletePlanAction}
+                  fields={{ planId: plan.id, workspaceId: plan.workspaceId, redirectTo: "workspace" }}
+                  label="Delete"
+                  title={`Delete “${plan.title}”?`}
+                  body="The plan and everything in it are removed for everyone. This cannot be undone."
+                  confirmLabel="Delete plan"
+                />
+              </div>
+            )}
+          </div>
+        </header>
+        <div className="mt-3">
+          <CollabStatus />
+        </div>
+        {approval && (
+          <div className="mt-3">
+            <ApprovalSummary planId={plan.id} approval={approval} changed={[]} />
+          </div>
+        )}
+        <PlanSubnav planId={plan.id} current="plan" />
+        {plan.summary ? (
+          <p className="mt-4 max-w-3xl whitespace-pre-line text-slate-700">{plan.summary}</p>
+        ) : (
+          <p className="mt-4 text-sm text-slate-500">
+            No purpose written yet{mayEdit ? " — add one under “Edit details”." : "."}
+          </p>
+        )}
+        {mayEdit && (
+          <details className="mt-4 max-w-xl rounded-lg border border-slate-200 bg-white p-4">
+            <summary className="cursor-pointer text-sm font-medium">Edit details</summary>
+            <ActionForm action={updatePlanDetailsAction} className="mt-3 flex flex-col gap-3" aria-label="Plan details">
+              <input type="hidden" name="planId" value={plan.id} />
+              <Field name="title" label="Title" defaultValue={plan.title} maxLength={TITLE_MAX} required />
+              <Field name="summary" label="Purpose" defaultValue={plan.summary} maxLength={SUMMARY_MAX} />
+              <p className="text-sm text-slate-600">
+                Status ({statusLabels[plan.status]}) changes on{" "}
+                <Link href={`/plans/${plan.id}/review`} className="text-indigo-700 underline">
+                  Review &amp; sign-off
+                </Link>
+                .
+              </p>
+              <div>
+                <SubmitButton pendingText="Saving…">Save details</SubmitButton>
+              </div>
+            </ActionForm>
+          </details>
+        )}
+        {plan.status === "draft" && mayEdit && <PlanningSteps />}
+        <Announcements planId={plan.id} announcements={updates.announcements} canAnnounce={updates.canAnnounce} />
+        <CommentsProvider planId={plan.id} members={members} initial={comments}>
+          <PlanBody
+            headerSlot={(section) => <SectionComments section={section} />}
+            badgeSlot={
+              approval
+                ? (section) =>
+                    isDigested(section) ? (
+                      <ChangedBadge section={section} approved={approval.sectionDigests[section]} />
+                    ) : null
+                : undefined
+            }
+          />
+        </CommentsProvider>
+      </main>
     </PlanLive>
   );
 }

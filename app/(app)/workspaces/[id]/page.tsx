@@ -36,7 +36,10 @@ export default async function WorkspacePage({
       <WorkspaceHeader id={id} name={workspace.name} current="plans" />
       <div className="mt-6 flex items-center justify-between">
         <h2 className="text-lg font-medium">{archived ? "Archived plans" : "Plans"}</h2>
-        <Link href={archived ? `/workspaces/${id}` : `/workspaces/${id}?archived=1`} className="text-sm text-indigo-700 underline">
+        <Link
+          href={archived ? `/workspaces/${id}` : `/workspaces/${id}?archived=1`}
+          className="text-sm text-indigo-700 underline"
+        >
           {archived ? "Show current plans" : "Show archived plans"}
         </Link>
       </div>
@@ -49,12 +52,24 @@ export default async function WorkspacePage({
           <table className="w-full text-left text-sm" aria-label="Plans">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Title</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                <th scope="col" className="px-4 py-2 font-medium">Complete</th>
-                <th scope="col" className="px-4 py-2 font-medium">Owner</th>
-                <th scope="col" className="px-4 py-2 font-medium">Last change</th>
-                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Title
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Complete
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Owner
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Last change
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -65,19 +80,29 @@ export default async function WorkspacePage({
                       {p.title}
                     </Link>
                   </td>
-                  <td className="px-4 py-2"><StatusBadge status={p.status} /></td>
+                  <td className="px-4 py-2">
+                    <StatusBadge status={p.status} />
+                  </td>
                   <td className="px-4 py-2">
                     <CompletenessScore score={p.completeness} />
                   </td>
                   <td className="px-4 py-2 text-slate-700">{p.ownerName ?? "—"}</td>
-                  <td className="px-4 py-2 text-slate-600"><TimeAgo date={p.updatedAt} /></td>
+                  <td className="px-4 py-2 text-slate-600">
+                    <TimeAgo date={p.updatedAt} />
+                  </td>
                   <td className="px-4 py-2 text-right">
                     {mayManage(p.ownerId) && (
                       <div className="flex justify-end gap-1">
-                        <ActionForm action={archivePlanAction} aria-label={`${archived ? "Restore" : "Archive"} ${p.title}`}>
+                        <ActionForm
+                          action={archivePlanAction}
+                          aria-label={`${archived ? "Restore" : "Archive"} ${p.title}`}
+                        >
                           <input type="hidden" name="planId" value={p.id} />
                           <input type="hidden" name="archived" value={archived ? "false" : "true"} />
-                          <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                          <button
+                            type="submit"
+                            className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                          >
                             {archived ? "Restore" : "Archive"}
                           </button>
                         </ActionForm>
@@ -103,7 +128,8 @@ export default async function WorkspacePage({
           <h2 className="font-medium">New plan</h2>
           <p className="mt-1 text-sm text-slate-600">
             Starts from the implementation-plan template: objectives, scope, deliverables, strategy, schedule, risks,
-            resources &amp; budget, roles &amp; RACI and metrics. The plan page then walks you through the six planning steps:
+            resources &amp; budget, roles &amp; RACI and metrics. The plan page then walks you through the six planning
+            steps:
           </p>
           <ol className="mt-2 list-inside list-decimal text-sm text-slate-600">
             {planningSteps.map((s) => (
@@ -115,7 +141,11 @@ export default async function WorkspacePage({
             {plans.length > 0 && !archived && (
               <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
                 Start from
-                <select name="source" defaultValue="" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+                <select
+                  name="source"
+                  defaultValue=""
+                  className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+                >
                   <option value="">The implementation-plan template</option>
                   {plans.map((p) => (
                     <option key={p.id} value={p.id}>
@@ -125,7 +155,13 @@ export default async function WorkspacePage({
                 </select>
               </label>
             )}
-            <Field name="title" label="Title" placeholder="e.g. CRM migration (for a copy: “Copy of …” when left empty)" maxLength={TITLE_MAX} required />
+            <Field
+              name="title"
+              label="Title"
+              placeholder="e.g. CRM migration (for a copy: “Copy of …” when left empty)"
+              maxLength={TITLE_MAX}
+              required
+            />
             <Field name="summary" label="Purpose (optional)" placeholder="Why this plan exists, in a sentence or two" />
             <div>
               <SubmitButton pendingText="Creating…">Create plan</SubmitButton>

@@ -14,7 +14,10 @@ export const metadata: Metadata = { title: "Activity · Planwright" };
 export default async function ActivityPage({ params }: Props) {
   const { id } = await params;
   const principal = await getPrincipal();
-  const [{ plan }, entries] = await pageData(() => Promise.all([getPlan(principal, id), getPlanActivity(principal, id)]), `/plans/${id}/activity`);
+  const [{ plan }, entries] = await pageData(
+    () => Promise.all([getPlan(principal, id), getPlanActivity(principal, id)]),
+    `/plans/${id}/activity`,
+  );
   return (
     <main className="mx-auto max-w-4xl px-6 py-8">
       <p className="text-sm text-slate-500">
@@ -24,7 +27,9 @@ export default async function ActivityPage({ params }: Props) {
         / Activity
       </p>
       <h1 className="mt-1 text-3xl font-semibold">Activity</h1>
-      <p className="mt-2 text-sm text-slate-600">Who changed which section, and when, from the plan&apos;s history (one line per person per minute).</p>
+      <p className="mt-2 text-sm text-slate-600">
+        Who changed which section, and when, from the plan&apos;s history (one line per person per minute).
+      </p>
       <PlanSubnav planId={plan.id} current="activity" />
       <ActivityList entries={entries} />
     </main>

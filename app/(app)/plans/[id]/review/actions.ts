@@ -31,7 +31,10 @@ export const changeStatusAction = authedAction(async (principal, f) => {
   await changeStatus(principal, planId, status);
   refresh(planId);
   revalidatePath("/workspaces", "layout");
-  return { ok: true, message: status === "in_review" ? "Sent for review. The approvers have been asked to sign off." : "Status updated." };
+  return {
+    ok: true,
+    message: status === "in_review" ? "Sent for review. The approvers have been asked to sign off." : "Status updated.",
+  };
 });
 
 export const signOffAction = authedAction(async (principal, f) => {

@@ -51,7 +51,9 @@ export default async function ReviewPage({ params }: Props) {
           <ApprovalSummary planId={plan.id} approval={review.approval} changed={review.changed} />
         </div>
         {plan.status === "draft" && approvers.length === 0 && may.manageApprovers && (
-          <p className="mt-3 text-sm text-slate-600">Name at least one approver below, then send the plan for review.</p>
+          <p className="mt-3 text-sm text-slate-600">
+            Name at least one approver below, then send the plan for review.
+          </p>
         )}
         <div className="mt-4">
           <StatusActions planId={plan.id} next={next} action={changeStatusAction} />
@@ -59,11 +61,16 @@ export default async function ReviewPage({ params }: Props) {
       </section>
 
       {may.signOff && (
-        <section aria-labelledby="signoff-title" className="mt-6 rounded-lg border border-indigo-200 bg-indigo-50/40 p-5">
+        <section
+          aria-labelledby="signoff-title"
+          className="mt-6 rounded-lg border border-indigo-200 bg-indigo-50/40 p-5"
+        >
           <h2 id="signoff-title" className="text-lg font-semibold">
             Your sign-off
           </h2>
-          <p className="mt-1 mb-3 text-sm text-slate-600">You are named as an approver of this plan. Read it, then approve it or say what needs to change.</p>
+          <p className="mt-1 mb-3 text-sm text-slate-600">
+            You are named as an approver of this plan. Read it, then approve it or say what needs to change.
+          </p>
           <SignoffForm action={signOffAction} planId={plan.id} maxLength={COMMENT_MAX} />
         </section>
       )}

@@ -56,12 +56,26 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
             Anyone with a link can read the whole plan — signed in or not — and follow changes live. They cannot edit,
             and they see nothing else of this workspace.
           </p>
-          <ActionForm action={createShareLinkAction} resetOnSuccess className="mt-4 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="New read-only link">
+          <ActionForm
+            action={createShareLinkAction}
+            resetOnSuccess
+            className="mt-4 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+            aria-label="New read-only link"
+          >
             <input type="hidden" name="planId" value={plan.id} />
-            <Field name="label" label="Label (optional)" placeholder="e.g. Steering committee" maxLength={SHARE_LABEL_MAX} />
+            <Field
+              name="label"
+              label="Label (optional)"
+              placeholder="e.g. Steering committee"
+              maxLength={SHARE_LABEL_MAX}
+            />
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               Expires
-              <select name="expiresInDays" defaultValue="" className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+              <select
+                name="expiresInDays"
+                defaultValue=""
+                className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+              >
                 {expiryChoices.map((c) => (
                   <option key={c.value} value={c.value}>
                     {c.label}
@@ -82,12 +96,24 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
               <table className="w-full text-left text-sm" aria-label="Active links">
                 <thead className="bg-slate-50 text-slate-600">
                   <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">Label</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Created</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Last use</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Views</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Expires</th>
-                    <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Label
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Created
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Last use
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Views
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Expires
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -95,14 +121,28 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                     const expired = l.expiresAt !== null && l.expiresAt <= now;
                     return (
                       <tr key={l.id}>
-                        <td className="px-4 py-2 font-medium">{l.label || <span className="text-slate-500">Untitled link</span>}</td>
+                        <td className="px-4 py-2 font-medium">
+                          {l.label || <span className="text-slate-500">Untitled link</span>}
+                        </td>
                         <td className="px-4 py-2 text-slate-700">
                           <TimeAgo date={l.createdAt} /> by {l.createdByName ?? "a former member"}
                         </td>
-                        <td className="px-4 py-2 text-slate-700">{l.lastUsedAt ? <TimeAgo date={l.lastUsedAt} /> : "never"}</td>
-                        <td className="px-4 py-2 text-slate-700" data-testid="view-count">{l.viewCount}</td>
                         <td className="px-4 py-2 text-slate-700">
-                          {l.expiresAt ? (expired ? <span className="text-red-700">expired</span> : <TimeAgo date={l.expiresAt} />) : "never"}
+                          {l.lastUsedAt ? <TimeAgo date={l.lastUsedAt} /> : "never"}
+                        </td>
+                        <td className="px-4 py-2 text-slate-700" data-testid="view-count">
+                          {l.viewCount}
+                        </td>
+                        <td className="px-4 py-2 text-slate-700">
+                          {l.expiresAt ? (
+                            expired ? (
+                              <span className="text-red-700">expired</span>
+                            ) : (
+                              <TimeAgo date={l.expiresAt} />
+                            )
+                          ) : (
+                            "never"
+                          )}
                         </td>
                         <td className="px-4 py-2 text-right">
                           <ConfirmAction
@@ -132,7 +172,10 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           <p className="mt-1 text-sm text-slate-600">
             Members edit every plan by default. Make someone a viewer of this plan when they only need to follow it.
           </p>
-          <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Plan access">
+          <ul
+            className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+            aria-label="Plan access"
+          >
             {access.map((m) => {
               const fixed = m.workspaceRole !== "member" || m.isPlanOwner;
               return (
@@ -141,9 +184,15 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                     <span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span>
                   </span>
                   {fixed ? (
-                    <span className="text-slate-600">{m.isPlanOwner ? "plan owner" : `workspace ${m.workspaceRole}`} · manages</span>
+                    <span className="text-slate-600">
+                      {m.isPlanOwner ? "plan owner" : `workspace ${m.workspaceRole}`} · manages
+                    </span>
                   ) : (
-                    <ActionForm action={setPlanRoleAction} className="flex items-center gap-2" aria-label={`Role of ${m.name} on this plan`}>
+                    <ActionForm
+                      action={setPlanRoleAction}
+                      className="flex items-center gap-2"
+                      aria-label={`Role of ${m.name} on this plan`}
+                    >
                       <input type="hidden" name="planId" value={plan.id} />
                       <input type="hidden" name="userId" value={m.userId} />
                       <select
@@ -155,7 +204,9 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                         <option value="editor">editor</option>
                         <option value="viewer">viewer</option>
                       </select>
-                      <SubmitButton variant="secondary" pendingText="Saving…">Save</SubmitButton>
+                      <SubmitButton variant="secondary" pendingText="Saving…">
+                        Save
+                      </SubmitButton>
                     </ActionForm>
                   )}
                 </li>

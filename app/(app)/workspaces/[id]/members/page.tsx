@@ -16,7 +16,17 @@ const roleHelp = {
   member: "create and edit plans",
 } as const;
 
-function RoleSelect({ name, defaultValue, label, allowOwner }: { name: string; defaultValue: string; label: string; allowOwner: boolean }) {
+function RoleSelect({
+  name,
+  defaultValue,
+  label,
+  allowOwner,
+}: {
+  name: string;
+  defaultValue: string;
+  label: string;
+  allowOwner: boolean;
+}) {
   return (
     <select
       name={name}
@@ -51,10 +61,18 @@ export default async function MembersPage({ params }: { params: Promise<{ id: st
         <table className="w-full text-left text-sm" aria-label="Members">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Email</th>
-              <th scope="col" className="px-4 py-2 font-medium">Role</th>
-              <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -70,11 +88,22 @@ export default async function MembersPage({ params }: { params: Promise<{ id: st
                   <td className="px-4 py-2 text-slate-700">{m.email}</td>
                   <td className="px-4 py-2">
                     {mayChange ? (
-                      <ActionForm action={changeRoleAction} className="flex items-center gap-2" aria-label={`Role of ${m.name}`}>
+                      <ActionForm
+                        action={changeRoleAction}
+                        className="flex items-center gap-2"
+                        aria-label={`Role of ${m.name}`}
+                      >
                         <input type="hidden" name="workspaceId" value={id} />
                         <input type="hidden" name="userId" value={m.userId} />
-                        <RoleSelect name="role" defaultValue={m.role} label={`Role of ${m.name}`} allowOwner={myRole === "owner"} />
-                        <SubmitButton variant="secondary" pendingText="Saving…">Save</SubmitButton>
+                        <RoleSelect
+                          name="role"
+                          defaultValue={m.role}
+                          label={`Role of ${m.name}`}
+                          allowOwner={myRole === "owner"}
+                        />
+                        <SubmitButton variant="secondary" pendingText="Saving…">
+                          Save
+                        </SubmitButton>
                       </ActionForm>
                     ) : (
                       <span title={roleHelp[m.role]}>{m.role}</span>
@@ -106,7 +135,12 @@ export default async function MembersPage({ params }: { params: Promise<{ id: st
             <p className="mt-1 text-sm text-slate-600">
               They see this workspace as soon as they sign up (or sign in) with this email.
             </p>
-            <ActionForm action={inviteMemberAction} resetOnSuccess className="mt-3 flex flex-col gap-3" aria-label="Invite member">
+            <ActionForm
+              action={inviteMemberAction}
+              resetOnSuccess
+              className="mt-3 flex flex-col gap-3"
+              aria-label="Invite member"
+            >
               <input type="hidden" name="workspaceId" value={id} />
               <Field name="email" label="Email" type="email" placeholder="colleague@example.com" required />
               <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">

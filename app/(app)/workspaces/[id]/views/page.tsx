@@ -11,7 +11,10 @@ export const metadata: Metadata = { title: "This week · Planwright" };
 export default async function WorkspaceViewsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const principal = await getPrincipal();
-  const views = await pageData(() => getWorkspaceViews(principal, id, dateInTimeZone(new Date(), "UTC")), `/workspaces/${id}/views`);
+  const views = await pageData(
+    () => getWorkspaceViews(principal, id, dateInTimeZone(new Date(), "UTC")),
+    `/workspaces/${id}/views`,
+  );
   return (
     <main className="mx-auto max-w-6xl px-6 py-8">
       <WorkspaceHeader id={views.workspace.id} name={views.workspace.name} current="views" />

@@ -10,7 +10,16 @@ export async function GET(_req: Request, context: { params: Promise<{ token: str
     const { token } = await context.params;
     const { plan, workspaceName } = await getSharedPlan(token);
     return Response.json(
-      { data: { id: plan.id, title: plan.title, status: plan.status, summary: plan.summary, workspaceName, updatedAt: plan.updatedAt } },
+      {
+        data: {
+          id: plan.id,
+          title: plan.title,
+          status: plan.status,
+          summary: plan.summary,
+          workspaceName,
+          updatedAt: plan.updatedAt,
+        },
+      },
       { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
     );
   } catch (err) {

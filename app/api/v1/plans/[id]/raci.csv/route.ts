@@ -6,7 +6,12 @@ type P = { id: string };
 
 const csv = ({ filename, body }: PlanCsv, extra: Record<string, string> = {}) =>
   new Response(body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store", ...extra },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+      ...extra,
+    },
   });
 
 const forMembers = apiRoute<P>(async ({ principal, params }) => csv(await exportPlanCsv(principal, params.id, "raci")));

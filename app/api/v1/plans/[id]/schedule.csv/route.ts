@@ -10,10 +10,23 @@ type P = { id: string };
  */
 export const GET = apiRoute<P>(async ({ principal, params }) => {
   const { content, members } = await getPlanView(principal, params.id);
-  const names = new Map([...members.map((m) => [m.id, m.name] as const), ...content.resources.map((r) => [r.id, r.name] as const)]);
+  const names = new Map([
+    ...members.map((m) => [m.id, m.name] as const),
+    ...content.resources.map((r) => [r.id, r.name] as const),
+  ]);
   const calendar = { workingWeekdays: content.settings.workingWeekdays, holidays: content.holidays };
-  const body = scheduleToCsv({ tasks: content.tasks, dependencies: content.dependencies, deliverables: content.deliverables, nameOf: (id) => (id ? (names.get(id) ?? null) : null), calendar });
+  const body = scheduleToCsv({
+    tasks: content.tasks,
+    dependencies: content.dependencies,
+    deliverables: content.deliverables,
+    nameOf: (id) => (id ? (names.get(id) ?? null) : null),
+    calendar,
+  });
   return new Response(body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="schedule.csv"', "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="schedule.csv"',
+      "Cache-Control": "private, no-store",
+    },
   });
 });
