@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { requirePlan, type SharePrincipal, type UserPrincipal } from "@/lib/access";
-import { collabMetrics } from "@/lib/collab/metrics";
+import { processMetrics } from "@/lib/metrics";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
@@ -18,7 +18,7 @@ async function user(name: string): Promise<UserPrincipal & { email: string }> {
 
 /** The counter's value for one label, read from the registry the metrics route serves. */
 async function count(metric: "accessLookups" | "accessDenied", label: Record<string, string>): Promise<number> {
-  const { values } = await collabMetrics()[metric].get();
+  const { values } = await processMetrics()[metric].get();
   return (
     values.find((v) => Object.entries(label).every(([k, x]) => (v.labels as Record<string, unknown>)[k] === x))
       ?.value ?? 0

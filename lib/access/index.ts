@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getPlanById, getPlanForUser } from "@/db/queries/plans";
 import { getWorkspaceMembership } from "@/db/queries/workspaces";
-import { collabMetrics } from "@/lib/collab/metrics";
+import { processMetrics } from "@/lib/metrics";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { uuid } from "@/lib/validation/common";
 import { canOnPlan, canOnWorkspace, planRoleFor, type PlanAction, type PlanRole, type WorkspaceAction } from "./policy";
@@ -50,17 +50,17 @@ export async function requireWorkspace(
  * every time.
  */
 const planForUser = cache((planId: string, userId: string) => {
-  collabMetrics().accessLookups.inc({ principal: "user" });
+  processMetrics().accessLookups.inc({ principal: "user" });
   return getPlanForUser(planId, userId);
 });
 const planForLink = cache((planId: string) => {
-  collabMetrics().accessLookups.inc({ principal: "share" });
+  processMetrics().accessLookups.inc({ principal: "share" });
   return getPlanById(planId);
 });
 
 /** Refusals are counted (`planwright_access_denied_total`) so a probing client shows up in the metrics. */
 function denied(err: NotFoundError | ForbiddenError): never {
-  collabMetrics().accessDenied.inc({ reason: err instanceof ForbiddenError ? "forbidden" : "not_found" });
+  processMetrics().accessDenied.inc({ reason: err instanceof ForbiddenError ? "forbidden" : "not_found" });
   throw err;
 }
 

@@ -15,7 +15,7 @@
 import { performance } from "node:perf_hooks";
 import type { Connection } from "./connection";
 import { isDatabaseUnreachable } from "./db-errors";
-import { collabMetrics } from "./metrics";
+import { processMetrics } from "@/lib/metrics";
 import { appendUpdates } from "./persistence";
 
 export type Write = {
@@ -102,7 +102,7 @@ export class GroupCommitter {
   private track(writes: number, bytes: number) {
     this.pendingWrites += writes;
     this.pendingBytes += bytes;
-    const m = collabMetrics();
+    const m = processMetrics();
     m.pendingWrites.set(this.pendingWrites);
     m.pendingBytes.set(this.pendingBytes);
   }
@@ -136,7 +136,7 @@ export class GroupCommitter {
   }
 
   private async store(batch: Write[]): Promise<Outcome> {
-    const m = collabMetrics();
+    const m = processMetrics();
     const started = performance.now();
     const all = rowsOf(batch);
     let gap = FIRST_RETRY_MS;
@@ -162,7 +162,7 @@ export class GroupCommitter {
   private down(err: unknown) {
     if (this.downSince !== null) return;
     this.downSince = Date.now();
-    collabMetrics().storeUp.set(0);
+    processMetrics().storeUp.set(0);
     console.error(
       `[collab] database unreachable, holding writes and retrying: ${err instanceof Error ? err.message : String(err)}`,
     );
@@ -175,13 +175,13 @@ export class GroupCommitter {
       `[collab] database reachable again after ${((Date.now() - this.downSince) / 1000).toFixed(1)} s; storing held writes`,
     );
     this.downSince = null;
-    collabMetrics().storeUp.set(1);
+    processMetrics().storeUp.set(1);
     this.opts.onRecovered?.();
   }
 
   /** A group that cannot be stored as a whole: one bad plan (deleted meanwhile) must not fail the others. */
   private async failed(batch: Write[], err: unknown): Promise<Outcome> {
-    const m = collabMetrics();
+    const m = processMetrics();
     m.persistFailures.inc();
     const byPlan = new Map<string, Write[]>();
     for (const w of batch) byPlan.set(w.planId, [...(byPlan.get(w.planId) ?? []), w]);

@@ -1,6 +1,7 @@
 /**
  * Entry points of the collaboration engine. The server side lives in server.ts's module graph;
- * the app talks to it only through `collabAccessChanged` (access-hook.ts) and the metrics registry.
+ * the app talks to it only through `collabAccessChanged` (access-hook.ts) and the metrics registry
+ * (lib/metrics.ts).
  */
 import type { Server } from "node:http";
 import type { CollabConfig } from "./config";

@@ -5,7 +5,7 @@ import { useTestDatabase } from "@/db/testing";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace } from "@/lib/services/workspaces";
-import { collabMetrics } from "./metrics";
+import { processMetrics } from "@/lib/metrics";
 import { OutboundBudget, type OutboundHolder } from "./outbound";
 import { encodeSyncMessage, SYNC_STEP1 } from "./protocol";
 import {
@@ -111,8 +111,9 @@ describe("slow readers on a live server", () => {
   }
 
   const droppedForTotal = async () =>
-    (await collabMetrics().evictedSlow.get()).values.find((v) => v.labels.bound === "total")?.value ?? 0;
-  const openConnections = async () => (await collabMetrics().connections.get()).values.reduce((n, v) => n + v.value, 0);
+    (await processMetrics().evictedSlow.get()).values.find((v) => v.labels.bound === "total")?.value ?? 0;
+  const openConnections = async () =>
+    (await processMetrics().connections.get()).values.reduce((n, v) => n + v.value, 0);
 
   it("keeps queued memory under the total by dropping the slowest reader first; readers that keep up are untouched", async () => {
     const writer = connectClient(server.url, planId, { cookie });
@@ -127,7 +128,7 @@ describe("slow readers on a live server", () => {
     const write = async (i: number) => {
       text.insert(text.length, chunk());
       await waitFor(() => writer.saved() > i, "update saved", 20_000);
-      peak = Math.max(peak, (await collabMetrics().outboundBytes.get()).values[0]?.value ?? 0);
+      peak = Math.max(peak, (await processMetrics().outboundBytes.get()).values[0]?.value ?? 0);
     };
 
     const first = await stalledReader();

@@ -7,7 +7,7 @@
  *   — the slowest readers — are closed first until the sum is back under three quarters of it.
  * A closed peer reconnects and catches up through the sync exchange, which sends only what it lacks.
  */
-import { collabMetrics } from "./metrics";
+import { processMetrics } from "@/lib/metrics";
 
 /** What the budget needs of a connection. */
 export interface OutboundHolder {
@@ -35,7 +35,7 @@ export class OutboundBudget {
   admit(holder: OutboundHolder, bytes: number): boolean {
     // One message larger than the bound still goes to a socket that holds nothing else.
     if (holder.queued > 0 && holder.queued + bytes > this.perSocket) {
-      collabMetrics().evictedSlow.inc({ bound: "socket" });
+      processMetrics().evictedSlow.inc({ bound: "socket" });
       holder.evict("Too slow to keep up");
       return false;
     }
@@ -47,7 +47,7 @@ export class OutboundBudget {
     this.queued += bytes;
     this.holders.add(holder);
     if (this.queued > this.total) this.shed();
-    collabMetrics().outboundBytes.set(this.queued);
+    processMetrics().outboundBytes.set(this.queued);
   }
 
   /** Written out (or dropped with its socket): no longer held. */
@@ -57,7 +57,7 @@ export class OutboundBudget {
     holder.queued -= n;
     this.queued -= n;
     if (holder.queued === 0) this.holders.delete(holder);
-    collabMetrics().outboundBytes.set(this.queued);
+    processMetrics().outboundBytes.set(this.queued);
   }
 
   /** Everything a closed holder still had queued is dropped with its socket. */
@@ -72,7 +72,7 @@ export class OutboundBudget {
     let closed = 0;
     for (const h of slowest) {
       if (this.queued <= target) break;
-      collabMetrics().evictedSlow.inc({ bound: "total" });
+      processMetrics().evictedSlow.inc({ bound: "total" });
       h.evict("Server busy: too slow to keep up");
       // evict() forgets the holder; make sure of it even if it was already closing.
       this.forget(h);

@@ -11,7 +11,7 @@ import { readDocContent, schemaVersionOf, toPlanContent } from "@/lib/doc";
 import { planCompleteness } from "@/lib/plan/completeness";
 import { planPercentComplete } from "@/lib/plan/progress";
 import { sqlState } from "./db-errors";
-import { collabMetrics } from "./metrics";
+import { processMetrics } from "@/lib/metrics";
 import { loadDoc } from "./persistence";
 import { writeContentProjection } from "./project-content";
 
@@ -29,7 +29,7 @@ export async function projectPlan(planId: string, doc: Y.Doc, target?: Db): Prom
         .map((r) => `${r.section}/${r.id}: ${r.error}`)
         .join(" | ")}`,
     );
-    collabMetrics().invalidRows.inc(invalid.length);
+    processMetrics().invalidRows.inc(invalid.length);
   }
   const db = target ?? (await getDb());
   try {
@@ -57,7 +57,7 @@ export async function projectPlan(planId: string, doc: Y.Doc, target?: Db): Prom
     if (sqlState(err) === "23503") return false; // the plan was deleted meanwhile
     throw err;
   }
-  collabMetrics().projections.inc();
+  processMetrics().projections.inc();
   return true;
 }
 

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { collabMetrics } from "./metrics";
+import { processMetrics } from "@/lib/metrics";
 
 export type RelayKind = "update" | "awareness";
 export type RelayHandler = (planId: string, kind: RelayKind, payload: Uint8Array) => void;
@@ -75,7 +75,7 @@ export class RedisRelay {
     const up = this.pub.status === "ready" && this.sub.status === "ready";
     if (up === this.up) return;
     this.up = up;
-    const m = collabMetrics();
+    const m = processMetrics();
     m.relayUp.set(up ? 1 : 0);
     if (up) {
       if (this.downSince)
@@ -140,7 +140,7 @@ export class RedisRelay {
     if (!this.plans.has(planId)) return;
     if (message[8] === KIND.resync) return this.onResync(planId);
     const kind: RelayKind = message[8] === KIND.update ? "update" : "awareness";
-    collabMetrics().relayLag.observe(Math.max(0, Date.now() - message.readDoubleLE(9)) / 1000);
+    processMetrics().relayLag.observe(Math.max(0, Date.now() - message.readDoubleLE(9)) / 1000);
     this.onMessage(planId, kind, new Uint8Array(message.subarray(HEADER)));
   }
 

@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { useTestDatabase } from "@/db/testing";
 import { loadDoc } from "./persistence";
 import { rowsOf, updateRow } from "@/lib/doc";
-import { collabMetrics } from "./metrics";
+import { processMetrics } from "@/lib/metrics";
 import { encodeAwarenessMessage, encodeSyncMessage, MSG_SYNC, SYNC_STEP2, SYNC_UPDATE } from "./protocol";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
@@ -169,7 +169,7 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     a.doc.transact(() => addTask(a.doc, randomUUID(), { name: "Original" }));
     await waitFor(() => a.saved() >= 2, "owner's edit saved");
     const rowsBefore = await logRows(planId);
-    const refusedBefore = (await collabMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0);
+    const refusedBefore = (await processMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0);
 
     // A viewer that edited "offline" before connecting: its local changes must not slip in.
     const viewerDoc = new Y.Doc();
@@ -190,7 +190,7 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
 
     await waitFor(
       async () =>
-        (await collabMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0) >= refusedBefore + 3,
+        (await processMetrics().refusedWrites.get()).values.reduce((s, v) => s + v.value, 0) >= refusedBefore + 3,
       "refusals counted",
     );
     await new Promise((r) => setTimeout(r, 150));
@@ -280,7 +280,7 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
   });
 
   it("reports its figures in Prometheus format", async () => {
-    const text = await collabMetrics().registry.metrics();
+    const text = await processMetrics().registry.metrics();
     for (const name of [
       "planwright_collab_open_documents",
       "planwright_collab_connections",

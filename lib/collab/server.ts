@@ -22,7 +22,7 @@ import type { CollabConfig } from "./config";
 import { Connection } from "./connection";
 import { OutboundBudget } from "./outbound";
 import { hasNews } from "./news";
-import { collabMetrics } from "./metrics";
+import { processMetrics } from "@/lib/metrics";
 import { appendUpdates, applyState, compact, loadState } from "./persistence";
 import { ProjectionScheduler } from "./projection";
 import {
@@ -64,7 +64,7 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 function refuse(socket: Duplex, status: number) {
-  collabMetrics().refusedUpgrades.inc({ status: String(status) });
+  processMetrics().refusedUpgrades.inc({ status: String(status) });
   if (socket.destroyed) return;
   socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -204,7 +204,7 @@ export class CollabServer {
   private attach(ws: WebSocket, room: Room, identity: CollabIdentity, token: string | null) {
     ws.binaryType = "arraybuffer";
     const conn = new Connection(ws, room.planId, identity, token, this.outbound);
-    const m = collabMetrics();
+    const m = processMetrics();
     let role = identity.role;
     m.connections.inc({ role });
     room.add(conn);
@@ -279,7 +279,7 @@ export class CollabServer {
   }
 
   private closeBad(conn: Connection, code: number, reason: string) {
-    collabMetrics().closedBadFrames.inc({ reason: code === CLOSE.tooBig ? "too-big" : "malformed" });
+    processMetrics().closedBadFrames.inc({ reason: code === CLOSE.tooBig ? "too-big" : "malformed" });
     console.warn(`[collab] closed ${conn.identity.key} on plan ${conn.planId}: ${reason}`);
     conn.close(code, reason);
   }
@@ -305,7 +305,7 @@ export class CollabServer {
         if (this.closing) return;
         if (conn.readOnly) {
           // Never applied, stored or relayed; the socket stays open for reading.
-          collabMetrics().refusedWrites.inc({ kind: msg.kind });
+          processMetrics().refusedWrites.inc({ kind: msg.kind });
           return;
         }
         let empty: boolean;
@@ -384,7 +384,7 @@ export class CollabServer {
     compact(room.planId)
       .then((merged) => {
         room.logRows = Math.max(0, room.logRows - merged);
-        if (merged) collabMetrics().compactions.inc();
+        if (merged) processMetrics().compactions.inc();
       })
       .catch((err) =>
         console.error(`[collab] compaction of plan ${room.planId} failed:`, err instanceof Error ? err.message : err),
@@ -434,7 +434,7 @@ export class CollabServer {
       // Runs after an update is applied, i.e. after it was stored and broadcast; only counts in memory.
       doc.on("afterTransaction", (tr: Y.Transaction) => this.activity.observe(planId, tr));
       this.rooms.set(planId, room);
-      collabMetrics().openDocuments.inc();
+      processMetrics().openDocuments.inc();
       // A crash may have left the projection behind the log's tail: catch up on open.
       if (state.updates.length > 0) this.projections.schedule(planId);
       this.maybeCompact(room);
@@ -501,7 +501,7 @@ export class CollabServer {
         if (this.relay) await this.relay.unsubscribe(room.planId);
         this.rooms.delete(room.planId);
         room.destroy();
-        collabMetrics().openDocuments.dec();
+        processMetrics().openDocuments.dec();
       }
     })();
     return room.unloading;
@@ -536,8 +536,8 @@ export class CollabServer {
             continue;
           }
           if (now.role !== conn.identity.role) {
-            collabMetrics().connections.dec({ role: conn.identity.role });
-            collabMetrics().connections.inc({ role: now.role });
+            processMetrics().connections.dec({ role: conn.identity.role });
+            processMetrics().connections.inc({ role: now.role });
           }
           const flipped = now.readOnly !== conn.identity.readOnly;
           conn.identity = now;
@@ -605,7 +605,7 @@ export class CollabServer {
       if (room.idleTimer) clearTimeout(room.idleTimer);
       room.destroy();
     }
-    collabMetrics().openDocuments.dec(this.rooms.size);
+    processMetrics().openDocuments.dec(this.rooms.size);
     this.rooms.clear();
     this.wss.close();
     await this.relay?.close();

@@ -6,7 +6,7 @@ import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace } from "@/lib/services/workspaces";
 import { killHard, startStandalone } from "./faults/child";
-import { collabMetrics } from "./metrics";
+import { processMetrics } from "@/lib/metrics";
 import { sessionCookie, startCollabServer, type TestServer } from "./test-helpers";
 
 useTestDatabase();
@@ -46,7 +46,7 @@ describe("upgrade attempts per address", () => {
     const cookie = await sessionCookie(u.id);
     const url = `${server.url}/${planId}`;
     const refusedBefore =
-      (await collabMetrics().refusedUpgrades.get()).values.find((v) => v.labels.status === "429")?.value ?? 0;
+      (await processMetrics().refusedUpgrades.get()).values.find((v) => v.labels.status === "429")?.value ?? 0;
 
     // Unauthenticated attempts count as much as good ones: a reconnect loop or a scan is what this stops.
     expect(await attempt(url)).toBe(401);
@@ -57,7 +57,7 @@ describe("upgrade attempts per address", () => {
     // Behind a trusted proxy another client's address has its own allowance.
     expect(await attempt(url, { cookie, "x-forwarded-for": "203.0.113.9" })).toBe(101);
     const refused =
-      (await collabMetrics().refusedUpgrades.get()).values.find((v) => v.labels.status === "429")?.value ?? 0;
+      (await processMetrics().refusedUpgrades.get()).values.find((v) => v.labels.status === "429")?.value ?? 0;
     expect(refused - refusedBefore).toBe(2);
   });
 

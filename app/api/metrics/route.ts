@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { collabMetrics } from "@/lib/collab/metrics";
+import { processMetrics } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -7,8 +7,9 @@ export const runtime = "nodejs";
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
 /**
- * Prometheus metrics (collaboration engine and process). Open by default, as scrapers expect on a
- * private network; set METRICS_TOKEN to require `Authorization: Bearer <token>`.
+ * Prometheus metrics of this process (lib/metrics.ts: collaboration, access layer, Node). Open by
+ * default, as scrapers expect on a private network; set METRICS_TOKEN to require
+ * `Authorization: Bearer <token>`.
  */
 export async function GET(req: Request) {
   const token = process.env.METRICS_TOKEN?.trim();
@@ -16,7 +17,7 @@ export async function GET(req: Request) {
     const given = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "")?.[1] ?? "";
     if (!timingSafeEqual(digest(given), digest(token))) return new Response("Unauthorized\n", { status: 401 });
   }
-  const { registry } = collabMetrics();
+  const { registry } = processMetrics();
   return new Response(await registry.metrics(), {
     headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
   });

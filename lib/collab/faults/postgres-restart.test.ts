@@ -11,7 +11,7 @@ import { rowsOf } from "@/lib/doc";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace } from "@/lib/services/workspaces";
-import { collabMetrics } from "../metrics";
+import { processMetrics } from "@/lib/metrics";
 import { loadDoc } from "../persistence";
 import {
   addTask,
@@ -99,7 +99,7 @@ describe("PostgreSQL restarted mid-session (a throwaway cluster)", () => {
         during.push(made.at(-1)!, made.at(-2)!);
         await new Promise((r) => setTimeout(r, 100));
       }
-      await waitFor(async () => (await gauge(collabMetrics().storeUp)) === 0, "the store reported down");
+      await waitFor(async () => (await gauge(processMetrics().storeUp)) === 0, "the store reported down");
       await new Promise((r) => setTimeout(r, 1500));
 
       // Still connected, told their edits cannot be saved for now, nothing falsely "saved", nothing
@@ -107,7 +107,7 @@ describe("PostgreSQL restarted mid-session (a throwaway cluster)", () => {
       expect(ca.provider.wsconnected && cb.provider.wsconnected).toBe(true);
       expect([ca.storeUp(), cb.storeUp()]).toEqual([false, false]);
       expect({ a: ca.saved(), b: cb.saved() }).toEqual(savedBefore);
-      expect(await gauge(collabMetrics().pendingWrites)).toBeGreaterThan(0);
+      expect(await gauge(processMetrics().pendingWrites)).toBeGreaterThan(0);
       const bFromA = during.filter((id) => rowsOf(cb.doc, "tasks").has(id) && !made.slice(0, 10).includes(id));
       const aEdits = during.filter((_, i) => i % 2 === 1); // made by a: pushed second-to-last
       expect(bFromA.filter((id) => aEdits.includes(id))).toEqual([]);
@@ -127,9 +127,9 @@ describe("PostgreSQL restarted mid-session (a throwaway cluster)", () => {
       );
       const stored = await loadDoc(planId);
       expect(made.filter((id) => !rowsOf(stored.doc, "tasks").has(id))).toEqual([]);
-      expect(await gauge(collabMetrics().storeUp)).toBe(1);
-      expect(await gauge(collabMetrics().pendingWrites)).toBe(0);
-      expect(await gauge(collabMetrics().storeRetries as never)).toBeGreaterThan(0);
+      expect(await gauge(processMetrics().storeUp)).toBe(1);
+      expect(await gauge(processMetrics().pendingWrites)).toBe(0);
+      expect(await gauge(processMetrics().storeRetries as never)).toBeGreaterThan(0);
     },
   );
 
@@ -163,7 +163,7 @@ describe("PostgreSQL restarted mid-session (a throwaway cluster)", () => {
       }
       await waitFor(() => codes.includes(1011), "the sender was closed with 1011");
       // Bounded: at most the bound, plus one write taken when nothing else waited.
-      expect(await gauge(collabMetrics().pendingBytes)).toBeLessThanOrEqual(4096 + 1024);
+      expect(await gauge(processMetrics().pendingBytes)).toBeLessThanOrEqual(4096 + 1024);
 
       pg.start();
       // The provider reconnects once upgrades work again and re-sends everything through sync.

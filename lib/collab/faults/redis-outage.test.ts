@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { rowsOf } from "@/lib/doc";
 import { createPlan } from "@/lib/services/plans";
-import { collabMetrics } from "../metrics";
+import { processMetrics } from "@/lib/metrics";
 import {
   addTask,
   connectClient,
@@ -31,7 +31,7 @@ afterAll(async () => {
   await redis?.destroy();
 });
 
-const relayUp = async () => (await collabMetrics().relayUp.get()).values[0]?.value;
+const relayUp = async () => (await processMetrics().relayUp.get()).values[0]?.value;
 const has = (c: TestClient, ids: string[]) => ids.every((id) => rowsOf(c.doc, "tasks").has(id));
 
 describe("Redis down under two instances (a throwaway redis-server)", () => {
@@ -85,7 +85,7 @@ describe("Redis down under two instances (a throwaway redis-server)", () => {
       );
       const after = [add(b1, "after, relayed live"), add(a2, "after, the other way")];
       await waitFor(() => [a1, a2, b1].every((c) => has(c, after)), "relaying again", 20_000);
-      expect(Number((await collabMetrics().relayOutages.get()).values[0]?.value)).toBeGreaterThan(0);
+      expect(Number((await processMetrics().relayOutages.get()).values[0]?.value)).toBeGreaterThan(0);
     },
   );
 });

@@ -1,12 +1,13 @@
 /**
- * Prometheus metrics of the collaboration server and the access layer. The registry lives on globalThis: the server
- * (server.ts's module graph) and the /api/metrics route (Next's bundle) load separate copies of
- * this module but must report the same numbers.
+ * The process's Prometheus metrics: the collaboration server's (`planwright_collab_*`), the access
+ * layer's (`planwright_access_*`) and Node's defaults, served by /api/metrics. The registry lives on
+ * globalThis: the collaboration server (server.ts's module graph) and the /api/metrics route (Next's
+ * bundle) load separate copies of this module but must report the same numbers.
  */
 import client from "prom-client";
 
 type Metrics = ReturnType<typeof create>;
-const KEY = Symbol.for("planwright.collab.metrics");
+const KEY = Symbol.for("planwright.metrics");
 const holder = globalThis as { [KEY]?: Metrics };
 
 function create() {
@@ -144,8 +145,8 @@ function create() {
   return m;
 }
 
-/** The process-wide collaboration metrics. */
-export function collabMetrics(): Metrics {
+/** The metrics registry of this process, created on first use. */
+export function processMetrics(): Metrics {
   holder[KEY] ??= create();
   return holder[KEY];
 }
