@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { planActivity, plans, users } from "@/db/schema";
-import { sqlState } from "@/lib/collab/db-errors";
+import { sqlState } from "@/db/errors";
 
 /** Edits by one person to one plan within one minute (`at` is the minute's start). */
 export type ActivityBucket = { planId: string; userId: string; at: Date; sections: string[]; edits: number };

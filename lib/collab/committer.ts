@@ -14,7 +14,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Connection } from "./connection";
-import { isDatabaseUnreachable } from "./db-errors";
+import { isDatabaseUnreachable } from "@/db/errors";
 import { processMetrics } from "@/lib/metrics";
 import { appendUpdates } from "./persistence";
 

@@ -6,7 +6,7 @@ import { and, asc, eq, lte, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { getDb, getSqlClient } from "@/db";
 import { collabSnapshots, collabUpdates } from "@/db/schema";
-import { sqlState } from "./db-errors";
+import { sqlState } from "@/db/errors";
 
 /** Rows of `db.execute`: postgres.js returns an array, PGlite an object with `rows`. */
 export function rowsOf<T>(result: unknown): T[] {

@@ -10,7 +10,7 @@ import { planProjections } from "@/db/schema";
 import { readDocContent, schemaVersionOf, toPlanContent } from "@/lib/doc";
 import { planCompleteness } from "@/lib/plan/completeness";
 import { planPercentComplete } from "@/lib/plan/progress";
-import { sqlState } from "./db-errors";
+import { sqlState } from "@/db/errors";
 import { processMetrics } from "@/lib/metrics";
 import { loadDoc } from "./persistence";
 import { writeContentProjection } from "./project-content";

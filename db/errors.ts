@@ -1,6 +1,7 @@
 /**
- * Reads the code of a failed statement, and tells a database that cannot be reached (down, restarting, refusing connections) from a statement
- * that failed on its own merits: the first is worth retrying, the second is not.
+ * What a failed statement says: its code (SQLSTATE or driver code), and whether the database could
+ * not be reached (down, restarting, refusing connections) rather than the statement failing on its
+ * own merits. The first is worth retrying, the second is not.
  */
 
 const NETWORK = new Set([
