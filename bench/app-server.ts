@@ -7,7 +7,7 @@ import { chromium, type Browser } from "playwright-core";
 import { closeDb } from "../db/index";
 import { runMigrations } from "../db/migrate";
 import { createTestDatabase } from "../db/test-database";
-import { TEST_SECRET } from "../lib/collab/test-helpers";
+import { TEST_SECRET } from "../lib/testing/collab-harness";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -30,7 +30,7 @@ import {
   startCollabServer,
   TEST_SECRET,
   waitFor,
-} from "../lib/collab/test-helpers";
+} from "../lib/testing/collab-harness";
 import { createPlan } from "../lib/services/plans";
 import { signUp } from "../lib/services/users";
 import { createWorkspace } from "../lib/services/workspaces";

@@ -14,7 +14,7 @@ import { killHard, startStandalone } from "../lib/collab/faults/child";
 import { freePort } from "../lib/collab/faults/throwaway";
 import { runFuzz } from "../lib/collab/fuzz/run";
 import { loadDoc } from "../lib/collab/persistence";
-import { connectClient, editInTurns, sessionCookie, waitFor, type TestClient } from "../lib/collab/test-helpers";
+import { connectClient, editInTurns, sessionCookie, waitFor, type TestClient } from "../lib/testing/collab-harness";
 import { createPlan } from "../lib/services/plans";
 import { setPlanRole } from "../lib/services/sharing";
 import { signUp } from "../lib/services/users";

@@ -19,7 +19,7 @@ import { browserBench, runBench } from "./app-server";
 import { getDb } from "../db/index";
 import { collabUpdates } from "../db/schema";
 import { projectPlan } from "../lib/collab/projection";
-import { sessionCookie } from "../lib/collab/test-helpers";
+import { sessionCookie } from "../lib/testing/collab-harness";
 import { emptyDocContent, writeDocContent } from "../lib/doc";
 import { addWorkingDays } from "../lib/plan/calendar";
 import { dateInTimeZone } from "../lib/plan/dates";

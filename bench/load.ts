@@ -26,7 +26,7 @@ import { createTestDatabase } from "../db/test-database";
 import { killHard, startStandalone } from "../lib/collab/faults/child";
 import { freePort } from "../lib/collab/faults/throwaway";
 import { encodeSyncMessage, MSG_SAVED, SYNC_STEP1 } from "../lib/collab/protocol";
-import { recordLatencies, sessionCookie, socketWithCookie, waitFor } from "../lib/collab/test-helpers";
+import { recordLatencies, sessionCookie, socketWithCookie, waitFor } from "../lib/testing/collab-harness";
 import { createPlan } from "../lib/services/plans";
 import { setPlanRole } from "../lib/services/sharing";
 import { signUp } from "../lib/services/users";

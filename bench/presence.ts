@@ -17,7 +17,7 @@ import { largePlan } from "./large-plan";
 import { freePort } from "../lib/collab/faults/throwaway";
 import { appendUpdates } from "../lib/collab/persistence";
 import { projectPlan } from "../lib/collab/projection";
-import { twoEditors } from "../lib/collab/test-helpers";
+import { twoEditors } from "../lib/testing/collab-harness";
 
 const DIST = process.env.NEXT_DIST_DIR ?? ".next";
 const MOVES = 40;

@@ -4,7 +4,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { rowsOf } from "@/lib/doc";
 import { loadDoc } from "./persistence";
-import { addTask, connectClient, TEST_SECRET, twoEditors, waitFor, type TestClient } from "./test-helpers";
+import {
+  addTask,
+  connectClient,
+  TEST_SECRET,
+  twoEditors,
+  waitFor,
+  type TestClient,
+} from "@/lib/testing/collab-harness";
 
 useTestDatabase();
 

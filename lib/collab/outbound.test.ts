@@ -16,7 +16,7 @@ import {
   waitFor,
   type TestClient,
   type TestServer,
-} from "./test-helpers";
+} from "@/lib/testing/collab-harness";
 
 const MiB = 1024 * 1024;
 

@@ -12,7 +12,7 @@ import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace } from "@/lib/services/workspaces";
 import { rowsOf } from "@/lib/doc";
-import { addTask } from "./test-helpers";
+import { addTask } from "@/lib/testing/collab-harness";
 import { appendUpdates, compact, loadDoc, rowsOf as resultRows } from "./persistence";
 import { projectPlan } from "./projection";
 

@@ -12,7 +12,14 @@ import { createWorkspace } from "@/lib/services/workspaces";
 import { rowsOf, updateRow } from "@/lib/doc";
 import { appendUpdates, compact, loadDoc } from "./persistence";
 import { projectPlan, rebuildProjection } from "./projection";
-import { addTask, connectClient, sessionCookie, startCollabServer, waitFor, type TestServer } from "./test-helpers";
+import {
+  addTask,
+  connectClient,
+  sessionCookie,
+  startCollabServer,
+  waitFor,
+  type TestServer,
+} from "@/lib/testing/collab-harness";
 
 useTestDatabase();
 

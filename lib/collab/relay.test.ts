@@ -11,7 +11,7 @@ import {
   waitFor,
   type TestClient,
   type TestServer,
-} from "./test-helpers";
+} from "@/lib/testing/collab-harness";
 
 useTestDatabase();
 

@@ -25,7 +25,7 @@ import {
   waitFor,
   type TestClient,
   type TestServer,
-} from "./test-helpers";
+} from "@/lib/testing/collab-harness";
 
 useTestDatabase();
 

@@ -4,7 +4,7 @@ import { useTestDatabase } from "@/db/testing";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace } from "@/lib/services/workspaces";
-import { closeCode, rawSocket, startCollabServer, type TestServer } from "./test-helpers";
+import { closeCode, rawSocket, startCollabServer, type TestServer } from "@/lib/testing/collab-harness";
 
 useTestDatabase();
 

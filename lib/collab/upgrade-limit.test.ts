@@ -7,7 +7,7 @@ import { signUp } from "@/lib/services/users";
 import { createWorkspace } from "@/lib/services/workspaces";
 import { killHard, startStandalone } from "./faults/child";
 import { processMetrics } from "@/lib/metrics";
-import { sessionCookie, startCollabServer, type TestServer } from "./test-helpers";
+import { sessionCookie, startCollabServer, type TestServer } from "@/lib/testing/collab-harness";
 
 useTestDatabase();
 

@@ -9,7 +9,7 @@ import {
   waitFor,
   type TestClient,
   type TestServer,
-} from "@/lib/collab/test-helpers";
+} from "@/lib/testing/collab-harness";
 import { insertRow, setText } from "@/lib/doc";
 import { getPlanActivity } from "./activity";
 import { createPlan } from "./plans";

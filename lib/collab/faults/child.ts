@@ -3,7 +3,7 @@
  * can kill it for real (SIGKILL) or ask it to stop (SIGTERM).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { TEST_SECRET } from "../test-helpers";
+import { TEST_SECRET } from "@/lib/testing/collab-harness";
 
 export type Child = { child: ChildProcess; port: number; exited: Promise<number | null>; output: () => string };
 

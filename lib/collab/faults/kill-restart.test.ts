@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { rowsOf } from "@/lib/doc";
 import { loadDoc } from "../persistence";
-import { addTask, connectClient, twoEditors, waitFor, type TestClient } from "../test-helpers";
+import { addTask, connectClient, twoEditors, waitFor, type TestClient } from "@/lib/testing/collab-harness";
 import { killHard, startStandalone, type Child } from "./child";
 import { freePort } from "./throwaway";
 

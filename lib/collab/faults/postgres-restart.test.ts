@@ -22,7 +22,7 @@ import {
   waitFor,
   type TestClient,
   type TestServer,
-} from "../test-helpers";
+} from "@/lib/testing/collab-harness";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway";
 
 let pg: ThrowawayPostgres;

@@ -17,7 +17,7 @@ import {
   waitFor,
   type TestClient,
   type TestServer,
-} from "../test-helpers";
+} from "@/lib/testing/collab-harness";
 import { startThrowawayRedis, type ThrowawayRedis } from "./throwaway";
 
 useTestDatabase();

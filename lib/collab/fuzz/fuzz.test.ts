@@ -21,7 +21,7 @@ import {
   waitFor,
   type TestClient,
   type TestServer,
-} from "../test-helpers";
+} from "@/lib/testing/collab-harness";
 import { runFuzz } from "./run";
 
 useTestDatabase();

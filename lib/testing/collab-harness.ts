@@ -1,6 +1,7 @@
 /**
- * Helpers for the collaboration tests and benchmarks: real servers, real clients (the stock
- * y-websocket provider over `ws`), real session cookies sealed with next-auth's own encoder.
+ * The collaboration test harness, for tests and benchmarks only (the app never imports it): real
+ * servers, real clients (the stock y-websocket provider over `ws`), real session cookies sealed with
+ * next-auth's own encoder.
  */
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -10,10 +11,10 @@ import { encode } from "next-auth/jwt";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { attachCollab, type CollabServer } from "./index";
-import { loadCollabConfig, type CollabConfig } from "./config";
-import type { ShareTokenResolver } from "./auth";
-import { MSG_ACCESS, MSG_SAVED, MSG_STORE } from "./protocol";
+import { attachCollab, type CollabServer } from "@/lib/collab";
+import { loadCollabConfig, type CollabConfig } from "@/lib/collab/config";
+import type { ShareTokenResolver } from "@/lib/collab/auth";
+import { MSG_ACCESS, MSG_SAVED, MSG_STORE } from "@/lib/collab/protocol";
 import * as decoding from "lib0/decoding";
 import { insertRow, readRows, type RowOf } from "@/lib/doc";
 import { createPlan } from "@/lib/services/plans";
