@@ -9,7 +9,6 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import * as Y from "yjs";
 import { onCollabAccessChanged, type AccessChange } from "./access-hook";
-import { ActivityRecorder } from "./activity";
 import {
   authorizeUpgrade,
   planIdFromPath,
@@ -23,8 +22,6 @@ import { Connection } from "./connection";
 import { OutboundBudget } from "./outbound";
 import { hasNews } from "./news";
 import { processMetrics } from "@/lib/metrics";
-import { appendUpdates, applyState, compact, loadState } from "./persistence";
-import { ProjectionScheduler } from "./projection";
 import {
   awarenessClientIds,
   CLOSE,
@@ -38,8 +35,9 @@ import {
 } from "./protocol";
 import { RedisRelay } from "./relay";
 import { UpgradeLimiter } from "./upgrade-limit";
-import { FROM_RELAY, FROM_SERVER, FROM_STORE, Room } from "./room";
-import { registerServerEditor, type MakeUpdate } from "./server-edit";
+import { FROM_STORE, type Room } from "./room";
+import { RoomRegistry } from "./rooms";
+import { registerServerEditor } from "./server-edit";
 
 export type CollabServerOptions = {
   config: CollabConfig;
@@ -78,17 +76,13 @@ const toBytes = (data: RawData): Uint8Array =>
 
 export class CollabServer {
   private wss: WebSocketServer;
-  private rooms = new Map<string, Room>();
-  private loading = new Map<string, Promise<Room>>();
+  private rooms: RoomRegistry;
   private perUser = new Map<string, number>();
   private perPlan = new Map<string, number>();
   private committer: GroupCommitter;
-  private projections: ProjectionScheduler;
   private relay: RedisRelay | null = null;
   private stopListening: () => void;
   private stopServerEdits: () => void;
-  /** Who changed which section, counted after updates are applied and written in batches. */
-  private activity = new ActivityRecorder();
   private recheckTimer: NodeJS.Timeout;
   private heartbeat: NodeJS.Timeout;
   private closing = false;
@@ -112,28 +106,30 @@ export class CollabServer {
         maxPendingBytes: opts.config.maxPendingBytes,
         // Projections that failed during the outage are written now.
         onRecovered: () => {
-          for (const room of this.rooms.values()) this.projections.schedule(room.planId);
+          this.rooms.projectAll();
           this.tellEditors(encodeStoreStatus(true));
         },
         // Editors are told their edits cannot be saved for now (held, not lost) instead of "Saving…" forever.
         onDown: () => this.tellEditors(encodeStoreStatus(false)),
       },
     );
-    this.projections = new ProjectionScheduler(
-      opts.config.projectionDebounceMs,
-      (planId) => this.rooms.get(planId)?.doc,
-    );
     if (opts.redisUrl) {
       this.relay = new RedisRelay(
         opts.redisUrl,
-        (planId, kind, payload) => this.relayed(planId, kind, payload),
-        () => void this.resyncFromStore(),
-        (planId) => void this.resyncFromStore(planId),
+        (planId, kind, payload) => this.rooms.relayed(planId, kind, payload),
+        () => void this.rooms.resyncFromStore(),
+        (planId) => void this.rooms.resyncFromStore(planId),
       );
     }
+    this.rooms = new RoomRegistry(
+      opts.config,
+      this.relay,
+      () => this.committer.drain(),
+      () => this.closing,
+    );
     this.stopListening = onCollabAccessChanged((change) => this.recheck(change));
     // Services (approval baselines, duplicates) edit documents through this instance: editPlanDocument.
-    this.stopServerEdits = registerServerEditor((planId, makeUpdate) => this.serverEdit(planId, makeUpdate));
+    this.stopServerEdits = registerServerEditor((planId, makeUpdate) => this.rooms.serverEdit(planId, makeUpdate));
     this.recheckTimer = setInterval(() => void this.recheck({}).catch(() => {}), opts.config.recheckMs).unref();
     // Half-open sockets (a laptop closed, a network gone) are found by ping and let go.
     this.heartbeat = setInterval(() => this.ping(), HEARTBEAT_MS).unref();
@@ -170,7 +166,7 @@ export class CollabServer {
     this.count(planId, identity.key, +1);
     let room: Room;
     try {
-      room = await this.acquire(planId);
+      room = await this.rooms.acquire(planId);
     } catch (err) {
       this.count(planId, identity.key, -1);
       console.error(`[collab] could not load plan ${planId}:`, err instanceof Error ? err.message : err);
@@ -180,7 +176,7 @@ export class CollabServer {
     if (socket.destroyed || this.closing) {
       room.joining--;
       this.count(planId, identity.key, -1);
-      this.maybeIdle(room);
+      this.rooms.maybeIdle(room);
       return;
     }
     const token = new URL(req.url ?? "/", "http://localhost").searchParams.get("token");
@@ -230,7 +226,7 @@ export class CollabServer {
       m.connections.dec({ role });
       room.remove(conn);
       this.count(room.planId, identity.key, -1);
-      this.maybeIdle(room);
+      this.rooms.maybeIdle(room);
     });
 
     // Editors are asked for what they have (offline edits arrive as sync step 2); viewers are not.
@@ -367,8 +363,8 @@ export class CollabServer {
     const touched = byRoom.keys();
     for (const [conn, seq] of acks) conn.send(encodeSaved(seq));
     for (const room of touched) {
-      if (room.takeProjection()) this.projections.schedule(room.planId);
-      this.maybeCompact(room);
+      this.rooms.projectIfChanged(room);
+      this.rooms.maybeCompact(room);
     }
   }
 
@@ -376,135 +372,6 @@ export class CollabServer {
   private commitFailed(writes: Write[], err: unknown) {
     console.error(`[collab] could not store ${writes.length} update(s):`, err instanceof Error ? err.message : err);
     for (const w of writes) w.conn?.close(CLOSE.serverError, "Could not save; reconnect to retry");
-  }
-
-  private maybeCompact(room: Room) {
-    if (room.compacting || room.logRows < this.opts.config.compactAfter) return;
-    room.compacting = true;
-    compact(room.planId)
-      .then((merged) => {
-        room.logRows = Math.max(0, room.logRows - merged);
-        if (merged) processMetrics().compactions.inc();
-      })
-      .catch((err) =>
-        console.error(`[collab] compaction of plan ${room.planId} failed:`, err instanceof Error ? err.message : err),
-      )
-      .finally(() => (room.compacting = false));
-  }
-
-  /** The room of a plan, loading snapshot + tail on first use (subscribed to the relay first). */
-  private async acquire(planId: string): Promise<Room> {
-    for (;;) {
-      const existing = this.rooms.get(planId);
-      if (existing && !existing.unloading) {
-        if (existing.idleTimer) clearTimeout(existing.idleTimer);
-        existing.idleTimer = null;
-        return existing;
-      }
-      if (existing?.unloading) {
-        await existing.unloading;
-        continue;
-      }
-      const pending = this.loading.get(planId);
-      if (pending) return pending;
-      const load = this.load(planId).finally(() => this.loading.delete(planId));
-      this.loading.set(planId, load);
-      return load;
-    }
-  }
-
-  private async load(planId: string): Promise<Room> {
-    // Subscribe before reading the store: nothing published meanwhile is missed (applying twice is harmless).
-    const early: Uint8Array[] = [];
-    const relay = this.relay;
-    if (relay) await relay.subscribe(planId);
-    const bufferEarly = (p: Uint8Array) => early.push(p);
-    this.earlyUpdates.set(planId, bufferEarly);
-    try {
-      const state = await loadState(planId);
-      const doc = new Y.Doc();
-      applyState(doc, state);
-      for (const u of early) Y.applyUpdate(doc, u, FROM_RELAY);
-      const room = new Room(
-        planId,
-        doc,
-        state.updates.length,
-        relay ? (kind, payload) => relay.publish(planId, kind, payload) : null,
-      );
-      // Runs after an update is applied, i.e. after it was stored and broadcast; only counts in memory.
-      doc.on("afterTransaction", (tr: Y.Transaction) => this.activity.observe(planId, tr));
-      this.rooms.set(planId, room);
-      processMetrics().openDocuments.inc();
-      // A crash may have left the projection behind the log's tail: catch up on open.
-      if (state.updates.length > 0) this.projections.schedule(planId);
-      this.maybeCompact(room);
-      return room;
-    } catch (err) {
-      if (relay) await relay.unsubscribe(planId);
-      throw err;
-    } finally {
-      this.earlyUpdates.delete(planId);
-    }
-  }
-
-  private earlyUpdates = new Map<string, (p: Uint8Array) => void>();
-
-  private relayed(planId: string, kind: "update" | "awareness", payload: Uint8Array) {
-    const room = this.rooms.get(planId);
-    if (!room) {
-      if (kind === "update") this.earlyUpdates.get(planId)?.(payload);
-      return;
-    }
-    try {
-      if (kind === "update") {
-        Y.applyUpdate(room.doc, payload, FROM_RELAY);
-        if (room.takeProjection()) this.projections.schedule(planId);
-      } else awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, FROM_RELAY);
-    } catch (err) {
-      console.error(
-        `[collab] unreadable relayed ${kind} for plan ${planId}:`,
-        err instanceof Error ? err.message : err,
-      );
-    }
-  }
-
-  /** After a Redis outage relayed updates may be missing: top every open document up from the store. */
-  private async resyncFromStore(planId?: string) {
-    for (const room of this.rooms.values()) {
-      if (planId && room.planId !== planId) continue;
-      try {
-        applyState(room.doc, await loadState(room.planId), FROM_STORE);
-        if (room.takeProjection()) this.projections.schedule(room.planId);
-      } catch (err) {
-        console.error(`[collab] resync of plan ${room.planId} failed:`, err instanceof Error ? err.message : err);
-      }
-    }
-  }
-
-  private maybeIdle(room: Room) {
-    if (room.inUse || room.idleTimer || room.unloading || this.closing) return;
-    room.idleTimer = setTimeout(() => {
-      room.idleTimer = null;
-      if (!room.inUse) void this.unload(room);
-    }, this.opts.config.idleUnloadMs);
-    room.idleTimer.unref?.();
-  }
-
-  /** Let an idle document leave memory: its writes committed, projected and compacted first. */
-  private unload(room: Room): Promise<void> {
-    room.unloading ??= (async () => {
-      try {
-        await this.committer.drain();
-        await this.projections.flush(room.planId);
-        if (room.logRows > 0 && !room.compacting) await compact(room.planId).catch(() => 0);
-      } finally {
-        if (this.relay) await this.relay.unsubscribe(room.planId);
-        this.rooms.delete(room.planId);
-        room.destroy();
-        processMetrics().openDocuments.dec();
-      }
-    })();
-    return room.unloading;
   }
 
   /** Re-check the access of matching connections; close those that lost it, adjust roles that changed. */
@@ -554,28 +421,6 @@ export class CollabServer {
     await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
   }
 
-  /**
-   * A server-side edit (see server-edit.ts): made against the room's current state, stored in the
-   * log, then applied to the room so connected clients and the relay receive it, then projected.
-   */
-  private async serverEdit(planId: string, makeUpdate: MakeUpdate): Promise<void> {
-    if (this.closing) throw new Error("The collaboration server is shutting down.");
-    const room = await this.acquire(planId);
-    room.joining++; // keeps the room in memory while the edit is stored
-    try {
-      const update = makeUpdate(Y.encodeStateAsUpdate(room.doc));
-      if (!update) return;
-      await appendUpdates([{ planId, data: update }]);
-      Y.applyUpdate(room.doc, update, FROM_SERVER);
-      room.logRows++;
-      this.projections.schedule(planId);
-      await this.projections.flush(planId);
-    } finally {
-      room.joining--;
-      this.maybeIdle(room);
-    }
-  }
-
   /** Number of documents in memory (tests, benchmarks). */
   get openDocuments() {
     return this.rooms.size;
@@ -599,14 +444,7 @@ export class CollabServer {
     await this.committer.drain();
     for (const room of this.rooms.values())
       for (const conn of room.conns) conn.close(CLOSE.goingAway, "Server shutting down");
-    await this.projections.close();
-    await this.activity.close();
-    for (const room of [...this.rooms.values()]) {
-      if (room.idleTimer) clearTimeout(room.idleTimer);
-      room.destroy();
-    }
-    processMetrics().openDocuments.dec(this.rooms.size);
-    this.rooms.clear();
+    await this.rooms.close();
     this.wss.close();
     await this.relay?.close();
   }
