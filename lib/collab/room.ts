@@ -6,7 +6,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { Connection } from "./connection";
 import { collections, META, RACI_CELLS, texts } from "@/lib/doc/layout";
-import { encodeAwarenessMessage, encodeSyncMessage, SYNC_UPDATE } from "./protocol";
+import { encodeAwarenessMessage, encodeSyncMessage, SYNC_STEP1, SYNC_UPDATE } from "./protocol";
 
 /** Top-level types the projection reads; a change elsewhere (unknown roots) does not re-project. */
 const PROJECTED = new Set<string>([...Object.keys(collections), RACI_CELLS, META, ...Object.values(texts)]);
@@ -185,6 +185,11 @@ export class Room {
     if (!this.conns.delete(conn)) return;
     if (conn.awarenessClients.size)
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
+  }
+
+  /** Sync step 1 with the document's state vector: asks an editor for what it has that we lack. */
+  syncStep1(): Uint8Array {
+    return encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(this.doc));
   }
 
   allAwareness(): Uint8Array | null {

@@ -8,14 +8,8 @@ import type { Duplex } from "node:stream";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import * as Y from "yjs";
-import { onCollabAccessChanged, type AccessChange } from "./access-hook";
-import {
-  authorizeUpgrade,
-  planIdFromPath,
-  recheckIdentity,
-  type CollabIdentity,
-  type ShareTokenResolver,
-} from "./auth";
+import type { AccessChange } from "./access-hook";
+import { authorizeUpgrade, planIdFromPath, type CollabIdentity, type ShareTokenResolver } from "./auth";
 import { GroupCommitter, type Write } from "./committer";
 import type { CollabConfig } from "./config";
 import { Connection } from "./connection";
@@ -25,17 +19,16 @@ import { processMetrics } from "@/lib/metrics";
 import {
   awarenessClientIds,
   CLOSE,
-  encodeAccess,
   encodeSaved,
   encodeStoreStatus,
   encodeSyncMessage,
   parseClientMessage,
-  SYNC_STEP1,
   SYNC_STEP2,
 } from "./protocol";
 import { RedisRelay } from "./relay";
 import { UpgradeLimiter } from "./upgrade-limit";
 import { FROM_STORE, type Room } from "./room";
+import { AccessRechecks } from "./rechecks";
 import { RoomRegistry } from "./rooms";
 import { registerServerEditor } from "./server-edit";
 
@@ -81,9 +74,8 @@ export class CollabServer {
   private perPlan = new Map<string, number>();
   private committer: GroupCommitter;
   private relay: RedisRelay | null = null;
-  private stopListening: () => void;
   private stopServerEdits: () => void;
-  private recheckTimer: NodeJS.Timeout;
+  private rechecks: AccessRechecks;
   private heartbeat: NodeJS.Timeout;
   private closing = false;
   private upgradeLimiter: UpgradeLimiter;
@@ -127,10 +119,9 @@ export class CollabServer {
       () => this.committer.drain(),
       () => this.closing,
     );
-    this.stopListening = onCollabAccessChanged((change) => this.recheck(change));
+    this.rechecks = new AccessRechecks(this.rooms, opts.config.recheckMs, opts.resolveShareToken);
     // Services (approval baselines, duplicates) edit documents through this instance: editPlanDocument.
     this.stopServerEdits = registerServerEditor((planId, makeUpdate) => this.rooms.serverEdit(planId, makeUpdate));
-    this.recheckTimer = setInterval(() => void this.recheck({}).catch(() => {}), opts.config.recheckMs).unref();
     // Half-open sockets (a laptop closed, a network gone) are found by ping and let go.
     this.heartbeat = setInterval(() => this.ping(), HEARTBEAT_MS).unref();
   }
@@ -217,7 +208,7 @@ export class CollabServer {
       m.closedBadFrames.inc({ reason });
       console.warn(`[collab] closed ${conn.identity.key} on plan ${room.planId}: ${err.message}`);
     });
-    const expiry = this.closeAtExpiry(conn, room.planId);
+    const expiry = this.rechecks.closeAtExpiry(conn);
     ws.on("close", () => {
       if (expiry) clearTimeout(expiry);
       conn.closed = true;
@@ -230,27 +221,10 @@ export class CollabServer {
     });
 
     // Editors are asked for what they have (offline edits arrive as sync step 2); viewers are not.
-    if (!conn.readOnly) conn.send(encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc)));
+    if (!conn.readOnly) conn.send(room.syncStep1());
     if (!conn.readOnly && this.committer.storeDown) conn.send(encodeStoreStatus(false));
     const presence = room.allAwareness();
     if (presence) conn.send(presence);
-  }
-
-  /**
-   * A share link with an expiry is re-checked the moment it expires, so its sockets close at once
-   * rather than at the next periodic sweep. (Timers longer than ~24 days are capped and re-armed.)
-   */
-  private closeAtExpiry(conn: Connection, planId: string): NodeJS.Timeout | null {
-    const at = conn.identity.expiresAt;
-    if (!at || !conn.identity.shareTokenId) return null;
-    const delay = Math.min(Math.max(0, at - Date.now()) + 50, 2 ** 31 - 1);
-    return setTimeout(() => {
-      void this.recheck({ planId, shareTokenId: conn.identity.shareTokenId! })
-        .then(() => {
-          if (!conn.closed && at > Date.now()) this.closeAtExpiry(conn, planId);
-        })
-        .catch(() => {});
-    }, delay).unref();
   }
 
   private ping() {
@@ -375,50 +349,8 @@ export class CollabServer {
   }
 
   /** Re-check the access of matching connections; close those that lost it, adjust roles that changed. */
-  async recheck(change: AccessChange): Promise<void> {
-    // One check per (plan, identity), however many tabs it has open; a few at a time, so a periodic
-    // sweep of many sockets never takes the pool's connections away from the log's commits.
-    const groups = new Map<string, { planId: string; conns: Connection[] }>();
-    for (const room of this.rooms.values()) {
-      if (change.planId && room.planId !== change.planId) continue;
-      for (const conn of room.conns) {
-        const id = conn.identity;
-        if (change.userId && id.userId !== change.userId) continue;
-        if (change.shareTokenId && id.shareTokenId !== change.shareTokenId) continue;
-        const key = `${room.planId}|${id.key}|${conn.shareToken ?? ""}`;
-        const group = groups.get(key) ?? { planId: room.planId, conns: [] };
-        group.conns.push(conn);
-        groups.set(key, group);
-      }
-    }
-    const queue = [...groups.values()];
-    const worker = async () => {
-      for (let g = queue.shift(); g; g = queue.shift()) {
-        const first = g.conns[0]!;
-        const now = await recheckIdentity(first.identity, g.planId, this.opts.resolveShareToken, first.shareToken);
-        for (const conn of g.conns) {
-          if (conn.closed) continue;
-          if (!now) {
-            conn.close(CLOSE.forbidden, "Access to this plan was removed");
-            continue;
-          }
-          if (now.role !== conn.identity.role) {
-            processMetrics().connections.dec({ role: conn.identity.role });
-            processMetrics().connections.inc({ role: now.role });
-          }
-          const flipped = now.readOnly !== conn.identity.readOnly;
-          conn.identity = now;
-          if (flipped) {
-            // The browser switches its editing controls off (or on) without a reload.
-            conn.send(encodeAccess(!now.readOnly));
-            // A new editor is asked for what it has, like any editor that joins.
-            const room = this.rooms.get(g.planId);
-            if (!now.readOnly && room) conn.send(encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc)));
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
+  recheck(change: AccessChange): Promise<void> {
+    return this.rechecks.recheck(change);
   }
 
   /** Number of documents in memory (tests, benchmarks). */
@@ -437,9 +369,8 @@ export class CollabServer {
    */
   async close(): Promise<void> {
     this.closing = true;
-    clearInterval(this.recheckTimer);
+    this.rechecks.close();
     clearInterval(this.heartbeat);
-    this.stopListening();
     this.stopServerEdits();
     await this.committer.drain();
     for (const room of this.rooms.values())
