@@ -5,32 +5,22 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import * as awarenessProtocol from "y-protocols/awareness";
-import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { WebSocketServer } from "ws";
 import * as Y from "yjs";
-import type { AccessChange } from "./access-hook";
-import { authorizeUpgrade, planIdFromPath, type CollabIdentity, type ShareTokenResolver } from "./auth";
-import { GroupCommitter, type Write } from "./committer";
-import type { CollabConfig } from "./config";
-import { Connection } from "./connection";
-import { OutboundBudget } from "./outbound";
-import { hasNews } from "./news";
 import { processMetrics } from "@/lib/metrics";
-import {
-  awarenessClientIds,
-  CLOSE,
-  encodeSaved,
-  encodeStoreStatus,
-  encodeSyncMessage,
-  parseClientMessage,
-  SYNC_STEP2,
-} from "./protocol";
-import { RedisRelay } from "./relay";
-import { UpgradeLimiter } from "./upgrade-limit";
-import { FROM_STORE, type Room } from "./room";
+import type { AccessChange } from "./access-hook";
+import { authorizeUpgrade, planIdFromPath, type ShareTokenResolver } from "./auth";
+import { GroupCommitter } from "./committer";
+import type { CollabConfig } from "./config";
+import { MessageHandler } from "./messages";
+import { OutboundBudget } from "./outbound";
+import { CLOSE, encodeStoreStatus } from "./protocol";
 import { AccessRechecks } from "./rechecks";
+import { RedisRelay } from "./relay";
+import type { Room } from "./room";
 import { RoomRegistry } from "./rooms";
 import { registerServerEditor } from "./server-edit";
+import { UpgradeLimiter } from "./upgrade-limit";
 
 export type CollabServerOptions = {
   config: CollabConfig;
@@ -42,8 +32,6 @@ export type CollabServerOptions = {
   /** Behind a reverse proxy: count upgrade attempts by X-Forwarded-For's first address. */
   trustProxy?: boolean;
 };
-
-const HEARTBEAT_MS = 30_000;
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Bad Request",
@@ -60,13 +48,6 @@ function refuse(socket: Duplex, status: number) {
   socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-const toBytes = (data: RawData): Uint8Array =>
-  data instanceof ArrayBuffer
-    ? new Uint8Array(data)
-    : Array.isArray(data)
-      ? new Uint8Array(Buffer.concat(data))
-      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
 export class CollabServer {
   private wss: WebSocketServer;
   private rooms: RoomRegistry;
@@ -76,7 +57,7 @@ export class CollabServer {
   private relay: RedisRelay | null = null;
   private stopServerEdits: () => void;
   private rechecks: AccessRechecks;
-  private heartbeat: NodeJS.Timeout;
+  private messages: MessageHandler;
   private closing = false;
   private upgradeLimiter: UpgradeLimiter;
   private outbound: OutboundBudget;
@@ -90,8 +71,8 @@ export class CollabServer {
       perMessageDeflate: false,
     });
     this.committer = new GroupCommitter(
-      (writes) => this.committed(writes),
-      (writes, err) => this.commitFailed(writes, err),
+      (writes) => this.messages.committed(writes),
+      (writes, err) => this.messages.commitFailed(writes, err),
       {
         inFlight: opts.config.commitsInFlight,
         retryMs: opts.config.storeRetryMs,
@@ -99,10 +80,10 @@ export class CollabServer {
         // Projections that failed during the outage are written now.
         onRecovered: () => {
           this.rooms.projectAll();
-          this.tellEditors(encodeStoreStatus(true));
+          this.messages.tellEditors(encodeStoreStatus(true));
         },
         // Editors are told their edits cannot be saved for now (held, not lost) instead of "Saving…" forever.
-        onDown: () => this.tellEditors(encodeStoreStatus(false)),
+        onDown: () => this.messages.tellEditors(encodeStoreStatus(false)),
       },
     );
     if (opts.redisUrl) {
@@ -120,10 +101,9 @@ export class CollabServer {
       () => this.closing,
     );
     this.rechecks = new AccessRechecks(this.rooms, opts.config.recheckMs, opts.resolveShareToken);
+    this.messages = new MessageHandler(this.rooms, this.committer, this.outbound, this.rechecks, () => this.closing);
     // Services (approval baselines, duplicates) edit documents through this instance: editPlanDocument.
     this.stopServerEdits = registerServerEditor((planId, makeUpdate) => this.rooms.serverEdit(planId, makeUpdate));
-    // Half-open sockets (a laptop closed, a network gone) are found by ping and let go.
-    this.heartbeat = setInterval(() => this.ping(), HEARTBEAT_MS).unref();
   }
 
   /** Resolves when the Redis relay (if any) is connected. */
@@ -173,7 +153,7 @@ export class CollabServer {
     const token = new URL(req.url ?? "/", "http://localhost").searchParams.get("token");
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       room.joining--;
-      this.attach(ws, room, identity, token);
+      this.messages.attach(ws, room, identity, token, () => this.count(planId, identity.key, -1));
     });
   }
 
@@ -186,166 +166,6 @@ export class CollabServer {
       if (n > 0) map.set(k, n);
       else map.delete(k);
     }
-  }
-
-  private attach(ws: WebSocket, room: Room, identity: CollabIdentity, token: string | null) {
-    ws.binaryType = "arraybuffer";
-    const conn = new Connection(ws, room.planId, identity, token, this.outbound);
-    const m = processMetrics();
-    let role = identity.role;
-    m.connections.inc({ role });
-    room.add(conn);
-
-    ws.on("pong", () => (conn.alive = true));
-    ws.on("message", (data, isBinary) => {
-      conn.alive = true;
-      if (!isBinary) return this.closeBad(conn, CLOSE.badData, "text frame");
-      this.onMessage(conn, room, toBytes(data));
-    });
-    ws.on("error", (err: Error & { code?: string }) => {
-      // ws closes the socket itself (1009 for an oversized message, 1002 for a broken frame).
-      const reason = err.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" ? "too-big" : "protocol";
-      m.closedBadFrames.inc({ reason });
-      console.warn(`[collab] closed ${conn.identity.key} on plan ${room.planId}: ${err.message}`);
-    });
-    const expiry = this.rechecks.closeAtExpiry(conn);
-    ws.on("close", () => {
-      if (expiry) clearTimeout(expiry);
-      conn.closed = true;
-      this.outbound.forget(conn);
-      role = conn.identity.role;
-      m.connections.dec({ role });
-      room.remove(conn);
-      this.count(room.planId, identity.key, -1);
-      this.rooms.maybeIdle(room);
-    });
-
-    // Editors are asked for what they have (offline edits arrive as sync step 2); viewers are not.
-    if (!conn.readOnly) conn.send(room.syncStep1());
-    if (!conn.readOnly && this.committer.storeDown) conn.send(encodeStoreStatus(false));
-    const presence = room.allAwareness();
-    if (presence) conn.send(presence);
-  }
-
-  private ping() {
-    for (const room of this.rooms.values()) {
-      for (const conn of room.conns) {
-        if (!conn.alive) {
-          conn.ws.terminate();
-          continue;
-        }
-        conn.alive = false;
-        try {
-          conn.ws.ping();
-        } catch {
-          conn.ws.terminate();
-        }
-      }
-    }
-  }
-
-  private tellEditors(message: Uint8Array) {
-    for (const room of this.rooms.values()) for (const conn of room.conns) if (!conn.readOnly) conn.send(message);
-  }
-
-  private closeBad(conn: Connection, code: number, reason: string) {
-    processMetrics().closedBadFrames.inc({ reason: code === CLOSE.tooBig ? "too-big" : "malformed" });
-    console.warn(`[collab] closed ${conn.identity.key} on plan ${conn.planId}: ${reason}`);
-    conn.close(code, reason);
-  }
-
-  private onMessage(conn: Connection, room: Room, data: Uint8Array) {
-    if (conn.closed) return;
-    const msg = parseClientMessage(data);
-    switch (msg.type) {
-      case "bad":
-        return this.closeBad(conn, CLOSE.badData, msg.reason);
-      case "sync-step1": {
-        let diff: Uint8Array;
-        try {
-          diff = Y.encodeStateAsUpdate(room.doc, msg.stateVector);
-        } catch {
-          return this.closeBad(conn, CLOSE.badData, "unreadable state vector");
-        }
-        return conn.send(encodeSyncMessage(SYNC_STEP2, diff));
-      }
-      case "write": {
-        // Shutting down: what is queued is being flushed; later writes are not acknowledged and
-        // reach the next instance through the sync exchange after the client reconnects.
-        if (this.closing) return;
-        if (conn.readOnly) {
-          // Never applied, stored or relayed; the socket stays open for reading.
-          processMetrics().refusedWrites.inc({ kind: msg.kind });
-          return;
-        }
-        let empty: boolean;
-        try {
-          empty = !hasNews(room.doc, msg.update, msg.kind === "step2");
-        } catch {
-          return this.closeBad(conn, CLOSE.badData, "unreadable update");
-        }
-        conn.writesReceived++;
-        const write: Write = { planId: room.planId, conn, update: msg.update, seq: conn.writesReceived, empty };
-        return this.committer.enqueue(write);
-      }
-      case "awareness":
-        try {
-          // A connection speaks only for its own presence: it may not overwrite or remove another's.
-          if (awarenessClientIds(msg.update).some((id) => room.awarenessOwner(id, conn) !== conn)) return;
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, msg.update, conn);
-        } catch {
-          this.closeBad(conn, CLOSE.badData, "unreadable awareness update");
-        }
-        return;
-      case "query-awareness": {
-        const presence = room.allAwareness();
-        if (presence) conn.send(presence);
-        return;
-      }
-    }
-  }
-
-  /** Committed writes: apply (which broadcasts and relays), acknowledge, schedule follow-ups. */
-  private committed(writes: Write[]) {
-    const acks = new Map<Connection, number>();
-    const byRoom = new Map<Room, Write[]>();
-    for (const w of writes) {
-      const room = this.rooms.get(w.planId);
-      if (room && !w.empty) {
-        const list = byRoom.get(room);
-        if (list) list.push(w);
-        else byRoom.set(room, [w]);
-      }
-      if (w.conn) acks.set(w.conn, w.seq);
-    }
-    for (const [room, own] of byRoom) {
-      room.batch(() => {
-        for (const w of own) {
-          try {
-            Y.applyUpdate(room.doc, w.update, w.conn ?? FROM_STORE);
-          } catch (err) {
-            console.error(
-              `[collab] stored update of plan ${w.planId} could not be applied:`,
-              err instanceof Error ? err.message : err,
-            );
-            if (w.conn) this.closeBad(w.conn, CLOSE.badData, "update could not be applied");
-          }
-          room.logRows++;
-        }
-      });
-    }
-    const touched = byRoom.keys();
-    for (const [conn, seq] of acks) conn.send(encodeSaved(seq));
-    for (const room of touched) {
-      this.rooms.projectIfChanged(room);
-      this.rooms.maybeCompact(room);
-    }
-  }
-
-  /** Not stored, so not applied or acknowledged: the sender reconnects and re-sends by sync. */
-  private commitFailed(writes: Write[], err: unknown) {
-    console.error(`[collab] could not store ${writes.length} update(s):`, err instanceof Error ? err.message : err);
-    for (const w of writes) w.conn?.close(CLOSE.serverError, "Could not save; reconnect to retry");
   }
 
   /** Re-check the access of matching connections; close those that lost it, adjust roles that changed. */
@@ -370,7 +190,7 @@ export class CollabServer {
   async close(): Promise<void> {
     this.closing = true;
     this.rechecks.close();
-    clearInterval(this.heartbeat);
+    this.messages.close();
     this.stopServerEdits();
     await this.committer.drain();
     for (const room of this.rooms.values())
