@@ -8,7 +8,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { collections, META, RACI_CELLS, texts } from "@/lib/doc/layout";
-import { MSG_ACCESS, MSG_SAVED, MSG_STORE, MSG_SYNC, SYNC_STEP1 } from "@/lib/collab/protocol";
+import { CLOSE, MSG_ACCESS, MSG_SAVED, MSG_STORE, MSG_SYNC, SYNC_STEP1 } from "@/lib/collab/protocol";
 import { colorFor } from "./colors";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
@@ -217,9 +217,12 @@ export class CollabClient {
       if (!this.provider.wsconnected && this.snap.connection !== "connected") this.failures++;
       if (this.failures >= 2 && navigator.onLine) void this.checkAccess();
     });
-    // Close codes 4400–4499 are final: the stock provider stops by itself.
+    // Close codes 4400–4499 are final: the stock provider stops by itself. The server sends two:
+    // 4403 when a re-check finds access removed (member removed, plan deleted, link revoked or
+    // expired) and 4400 for a message it could not read. A refusal before the upgrade is an HTTP
+    // status instead, which the browser cannot see: checkAccess asks the API.
     this.provider.on("closed", ({ code }: { code: number }) => {
-      const gone = code === 4401 || code === 4403 || code === 4404;
+      const gone = code === CLOSE.forbidden;
       this.update({
         connection: "refused",
         refusal: gone ? (this.shareToken ? REFUSAL.linkGone : REFUSAL.noAccess) : REFUSAL.badData,

@@ -23,14 +23,15 @@ export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
 
-/** Close codes. 4400–4499 tell the stock provider not to reconnect. */
+/** Close codes the server sends. 4400–4499 tell the stock provider not to reconnect. */
 export const CLOSE = {
   tooBig: 1009,
   serverError: 1011,
   goingAway: 1001,
+  /** A message that does not parse or that Yjs cannot decode. */
   badData: 4400,
+  /** A re-check found the connection's access removed. */
   forbidden: 4403,
-  notFound: 4404,
 } as const;
 
 export function encodeSaved(count: number): Uint8Array {
