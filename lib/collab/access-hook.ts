@@ -1,8 +1,8 @@
 /**
  * How the rest of the app tells the collaboration server that access changed (a member removed,
- * a plan deleted, later a share link revoked). Services live in Next's bundle and the server in
- * server.ts's module graph, so the listener is found through globalThis. Safe to call anywhere:
- * with no collaboration server running it does nothing.
+ * a role changed, a plan deleted, a share link revoked); rechecks.ts listens. Services live in
+ * Next's bundle and the server in server.ts's module graph, so the listener is found through
+ * globalThis. Safe to call anywhere: with no collaboration server running it does nothing.
  */
 export type AccessChange = { userId?: string; planId?: string; shareTokenId?: string };
 type Listener = (change: AccessChange) => Promise<void>;

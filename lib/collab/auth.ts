@@ -1,7 +1,8 @@
 /**
- * Who may open `/collab/<planId>`: decided once, before the websocket upgrade, through lib/access.
- * A session cookie names a user (role from plan membership); a `?token=` names a share link, which a
- * later feature resolves through `resolveShareToken` (read-only). Anything else is refused.
+ * Who may open `/collab/<planId>`: decided before the websocket upgrade, through lib/access, and
+ * re-checked while the socket is open (`recheckIdentity`, driven by rechecks.ts). A session cookie
+ * names a user (role from plan membership); a `?token=` names a share link, resolved through
+ * `resolveShareToken` (read-only). Anything else is refused.
  */
 import type { IncomingMessage } from "node:http";
 import { decode } from "next-auth/jwt";

@@ -70,7 +70,7 @@ beforeAll(async () => {
   await inviteMember(owner.principal, workspaceId, { email: editor.email, role: "member" });
   server = await startCollabServer({
     config: { idleUnloadMs: 200, compactAfter: 20, projectionDebounceMs: 50, maxMessageBytes: 64 * 1024 },
-    // Share links are a later feature; a fixed read-only token stands in for one here.
+    // A fixed read-only token stands in for a share link (the app resolves real ones in server.ts).
     resolveShareToken: async (token) => (token === VIEW_TOKEN ? { tokenId: "test-link" } : null),
   });
 });
