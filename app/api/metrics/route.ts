@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { collabMetrics } from "@/lib/collab/metrics";
+import { setting } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -11,7 +12,7 @@ const digest = (s: string) => createHash("sha256").update(s).digest();
  * private network; set METRICS_TOKEN to require `Authorization: Bearer <token>`.
  */
 export async function GET(req: Request) {
-  const token = process.env.METRICS_TOKEN?.trim();
+  const token = setting("METRICS_TOKEN");
   if (token) {
     const given = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "")?.[1] ?? "";
     if (!timingSafeEqual(digest(given), digest(token))) return new Response("Unauthorized\n", { status: 401 });
