@@ -6,7 +6,7 @@ import http from "node:http";
 import next from "next";
 import { closeDb, getDb, getDriver } from "./db/index";
 import { runMigrations } from "./db/migrate";
-import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./db/seed";
+import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./lib/demo/seed";
 import { attachCollab, CollabConfigError, loadCollabConfig } from "./lib/collab";
 import { EnvError, loadEnv, oauthProviders } from "./lib/env";
 import { applySecurityHeaders } from "./lib/security/headers";

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
+import { setting } from "@/lib/env";
 import * as schema from "./schema";
 
 /** The Drizzle handle, whichever driver is behind it. */
@@ -16,15 +17,16 @@ type Holder = { [KEY]?: Promise<Handle> };
 const holder = globalThis as Holder;
 
 /** Folder of the embedded database when DATABASE_URL is unset. */
-export const dataDir = () => path.resolve(/*turbopackIgnore: true*/ process.env.PLANWRIGHT_DATA_DIR ?? ".data");
+export const dataDir = () => path.resolve(/*turbopackIgnore: true*/ setting("PLANWRIGHT_DATA_DIR"));
 
 async function open(): Promise<Handle> {
-  const url = process.env.DATABASE_URL;
+  // Read at each open: tests point DATABASE_URL at a database of their own, then reopen.
+  const url = setting("DATABASE_URL");
   if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: setting("DATABASE_POOL_SIZE"),
       onnotice: () => {},
     });
     return {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "./index";
 import { runMigrations } from "./migrate";
 import * as schema from "./schema";
-import { DEMO_EMAIL, seedDemo } from "./seed";
+import { DEMO_EMAIL, seedDemo } from "@/lib/demo/seed";
 
 describe("migrations on the embedded database (PGlite)", () => {
   it("apply cleanly, twice, and the demo seed runs once", async () => {

@@ -38,19 +38,6 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
 
-export const oauthAccounts = pgTable(
-  "oauth_accounts",
-  {
-    provider: text("provider").notNull(),
-    providerAccountId: text("provider_account_id").notNull(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: createdAt(),
-  },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
-);
-
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
@@ -177,7 +164,6 @@ export type Plan = typeof plans.$inferSelect;
 export type WorkspaceRole = (typeof workspaceRole.enumValues)[number];
 export type PlanStatus = (typeof planStatus.enumValues)[number];
 export type PlanMemberRole = (typeof planMemberRole.enumValues)[number];
-export type ShareLink = typeof shareLinks.$inferSelect;
 
 // ── Live collaboration: the plan document's durable store and its relational projection ──
 
@@ -257,8 +243,6 @@ export const planTasks = pgTable(
     index("plan_tasks_dates_idx").on(t.start, t.end),
   ],
 );
-
-export type PlanTaskRow = typeof planTasks.$inferSelect;
 
 // Every other section of the document, projected the same way (one transaction per plan).
 // References between rows are text, not foreign keys: the document is the source of truth and

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, loadEnv, oauthProviders } from "./env";
+import { EnvError, loadEnv, oauthProviders, setting } from "./env";
 
 describe("environment", () => {
   it("refuses to start in production without AUTH_SECRET, with a sentence that says what to do", () => {
@@ -37,5 +37,79 @@ describe("environment", () => {
       github: true,
       google: true,
     });
+  });
+
+  it("defaults the pool size, sign-in limits, Chromium path and flags", () => {
+    const env = loadEnv({ AUTH_SECRET: "x".repeat(32) });
+    expect(env).toMatchObject({
+      DATABASE_POOL_SIZE: 10,
+      SIGNIN_FAILURES_PER_ACCOUNT: 10,
+      SIGNIN_ATTEMPTS_PER_ADDRESS: 50,
+      SIGNUPS_PER_ADDRESS: 20,
+      CHROMIUM_PATH: "/usr/bin/chromium",
+      CSP_REPORTS_EXPOSED: false,
+    });
+    expect(env.METRICS_TOKEN).toBeUndefined();
+    const set = loadEnv({
+      AUTH_SECRET: "x".repeat(32),
+      DATABASE_POOL_SIZE: "25",
+      SIGNUPS_PER_ADDRESS: " 100000 ",
+      CHROMIUM_PATH: "/opt/chromium",
+      METRICS_TOKEN: " token ",
+      CSP_REPORTS_EXPOSED: "1",
+    });
+    expect(set).toMatchObject({
+      DATABASE_POOL_SIZE: 25,
+      SIGNUPS_PER_ADDRESS: 100000,
+      CHROMIUM_PATH: "/opt/chromium",
+      METRICS_TOKEN: "token",
+      CSP_REPORTS_EXPOSED: true,
+    });
+  });
+
+  it("treats a blank variable as unset", () => {
+    expect(loadEnv({ AUTH_SECRET: "x".repeat(32), PORT: "", DATABASE_POOL_SIZE: " " })).toMatchObject({
+      PORT: 3000,
+      DATABASE_POOL_SIZE: 10,
+    });
+  });
+
+  it("names each bad value in a sentence that says what is allowed", () => {
+    const bad = {
+      AUTH_SECRET: "x".repeat(32),
+      DATABASE_POOL_SIZE: "ten",
+      SIGNIN_FAILURES_PER_ACCOUNT: "0",
+      SIGNIN_ATTEMPTS_PER_ADDRESS: "2.5",
+      CSP_REPORTS_EXPOSED: "yes",
+    };
+    let message = "";
+    try {
+      loadEnv(bad);
+    } catch (err) {
+      expect(err).toBeInstanceOf(EnvError);
+      message = (err as Error).message;
+    }
+    expect(message.split("\n")).toEqual([
+      "Planwright cannot start: the environment is invalid.",
+      "  - DATABASE_POOL_SIZE must be a whole number from 1 to 1000.",
+      "  - SIGNIN_FAILURES_PER_ACCOUNT must be a whole number from 1 to 1000000.",
+      "  - SIGNIN_ATTEMPTS_PER_ADDRESS must be a whole number from 1 to 1000000.",
+      "  - CSP_REPORTS_EXPOSED must be true or false.",
+    ]);
+  });
+
+  it("reads one variable at the time of the call, without requiring AUTH_SECRET", () => {
+    const source: Record<string, string | undefined> = { NODE_ENV: "production" };
+    expect(setting("DATABASE_URL", source)).toBeUndefined();
+    source.DATABASE_URL = "postgres://db/one";
+    expect(setting("DATABASE_URL", source)).toBe("postgres://db/one");
+    expect(setting("DATABASE_POOL_SIZE", source)).toBe(10);
+    source.DATABASE_POOL_SIZE = "-1";
+    expect(() => setting("DATABASE_POOL_SIZE", source)).toThrow(
+      new EnvError("The environment is invalid: DATABASE_POOL_SIZE must be a whole number from 1 to 1000."),
+    );
+    expect(() => setting("REDIS_URL", { REDIS_URL: "http://cache" })).toThrow(
+      /^The environment is invalid: REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL\.$/,
+    );
   });
 });

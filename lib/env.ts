@@ -9,15 +9,28 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
-/** TRUST_PROXY as a flag (the app server and the standalone collaboration process read it alike). */
-export const trustProxy = z
-  .enum(["true", "false", "1", "0", ""], { message: "TRUST_PROXY must be true or false" })
-  .optional()
-  .transform((v) => v === "true" || v === "1");
+const flag = (name: string) =>
+  z
+    .enum(["true", "false", "1", "0", ""], { message: `${name} must be true or false` })
+    .optional()
+    .transform((v) => v === "true" || v === "1");
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+const count = (name: string, fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ message: `${name} must be a whole number from ${min} to ${max}` })
+    .int(`${name} must be a whole number from ${min} to ${max}`)
+    .min(min, `${name} must be a whole number from ${min} to ${max}`)
+    .max(max, `${name} must be a whole number from ${min} to ${max}`)
+    .default(fallback);
+
+/** TRUST_PROXY as a flag (the app server and the standalone collaboration process read it alike). */
+export const trustProxy = flag("TRUST_PROXY");
+
+const fields = {
+  NODE_ENV: z
+    .enum(["development", "production", "test"], { message: "NODE_ENV must be development, production or test" })
+    .default("development"),
+  PORT: count("PORT", 3000, 1, 65535),
   HOSTNAME: z.string().default("0.0.0.0"),
   DATABASE_URL: optional.pipe(
     z
@@ -25,6 +38,7 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
       .optional(),
   ),
+  DATABASE_POOL_SIZE: count("DATABASE_POOL_SIZE", 10, 1, 1000),
   AUTH_SECRET: optional,
   REDIS_URL: optional.pipe(
     z
@@ -39,23 +53,56 @@ const schema = z.object({
   PLANWRIGHT_DATA_DIR: z.string().default(".data"),
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   TRUST_PROXY: trustProxy,
-});
+  SIGNIN_FAILURES_PER_ACCOUNT: count("SIGNIN_FAILURES_PER_ACCOUNT", 10, 1, 1_000_000),
+  SIGNIN_ATTEMPTS_PER_ADDRESS: count("SIGNIN_ATTEMPTS_PER_ADDRESS", 50, 1, 1_000_000),
+  SIGNUPS_PER_ADDRESS: count("SIGNUPS_PER_ADDRESS", 20, 1, 1_000_000),
+  /** The Chromium that prints PDF exports. */
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** When set, /api/metrics wants `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optional,
+  /** The e2e server keeps CSP reports in memory and lists them (app/api/csp-report). */
+  CSP_REPORTS_EXPOSED: flag("CSP_REPORTS_EXPOSED"),
+};
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
+const schema = z.object(fields);
+type Fields = typeof fields;
+type Settings = z.infer<typeof schema>;
+
+export type Env = Settings & { AUTH_SECRET: string };
 
 /** A secret shorter than this is refused in production. */
 export const MIN_SECRET_LENGTH = 32;
 
 export class EnvError extends Error {}
 
+type Source = Record<string, string | undefined>;
+
+/** A blank variable means "unset", so its default applies. */
+const given = (source: Source, name: string) => (source[name]?.trim() ? source[name] : undefined);
+
+/** Each message names its variable; zod's own ones get the name in front. */
+const sentence = (name: string, message: string) => (message.startsWith(name) ? message : `${name}: ${message}`);
+
+/**
+ * One variable, validated, as the environment holds it at this call: nothing is cached, because
+ * tests point DATABASE_URL at a database of their own at run time. AUTH_SECRET is not required here
+ * (`next build` loads these modules without one); start-up checks it through loadEnv.
+ */
+export function setting<K extends keyof Fields>(name: K, source: Source = process.env): Settings[K] {
+  const parsed = fields[name].safeParse(given(source, name));
+  if (!parsed.success)
+    throw new EnvError(`The environment is invalid: ${sentence(name, parsed.error.issues[0]?.message ?? "invalid")}.`);
+  return parsed.data as Settings[K];
+}
+
 /**
  * Validate the environment once at start-up. In production a missing or weak AUTH_SECRET
  * stops start-up with a sentence; in development a generated one is kept under the data folder.
  */
-export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = schema.safeParse(source);
+export function loadEnv(source: Source = process.env): Env {
+  const parsed = schema.safeParse(Object.fromEntries(Object.keys(fields).map((k) => [k, given(source, k)])));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => `  - ${sentence(i.path.join("."), i.message)}.`);
     throw new EnvError(`Planwright cannot start: the environment is invalid.\n${lines.join("\n")}`);
   }
   const env = parsed.data;
@@ -92,9 +139,9 @@ function devSecret(dataDir: string): string {
 }
 
 /** Which OAuth providers are switched on by their variables. */
-export function oauthProviders(source: Record<string, string | undefined> = process.env) {
+export function oauthProviders(source: Source = process.env) {
   return {
-    github: Boolean(source.AUTH_GITHUB_ID && source.AUTH_GITHUB_SECRET),
-    google: Boolean(source.AUTH_GOOGLE_ID && source.AUTH_GOOGLE_SECRET),
+    github: Boolean(setting("AUTH_GITHUB_ID", source) && setting("AUTH_GITHUB_SECRET", source)),
+    google: Boolean(setting("AUTH_GOOGLE_ID", source) && setting("AUTH_GOOGLE_SECRET", source)),
   };
 }

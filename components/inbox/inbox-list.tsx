@@ -2,7 +2,7 @@ import Link from "next/link";
 import { markAllReadAction, markReadAction } from "@/app/(app)/inbox/actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { TimeAgo } from "@/components/ui/time-ago";
-import type { InboxRow } from "@/db/queries/inbox";
+import type { InboxRow } from "@/lib/services/inbox";
 import { plainBody } from "@/lib/validation/comments";
 
 const kindLabel: Record<InboxRow["kind"], string> = {

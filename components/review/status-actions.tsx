@@ -1,6 +1,6 @@
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import type { ActionState } from "@/lib/actions";
-import type { PlanStatus } from "@/db/schema";
+import type { PlanStatus } from "@/lib/services/review";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 

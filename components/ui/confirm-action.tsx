@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef, type ReactNode } from "react";
+import { useActionState, useId, useRef, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
@@ -25,6 +25,8 @@ export function ConfirmAction({
   confirmLabel: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // One id per dialog: a page with several (one per member, one per plan) names each by its own title.
+  const titleId = useId();
   const [state, formAction, pending] = useActionState(action, undefined);
   return (
     <>
@@ -37,14 +39,14 @@ export function ConfirmAction({
       </button>
       <dialog
         ref={dialog}
-        aria-labelledby="confirm-title"
+        aria-labelledby={titleId}
         className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <form action={formAction} className="p-6">
           {Object.entries(fields).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
-          <h2 id="confirm-title" className="text-lg font-semibold">
+          <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>
           <div className="mt-2 text-sm text-slate-600">{body}</div>

@@ -1,4 +1,4 @@
-import type { PlanStatus } from "@/db/schema";
+import type { PlanStatus } from "@/lib/services/review";
 import { statusLabels } from "@/lib/plan/template";
 
 const colours: Record<PlanStatus, string> = {

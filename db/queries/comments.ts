@@ -29,8 +29,6 @@ export async function listComments(planId: string) {
     .orderBy(asc(comments.createdAt), asc(comments.id));
 }
 
-export type CommentRow = Awaited<ReturnType<typeof listComments>>[number];
-
 /** Open (unresolved) comments per section of a plan. */
 export async function countOpenComments(planId: string): Promise<Record<string, number>> {
   const db = await getDb();

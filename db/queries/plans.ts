@@ -32,8 +32,6 @@ export async function getPlanById(planId: string) {
   return row;
 }
 
-export type PlanListItem = Awaited<ReturnType<typeof listPlans>>[number];
-
 /** Plans of a workspace, newest change first, with the owner's name and the completeness score last projected (null before the first edit). */
 export async function listPlans(workspaceId: string, opts: { archived?: boolean } = {}) {
   const db = await getDb();

@@ -9,12 +9,6 @@ export async function findUserByEmail(email: string): Promise<User | undefined> 
   return row;
 }
 
-export async function findUserById(id: string): Promise<User | undefined> {
-  const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  return row;
-}
-
 /** Insert a user; returns undefined when the email is already taken. */
 export async function insertUser(values: {
   name: string;

@@ -2,25 +2,26 @@
  * Sign-in and sign-up rate limits, per account and per address. In memory on a single instance;
  * shared through Redis when REDIS_URL is set, so several instances count together.
  */
-import { z } from "zod";
+import { setting } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 type Limits = { points: number; duration: number };
-
-const limit = (name: string, fallback: number) => {
-  const parsed = z.coerce.number().int().min(1).safeParse(process.env[name]);
-  return parsed.success ? parsed.data : fallback;
-};
 
 /**
  * Failed sign-ins per email per 15 minutes, sign-in attempts per address per 15 minutes, sign-ups per
  * address per hour. Each can be changed by its environment variable (README).
  */
 export const LIMITS = {
-  signInPerAccount: { points: limit("SIGNIN_FAILURES_PER_ACCOUNT", 10), duration: 15 * 60 },
-  signInPerAddress: { points: limit("SIGNIN_ATTEMPTS_PER_ADDRESS", 50), duration: 15 * 60 },
-  signUpPerAddress: { points: limit("SIGNUPS_PER_ADDRESS", 20), duration: 60 * 60 },
+  get signInPerAccount() {
+    return { points: setting("SIGNIN_FAILURES_PER_ACCOUNT"), duration: 15 * 60 };
+  },
+  get signInPerAddress() {
+    return { points: setting("SIGNIN_ATTEMPTS_PER_ADDRESS"), duration: 15 * 60 };
+  },
+  get signUpPerAddress() {
+    return { points: setting("SIGNUPS_PER_ADDRESS"), duration: 60 * 60 };
+  },
 } satisfies Record<string, Limits>;
 
 type Name = keyof typeof LIMITS;
@@ -33,7 +34,7 @@ async function limiter(name: Name): Promise<RateLimiterAbstract> {
   let l = map.get(name);
   if (!l) {
     const opts = { keyPrefix: `planwright:rl:${name}`, ...LIMITS[name] };
-    const url = process.env.REDIS_URL;
+    const url = setting("REDIS_URL");
     if (url) {
       // Loaded lazily so single-instance installs never touch Redis.
       const { Redis } = await import("ioredis");

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { getPlanContent } from "@/db/queries/plan-content";
 import { listMembers } from "@/db/queries/workspaces";
 import { requirePlan, type Principal } from "@/lib/access";
+import { setting } from "@/lib/env";
 import { planToMarkdown } from "@/lib/export/markdown";
 import { buildExportModel, type ExportModel } from "@/lib/export/model";
 import { dateInTimeZone } from "@/lib/plan/dates";
@@ -91,7 +92,7 @@ export function exportFilename(title: string, ext: string): string {
 
 /** This instance as seen from its own machine: Chromium reaches the print page over loopback. */
 export function internalOrigin(): string {
-  const host = process.env.HOSTNAME;
-  const local = !host || host === "0.0.0.0" || host === "::" || host === "localhost";
-  return `http://${local ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host}:${process.env.PORT || 3000}`;
+  const host = setting("HOSTNAME");
+  const local = host === "0.0.0.0" || host === "::" || host === "localhost";
+  return `http://${local ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host}:${setting("PORT")}`;
 }

@@ -16,6 +16,9 @@ export async function getUnreadCount(principal: Principal | null): Promise<numbe
   return countUnread(requireUser(principal).userId);
 }
 
+/** One inbox item as pages and components show it. */
+export type { InboxRow } from "@/db/queries/inbox";
+
 const ids = z.array(uuid).min(1).max(200);
 
 /** Mark some of the caller's own items read (others' ids are simply not found). */

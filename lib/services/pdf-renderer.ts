@@ -1,5 +1,6 @@
 import "server-only";
 import { chromium, type Browser } from "playwright-core";
+import { setting } from "@/lib/env";
 
 /**
  * One headless Chromium for PDF exports: launched on first use, shared, closed after a minute idle.
@@ -30,7 +31,7 @@ const state: State = ((globalThis as { __planwrightPdf?: State }).__planwrightPd
 function browser(): Promise<Browser> {
   if (!state.browser) {
     const launching = chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      executablePath: setting("CHROMIUM_PATH"),
       args: ARGS,
       headless: true,
     });

@@ -31,6 +31,8 @@ import { changedSections, sectionDigests, type DigestedSection } from "@/lib/pla
 import { statusLabels } from "@/lib/plan/template";
 import { uuid } from "@/lib/validation/common";
 
+export type { PlanStatus };
+
 /**
  * Status changes a person may ask for directly. Approval itself only comes from the approvers'
  * sign-offs, and a request for changes sends the plan back to draft.

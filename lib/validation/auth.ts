@@ -14,7 +14,6 @@ export const signUpInput = z.object({
   email,
   password,
 });
-export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const signInInput = z.object({
   email,

@@ -34,7 +34,6 @@ export const commentInput = z
     message: "Name both the kind of row and the row.",
     path: ["targetId"],
   });
-export type CommentInput = z.infer<typeof commentInput>;
 
 export const announcementInput = z.object({ body: body("An announcement", ANNOUNCEMENT_MAX) });
 

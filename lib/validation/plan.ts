@@ -25,4 +25,3 @@ export const updatePlanInput = z
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update: send title, summary, status or archived." });
-export type UpdatePlanInput = z.infer<typeof updatePlanInput>;

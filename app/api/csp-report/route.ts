@@ -3,7 +3,9 @@
  * breaks the policy shows up in the logs. With CSP_REPORTS_EXPOSED=1 (the e2e server only) the reports
  * are also kept in memory and listed by GET, so the test run can fail on any violation.
  */
-const exposed = () => process.env.CSP_REPORTS_EXPOSED === "1";
+import { setting } from "@/lib/env";
+
+const exposed = () => setting("CSP_REPORTS_EXPOSED");
 const kept: string[] = [];
 
 export async function POST(req: Request) {

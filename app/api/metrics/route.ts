@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { setting } from "@/lib/env";
 import { processMetrics } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ const digest = (s: string) => createHash("sha256").update(s).digest();
  * `Authorization: Bearer <token>`.
  */
 export async function GET(req: Request) {
-  const token = process.env.METRICS_TOKEN?.trim();
+  const token = setting("METRICS_TOKEN");
   if (token) {
     const given = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "")?.[1] ?? "";
     if (!timingSafeEqual(digest(given), digest(token))) return new Response("Unauthorized\n", { status: 401 });

@@ -8,7 +8,7 @@ import { SignoffForm } from "@/components/review/signoff-form";
 import { SignoffHistory } from "@/components/review/signoff-history";
 import { StatusActions } from "@/components/review/status-actions";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { PlanStatus } from "@/db/schema";
+import type { PlanStatus } from "@/lib/services/review";
 import { getPrincipal } from "@/lib/auth";
 import { pageData } from "@/lib/page";
 import { COMMENT_MAX, getReview } from "@/lib/services/review";

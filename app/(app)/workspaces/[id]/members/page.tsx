@@ -6,7 +6,14 @@ import { getPrincipal } from "@/lib/auth";
 import { pageData } from "@/lib/page";
 import { getMembers, getWorkspace } from "@/lib/services/workspaces";
 import { workspaceRoles } from "@/lib/validation/workspace";
-import { cancelInvitationAction, changeRoleAction, inviteMemberAction, removeMemberAction } from "../../actions";
+import {
+  cancelInvitationAction,
+  changeRoleAction,
+  deleteWorkspaceAction,
+  inviteMemberAction,
+  removeMemberAction,
+  renameWorkspaceAction,
+} from "../../actions";
 
 export const metadata = { title: "Members · Planwright" };
 
@@ -53,6 +60,8 @@ export default async function MembersPage({ params }: { params: Promise<{ id: st
     `/workspaces/${id}/members`,
   );
   const mayInvite = canOnWorkspace(myRole, "invite");
+  const mayRename = canOnWorkspace(myRole, "rename");
+  const mayDelete = canOnWorkspace(myRole, "delete");
 
   return (
     <main className="mx-auto max-w-6xl px-6 py-8">
@@ -176,6 +185,43 @@ export default async function MembersPage({ params }: { params: Promise<{ id: st
             )}
           </section>
         </>
+      )}
+
+      {(mayRename || mayDelete) && (
+        <section
+          className="mt-8 max-w-xl rounded-lg border border-slate-200 bg-white p-5"
+          aria-labelledby="ws-settings"
+        >
+          <h2 id="ws-settings" className="font-medium">
+            Workspace
+          </h2>
+          {mayRename && (
+            <ActionForm
+              action={renameWorkspaceAction}
+              className="mt-3 flex flex-col gap-3"
+              aria-label="Rename workspace"
+            >
+              <input type="hidden" name="workspaceId" value={id} />
+              <Field name="name" label="Workspace name" defaultValue={workspace.name} maxLength={80} required />
+              <div>
+                <SubmitButton pendingText="Saving…">Rename</SubmitButton>
+              </div>
+            </ActionForm>
+          )}
+          {mayDelete && (
+            <div className="mt-5 flex items-center justify-between gap-4 border-t border-slate-100 pt-4 text-sm">
+              <p className="text-slate-600">Deleting the workspace deletes every plan in it, for everyone.</p>
+              <ConfirmAction
+                action={deleteWorkspaceAction}
+                fields={{ workspaceId: id }}
+                label="Delete"
+                title={`Delete “${workspace.name}”?`}
+                body="The workspace, its plans and everything in them are removed for every member. This cannot be undone."
+                confirmLabel="Delete workspace"
+              />
+            </div>
+          )}
+        </section>
       )}
     </main>
   );

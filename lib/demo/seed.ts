@@ -4,9 +4,9 @@ import * as Y from "yjs";
 import { projectPlan } from "@/lib/collab/projection";
 import { fromPlanContent, writeDocContent } from "@/lib/doc";
 import { dateInTimeZone } from "@/lib/plan/dates";
-import { demoPlanContent } from "./demo-content";
-import type { Db } from "./index";
-import { announcements, collabUpdates, comments, memberships, plans, users, workspaces } from "./schema";
+import { demoPlanContent } from "@/db/demo-content";
+import type { Db } from "@/db";
+import { announcements, collabUpdates, comments, memberships, plans, users, workspaces } from "@/db/schema";
 
 export const DEMO_EMAIL = "demo@planwright.local";
 export const DEMO_PASSWORD = "planwright-demo";
