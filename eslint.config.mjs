@@ -54,8 +54,7 @@ const config = [
   },
   {
     // Where process.env is read directly: the validator itself; tests, end-to-end and benchmark tooling, which
-    // set up the environment of the processes they start; tool configs loaded by their tools; the collaboration
-    // process's own validated settings.
+    // set up the environment of the processes they start; tool configs loaded by their tools.
     files: [
       "lib/env.ts",
       "**/*.test.ts",
@@ -65,8 +64,6 @@ const config = [
       "db/test-database.ts",
       "lib/testing/**",
       "lib/collab/faults/**",
-      "lib/collab/config.ts",
-      "lib/collab/standalone.ts",
       "drizzle.config.ts",
       "next.config.ts",
       "playwright.config.ts",

@@ -138,6 +138,14 @@ function devSecret(dataDir: string): string {
   return secret;
 }
 
+/**
+ * The named variables as given, blank ones left out: for the modules that validate settings of their
+ * own (the collaboration limits, the standalone collaboration process) without reading process.env.
+ */
+export function variables(names: readonly string[], source: Source = process.env): Source {
+  return Object.fromEntries(names.flatMap((n) => (given(source, n) ? [[n, source[n]!.trim()]] : [])));
+}
+
 /** Which OAuth providers are switched on by their variables. */
 export function oauthProviders(source: Source = process.env) {
   return {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { variables } from "@/lib/env";
 
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
@@ -48,11 +49,8 @@ export type CollabConfig = {
 export class CollabConfigError extends Error {}
 
 /** Read and validate the collaboration limits; empty variables mean "use the default". */
-export function loadCollabConfig(source: Record<string, string | undefined> = process.env): CollabConfig {
-  const present = Object.fromEntries(
-    Object.keys(schema.shape).flatMap((k) => (source[k]?.trim() ? [[k, source[k]!.trim()]] : [])),
-  );
-  const parsed = schema.safeParse(present);
+export function loadCollabConfig(source?: Record<string, string | undefined>): CollabConfig {
+  const parsed = schema.safeParse(variables(Object.keys(schema.shape), source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new CollabConfigError(

@@ -9,7 +9,7 @@ import http from "node:http";
 import { z } from "zod";
 import { closeDb } from "@/db";
 import { runMigrations } from "@/db/migrate";
-import { trustProxy } from "@/lib/env";
+import { trustProxy, variables } from "@/lib/env";
 import { attachCollab, CollabConfigError, loadCollabConfig } from "./index";
 
 const env = z
@@ -24,7 +24,7 @@ const env = z
     /** Behind a reverse proxy: upgrade limits count the client's address from X-Forwarded-For. */
     TRUST_PROXY: trustProxy,
   })
-  .safeParse({ ...process.env, REDIS_URL: process.env.REDIS_URL?.trim() || undefined });
+  .safeParse(variables(["PORT", "HOSTNAME", "AUTH_SECRET", "REDIS_URL", "TRUST_PROXY"]));
 if (!env.success) {
   console.error(
     `collab server cannot start: ${env.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
