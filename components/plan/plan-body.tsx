@@ -5,7 +5,7 @@ import { ObjectivesSection } from "@/components/sections/objectives";
 import { RaciSection } from "@/components/sections/raci";
 import { ResourcesSection } from "@/components/sections/resources";
 import { RisksSection } from "@/components/sections/risks";
-import { ScheduleSection } from "@/components/sections/schedule";
+import { ScheduleSection } from "@/components/schedule/section";
 import { ScopeSection } from "@/components/sections/scope";
 import { StrategySection } from "@/components/sections/strategy";
 import type { PlanSectionId } from "@/lib/plan/template";

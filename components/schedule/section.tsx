@@ -14,7 +14,7 @@ import { insertRow, randomUUID } from "@/lib/doc";
 import { useEdit } from "@/components/collab/plan-data";
 import { taskDuration } from "@/lib/plan/schedule";
 import type { WorkingCalendar } from "@/lib/plan/types";
-import { formatPredecessor } from "@/lib/schedule-io/csv";
+import { formatPredecessor } from "@/lib/schedule/csv";
 import { CalendarEditor } from "./calendar-editor";
 import { useDragPresence } from "./drag-presence";
 import { GanttTimeline } from "./gantt-timeline";
@@ -28,7 +28,7 @@ import { FIRST_ROWS } from "@/components/ui/row-window";
 
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 
-export function ScheduleView() {
+export function ScheduleSection() {
   const tasks = useRows("tasks");
   const deps = useRows("dependencies");
   const holidays = useRows("holidays");

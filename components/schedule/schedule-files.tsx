@@ -10,8 +10,8 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { useEdit, useNameOf, usePlanData, useRows } from "@/components/collab/plan-data";
 import { insertRow, randomUUID } from "@/lib/doc";
 import type { Dependency, Task, WorkingCalendar } from "@/lib/plan/types";
-import { parseScheduleCsv, scheduleToCsv, type CsvImport } from "@/lib/schedule-io/csv";
-import { scheduleToIcs } from "@/lib/schedule-io/ics";
+import { parseScheduleCsv, scheduleToCsv, type CsvImport } from "@/lib/schedule/csv";
+import { scheduleToIcs } from "@/lib/schedule/ics";
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
