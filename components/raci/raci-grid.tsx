@@ -1,16 +1,16 @@
 "use client";
 
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
-import { PeerTag, peerCellProps } from "@/components/risks/peer-outline";
-import { samePeerRows, useCellPresence, type CellPeer } from "@/components/risks/cell-presence";
+import { PeerTag, peerCellProps } from "@/components/grid/peer-outline";
+import { samePeerRows, useCellPresence, type CellPeer } from "@/components/grid/cell-presence";
 import type { RaciProblem, RaciRow } from "@/lib/plan/raci";
 import type { RaciLetter } from "@/lib/plan/types";
 import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci-grid/cells";
-import { moveCell } from "@/lib/risk-register/grid-nav";
-import { GridFrame } from "@/components/ui/grid-frame";
-import { useRowWindow } from "@/components/ui/row-window";
+import { moveCell } from "@/components/grid/grid-nav";
+import { GridFrame } from "@/components/grid/grid-frame";
+import { useRowWindow } from "@/components/grid/row-window";
 import type { ReactNode } from "react";
-import "@/components/ui/grid-cells.css";
+import "@/components/grid/grid-cells.css";
 
 /** A cell's address in the drawn grid: row and column index (ids would be two UUIDs per cell). */
 const cellId = (row: number, col: number) => `${row}:${col}`;
@@ -23,7 +23,7 @@ const cycle = (v: RaciLetter | undefined): RaciLetter | null =>
  * The RACI grid: arrows (Home/End) move, typing R, A, C or I sets a cell, Delete or Backspace
  * clears it, clicking a chosen cell again cycles its letter. One cell is the tab stop, so Tab
  * leaves the grid. Rows breaking a rule are marked with the reason. A large grid draws its first rows
- * on the server and the rest right after hydration (components/ui/row-window.tsx); the arrows move
+ * on the server and the rest right after hydration (components/grid/row-window.tsx); the arrows move
  * within the rows drawn, which is every row once the page has loaded.
  */
 export function RaciGrid({

@@ -3,16 +3,16 @@
 import { memo, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import type { WriteResult } from "@/lib/doc";
 import type { Risk, RiskBand } from "@/lib/plan/types";
-import { moveCell } from "@/lib/risk-register/grid-nav";
+import { moveCell } from "@/components/grid/grid-nav";
 import type { OwnerOption, RiskGroup, RiskSort, RiskSortKey } from "@/lib/risk-register/view";
-import { samePeerRows, useCellPresence, type CellPeer } from "./cell-presence";
+import { samePeerRows, useCellPresence, type CellPeer } from "@/components/grid/cell-presence";
 import { CellEditor, type CellValue, type Move } from "./cell-editor";
 import { CellView } from "./cell-view";
 import { isEditableColumn, removeColumn, riskColumns, type RiskColumn } from "./columns";
-import { PeerTag, peerCellProps } from "./peer-outline";
-import { GridFrame } from "@/components/ui/grid-frame";
-import { useRowWindow } from "@/components/ui/row-window";
-import "@/components/ui/grid-cells.css";
+import { PeerTag, peerCellProps } from "@/components/grid/peer-outline";
+import { GridFrame } from "@/components/grid/grid-frame";
+import { useRowWindow } from "@/components/grid/row-window";
+import "@/components/grid/grid-cells.css";
 
 type Props = {
   groups: readonly RiskGroup[];
@@ -50,7 +50,7 @@ const cellId = (row: number, col: number) => `${row}:${col}`;
  * typing edits, Escape cancels, Tab commits and moves on, Delete clears. Only one cell is a tab
  * stop, so Tab outside an editor leaves the grid. Collaborators' cells are outlined in their colour.
  * A long register draws its first rows on the server and the rest right after hydration
- * (components/ui/row-window.tsx); the arrows move within the rows drawn.
+ * (components/grid/row-window.tsx); the arrows move within the rows drawn.
  */
 export function RiskTable(props: Props) {
   const { groups, editable } = props;

@@ -24,7 +24,7 @@ import { TaskGrid, ROW_HEIGHT, HEADER_HEIGHT, type RowFacts } from "./task-grid"
 import { TaskPopup } from "./task-popup";
 import { useScheduleEdits } from "./use-schedule-edits";
 import { VIEW_MODES, type ViewMode } from "./view-modes";
-import { FIRST_ROWS } from "@/components/ui/row-window";
+import { FIRST_ROWS } from "@/components/grid/row-window";
 
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 

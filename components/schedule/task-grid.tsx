@@ -7,7 +7,7 @@
  */
 import { memo, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { Task } from "@/lib/plan/types";
-import "@/components/ui/grid-cells.css";
+import "@/components/grid/grid-cells.css";
 import type { Row } from "./model";
 
 export const ROW_HEIGHT = 48;
