@@ -4,7 +4,7 @@ import { MetricsSection } from "@/components/sections/metrics";
 import { ObjectivesSection } from "@/components/sections/objectives";
 import { RaciSection } from "@/components/sections/raci";
 import { ResourcesSection } from "@/components/sections/resources";
-import { RisksSection } from "@/components/sections/risks";
+import { RisksSection } from "@/components/risks/section";
 import { ScheduleSection } from "@/components/schedule/section";
 import { ScopeSection } from "@/components/sections/scope";
 import { StrategySection } from "@/components/sections/strategy";

@@ -2,7 +2,7 @@
 
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { Risk } from "@/lib/plan/types";
-import { riskStatuses, type OwnerOption } from "@/lib/risk-register/view";
+import { riskStatuses, type OwnerOption } from "@/lib/risks/view";
 import type { RiskColumn } from "./columns";
 import { scaleWord } from "./scales";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Risk } from "@/lib/plan/types";
-import { statusLabel } from "@/lib/risk-register/view";
+import { statusLabel } from "@/lib/risks/view";
 import { RowWindowNote, useRowWindow } from "@/components/grid/row-window";
 
 /** Every contingency plan in one place, highest score first, for reading when a risk fires. */

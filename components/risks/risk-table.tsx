@@ -4,7 +4,7 @@ import { memo, useEffect, useMemo, useRef, useState, type FocusEvent, type Keybo
 import type { WriteResult } from "@/lib/doc";
 import type { Risk, RiskBand } from "@/lib/plan/types";
 import { moveCell } from "@/components/grid/grid-nav";
-import type { OwnerOption, RiskGroup, RiskSort, RiskSortKey } from "@/lib/risk-register/view";
+import type { OwnerOption, RiskGroup, RiskSort, RiskSortKey } from "@/lib/risks/view";
 import { samePeerRows, useCellPresence, type CellPeer } from "@/components/grid/cell-presence";
 import { CellEditor, type CellValue, type Move } from "./cell-editor";
 import { CellView } from "./cell-view";

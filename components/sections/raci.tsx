@@ -6,7 +6,7 @@ import { AddColumn } from "@/components/raci/add-column";
 import { ColumnHeader } from "@/components/raci/column-header";
 import { OverloadThreshold } from "@/components/raci/overload-threshold";
 import { RaciGrid } from "@/components/raci/raci-grid";
-import { CsvLink } from "@/components/risks/csv-link";
+import { CsvLink } from "@/components/plan/csv-link";
 import {
   deleteRow,
   insertRow,

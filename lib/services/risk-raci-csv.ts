@@ -3,7 +3,7 @@ import type { Principal, SharePrincipal } from "@/lib/access";
 import { NotFoundError } from "@/lib/errors";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { raciCsv } from "@/lib/raci-grid/csv";
-import { risksCsv } from "@/lib/risk-register/csv";
+import { risksCsv } from "@/lib/risks/csv";
 import { getPlanView } from "@/lib/services/plans";
 import { principalFromShareToken } from "@/lib/services/sharing";
 
