@@ -8,7 +8,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { PlanDataProvider } from "@/components/collab/plan-data";
-import { RaciSection } from "@/components/sections/raci";
+import { RaciSection } from "@/components/raci/section";
 import { RisksSection } from "@/components/risks/section";
 import { FIRST_ROWS } from "@/components/grid/row-window";
 import { blankRow, insertRow, readDocContent, setRaciCell, type DocContent } from "@/lib/doc";

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { DeliverablesSection } from "@/components/sections/deliverables";
 import { MetricsSection } from "@/components/sections/metrics";
 import { ObjectivesSection } from "@/components/sections/objectives";
-import { RaciSection } from "@/components/sections/raci";
+import { RaciSection } from "@/components/raci/section";
 import { ResourcesSection } from "@/components/sections/resources";
 import { RisksSection } from "@/components/risks/section";
 import { ScheduleSection } from "@/components/schedule/section";

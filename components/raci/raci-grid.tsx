@@ -5,7 +5,7 @@ import { PeerTag, peerCellProps } from "@/components/grid/peer-outline";
 import { samePeerRows, useCellPresence, type CellPeer } from "@/components/grid/cell-presence";
 import type { RaciProblem, RaciRow } from "@/lib/plan/raci";
 import type { RaciLetter } from "@/lib/plan/types";
-import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci-grid/cells";
+import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci/cells";
 import { moveCell } from "@/components/grid/grid-nav";
 import { GridFrame } from "@/components/grid/grid-frame";
 import { useRowWindow } from "@/components/grid/row-window";
