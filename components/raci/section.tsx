@@ -19,7 +19,7 @@ import {
 } from "@/lib/doc";
 import { columnLoads, raciProblems, raciRows } from "@/lib/plan/raci";
 import { cellIndex, columnLabel, letterNames, raciLetters } from "@/lib/raci/cells";
-import { Empty } from "@/components/sections/basic";
+import { Empty } from "@/components/ui/empty";
 
 /** RACI: who is Responsible, Accountable, Consulted and Informed for each task and deliverable. */
 export function RaciSection() {
