@@ -6,6 +6,7 @@ import { useEdit, useText } from "@/components/collab/plan-data";
 import { textOf, type TextName } from "@/lib/doc";
 import { MarkdownView } from "./markdown-view";
 import { safeAwareness } from "./safe-awareness";
+import { Empty } from "@/components/ui/empty";
 
 /** The editor's modules, fetched on first use (the "codemirror" meta-package is not used: only the @codemirror/* parts). */
 const loadEditor = () =>
@@ -50,7 +51,7 @@ export function CollabMarkdown({
       ) : text.trim() ? (
         <MarkdownView text={text} />
       ) : (
-        <p className="rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">{empty}</p>
+        <Empty className="">{empty}</Empty>
       )}
       {editable && (
         <div className="mt-2 flex items-center gap-3">

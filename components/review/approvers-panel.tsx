@@ -1,5 +1,6 @@
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import type { ActionState } from "@/lib/actions";
+import { Empty } from "@/components/ui/empty";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 type Approver = {
@@ -35,10 +36,10 @@ export function ApproversPanel({
       </h2>
       <p className="mt-1 text-sm text-slate-600">Everyone named here must approve before the plan is approved.</p>
       {approvers.length === 0 ? (
-        <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
+        <Empty className="mt-3">
           No approvers yet.
           {canManage ? " Add at least one to send the plan for review." : " A plan manager names them."}
-        </p>
+        </Empty>
       ) : (
         <ul className="mt-3 divide-y divide-slate-100" aria-label="Approvers">
           {approvers.map((a) => (

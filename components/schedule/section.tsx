@@ -25,6 +25,7 @@ import { TaskPopup } from "./task-popup";
 import { useScheduleEdits } from "./use-schedule-edits";
 import { VIEW_MODES, type ViewMode } from "./view-modes";
 import { FIRST_ROWS } from "@/components/grid/row-window";
+import { Empty } from "@/components/ui/empty";
 
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 
@@ -219,9 +220,7 @@ export function ScheduleSection() {
         </p>
       )}
       {tasks.length === 0 && (
-        <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
-          No tasks yet.{ops.editable ? " Add the first one below." : ""}
-        </p>
+        <Empty className="mt-3">No tasks yet.{ops.editable ? " Add the first one below." : ""}</Empty>
       )}
       <div
         ref={box}
