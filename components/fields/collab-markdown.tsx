@@ -7,6 +7,7 @@ import { textOf, type TextName } from "@/lib/doc";
 import { MarkdownView } from "./markdown-view";
 import { safeAwareness } from "./safe-awareness";
 import { Empty } from "@/components/ui/empty";
+import { Button } from "@/components/ui/button";
 
 /** The editor's modules, fetched on first use (the "codemirror" meta-package is not used: only the @codemirror/* parts). */
 const loadEditor = () =>
@@ -55,14 +56,9 @@ export function CollabMarkdown({
       )}
       {editable && (
         <div className="mt-2 flex items-center gap-3">
-          <button
-            type="button"
-            onClick={() => setEditing(!active)}
-            aria-expanded={active}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50"
-          >
+          <Button type="button" onClick={() => setEditing(!active)} aria-expanded={active} variant="secondary">
             {active ? "Done editing" : `Edit ${label.toLowerCase()}`}
-          </button>
+          </Button>
           {active && (
             <span className="text-xs text-slate-500">
               Markdown: ## heading, - list, [link](https://…). Changes save as you type.

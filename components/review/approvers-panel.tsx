@@ -1,6 +1,7 @@
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import type { ActionState } from "@/lib/actions";
 import { Empty } from "@/components/ui/empty";
+import { Button } from "@/components/ui/button";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 type Approver = {
@@ -63,12 +64,9 @@ export function ApproversPanel({
                   <ActionForm action={removeAction} aria-label={`Remove ${a.name} as approver`}>
                     <input type="hidden" name="planId" value={planId} />
                     <input type="hidden" name="userId" value={a.userId} />
-                    <button
-                      type="submit"
-                      className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
-                    >
+                    <Button type="submit" variant="ghost">
                       Remove<span className="sr-only"> {a.name}</span>
-                    </button>
+                    </Button>
                   </ActionForm>
                 )}
               </span>

@@ -13,6 +13,7 @@ import { PeerTag, peerCellProps } from "@/components/grid/peer-outline";
 import { GridFrame } from "@/components/grid/grid-frame";
 import { useRowWindow } from "@/components/grid/row-window";
 import "@/components/grid/grid-cells.css";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   groups: readonly RiskGroup[];
@@ -294,13 +295,9 @@ export function RiskTable(props: Props) {
         </p>
       )}
       {editable && (
-        <button
-          type="button"
-          onClick={add}
-          className="mt-3 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-        >
+        <Button type="button" onClick={add} variant="primary" className="mt-3">
           Add risk
-        </button>
+        </Button>
       )}
       {risks.length > 0 && (
         <p className="mt-2 text-xs text-slate-500">
@@ -374,16 +371,17 @@ const RiskRow = memo(
           if (c.kind === "remove") {
             return (
               <td key={c.id} role="gridcell" className="px-2 py-1.5 text-right">
-                <button
+                <Button
                   type="button"
                   data-cell={cellId(row, col)}
                   tabIndex={here ? 0 : -1}
                   onClick={() => actions.remove(risk.id)}
                   aria-label={`Remove risk ${risk.title.trim() || "untitled risk"}`}
-                  className="rounded px-2 py-0.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
+                  variant="remove"
+                  size="xs"
                 >
                   Remove
-                </button>
+                </Button>
               </td>
             );
           }

@@ -26,6 +26,7 @@ import { useScheduleEdits } from "./use-schedule-edits";
 import { VIEW_MODES, type ViewMode } from "./view-modes";
 import { FIRST_ROWS } from "@/components/grid/row-window";
 import { Empty } from "@/components/ui/empty";
+import { Button } from "@/components/ui/button";
 
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 
@@ -305,13 +306,9 @@ function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "milestone" 
         <option value="milestone">Milestone</option>
         <option value="buffer">Buffer</option>
       </select>
-      <button
-        type="submit"
-        disabled={!name.trim()}
-        className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-      >
+      <Button type="submit" disabled={!name.trim()} variant="primary">
         Add task
-      </button>
+      </Button>
       {error && (
         <p role="alert" className="w-full text-sm text-red-700">
           {error}
@@ -355,9 +352,9 @@ function SaveBaseline({
         placeholder="Baseline name"
         className="w-32 rounded border border-slate-300 px-1 py-0.5"
       />
-      <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+      <Button type="submit" variant="secondary" size="xs">
         Save baseline
-      </button>
+      </Button>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { pageData } from "@/lib/page";
 import { getMembers, getWorkspace } from "@/lib/services/workspaces";
 import { workspaceRoles } from "@/lib/validation/workspace";
 import { cancelInvitationAction, changeRoleAction, inviteMemberAction, removeMemberAction } from "../../actions";
+import { Button } from "@/components/ui/button";
 
 export const metadata = { title: "Members · Planwright" };
 
@@ -166,9 +167,9 @@ export default async function MembersPage({ params }: { params: Promise<{ id: st
                     <ActionForm action={cancelInvitationAction} aria-label={`Cancel invitation for ${inv.email}`}>
                       <input type="hidden" name="workspaceId" value={id} />
                       <input type="hidden" name="invitationId" value={inv.id} />
-                      <button type="submit" className="rounded px-2 py-1 font-medium text-red-700 hover:bg-red-50">
+                      <Button type="submit" variant="ghost-danger" size="sm">
                         Cancel
-                      </button>
+                      </Button>
                     </ActionForm>
                   </li>
                 ))}
