@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import type { WriteResult } from "@/lib/doc";
-import { FieldMessage } from "./field-message";
+import { FieldMessage } from "./field-frame";
 import { inputClass } from "./styles";
 import { Button } from "@/components/ui/button";
 
