@@ -10,7 +10,7 @@ import { PlanBody } from "@/components/plan/plan-body";
 import { PlanLive } from "@/components/plan/plan-live";
 import { ApprovalSummary } from "@/components/review/approval-summary";
 import { ChangedBadge } from "@/components/review/changed-badge";
-import { PlanSubnav } from "@/components/review/plan-subnav";
+import { PlanSubnav } from "@/components/plan/plan-subnav";
 import { PlanningSteps } from "@/components/review/planning-steps";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { StatusBadge } from "@/components/ui/status-badge";
