@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { planSections } from "@/lib/plan/template";
 import { initials } from "./colors";
 import { useCollabClient, useCollabState } from "./collab-provider";
+import { usePeers } from "./presence";
 import { Button } from "@/components/ui/button";
 
 const sectionTitle = Object.fromEntries(planSections.map((s) => [s.id, s.title]));
@@ -12,6 +13,7 @@ const sectionTitle = Object.fromEntries(planSections.map((s) => [s.id, s.title])
 export function CollabStatus() {
   const client = useCollabClient();
   const s = useCollabState();
+  const peers = usePeers();
 
   useEffect(() => {
     if (!client) return;
@@ -86,7 +88,7 @@ export function CollabStatus() {
         </span>
       )}
       <ul aria-label="People on this plan" className="flex -space-x-1.5">
-        {s.peers.map((p) => (
+        {peers.map((p) => (
           <li
             key={p.userId}
             title={p.section ? `${p.name} — in ${sectionTitle[p.section] ?? p.section}` : p.name}

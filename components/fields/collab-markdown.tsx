@@ -5,7 +5,7 @@ import { useCollabClient } from "@/components/collab/collab-provider";
 import { useEdit, useText } from "@/components/collab/plan-data";
 import { textOf, type TextName } from "@/lib/doc";
 import { MarkdownView } from "./markdown-view";
-import { safeAwareness } from "./safe-awareness";
+import { safeAwareness } from "@/components/collab/presence";
 import { Empty } from "@/components/ui/empty";
 import { Button } from "@/components/ui/button";
 
