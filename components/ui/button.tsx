@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ComponentProps, ComponentPropsWithRef } from "react";
 
-export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost" | "ghost-accent" | "ghost-danger" | "remove";
+export type ButtonVariant =
+  "primary" | "secondary" | "success" | "danger" | "ghost" | "ghost-accent" | "ghost-danger" | "remove";
 export type ButtonSize = "tiny" | "xs" | "sm" | "md" | "lg" | "xl";
 type Look = { variant?: ButtonVariant; size?: ButtonSize };
 
@@ -11,6 +12,8 @@ const base =
 const variants: Record<ButtonVariant, string> = {
   primary: "bg-indigo-600 text-white hover:bg-indigo-700",
   secondary: "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+  // Approving a plan.
+  success: "bg-emerald-700 text-white hover:bg-emerald-800",
   danger: "bg-red-600 text-white hover:bg-red-700",
   ghost: "text-slate-700 hover:bg-slate-100",
   "ghost-accent": "text-indigo-700 hover:bg-indigo-50",
