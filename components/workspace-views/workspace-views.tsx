@@ -4,6 +4,7 @@ import { milestonesSvg } from "@/lib/export/milestones-svg";
 import { svgDataUrl } from "@/lib/export/svg";
 import type { getWorkspaceViews } from "@/lib/services/workspace-views";
 import { Empty } from "@/components/ui/empty";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 type Views = Awaited<ReturnType<typeof getWorkspaceViews>>;
 
@@ -28,22 +29,7 @@ export function WorkspaceViews({ views }: { views: Views }) {
           <Empty className="mt-3">Nothing of yours is due this week.</Empty>
         ) : (
           <table aria-label="My tasks due in the next 7 days" className="mt-3 w-full border-collapse text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Task
-                </th>
-                <th scope="col" className={th}>
-                  Plan
-                </th>
-                <th scope="col" className={th}>
-                  Due
-                </th>
-                <th scope="col" className={th}>
-                  Progress
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["Task", "Plan", "Due", "Progress"]} cell={th} />
             <tbody>
               {tasks.map((t) => (
                 <tr key={`${t.planId}:${t.id}`}>
@@ -81,22 +67,7 @@ export function WorkspaceViews({ views }: { views: Views }) {
               />
             </div>
             <table aria-label="Milestones across plans" className="mt-3 w-full border-collapse text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>
-                    Date
-                  </th>
-                  <th scope="col" className={th}>
-                    Milestone
-                  </th>
-                  <th scope="col" className={th}>
-                    Plan
-                  </th>
-                  <th scope="col" className={th}>
-                    State
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={["Date", "Milestone", "Plan", "State"]} cell={th} />
               <tbody>
                 {milestones.map((m) => (
                   <tr key={`${m.planId}:${m.id}`}>
@@ -125,25 +96,7 @@ export function WorkspaceViews({ views }: { views: Views }) {
           <Empty className="mt-3">No open high risks. Keep it that way.</Empty>
         ) : (
           <table aria-label="Open high risks" className="mt-3 w-full border-collapse text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Risk
-                </th>
-                <th scope="col" className={th}>
-                  Plan
-                </th>
-                <th scope="col" className={th}>
-                  Score
-                </th>
-                <th scope="col" className={th}>
-                  Owner
-                </th>
-                <th scope="col" className={th}>
-                  Mitigation
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["Risk", "Plan", "Score", "Owner", "Mitigation"]} cell={th} />
             <tbody>
               {highRisks.map((r) => (
                 <tr key={`${r.planId}:${r.id}`}>
