@@ -18,8 +18,8 @@ const variants: Record<ButtonVariant, string> = {
   ghost: "text-slate-700 hover:bg-slate-100",
   "ghost-accent": "text-indigo-700 hover:bg-indigo-50",
   "ghost-danger": "text-red-700 hover:bg-red-50",
-  // Removing one row of many: quiet until pointed at.
-  remove: "text-slate-500 hover:bg-slate-100 hover:text-red-700",
+  // Removing one row of many: quiet until pointed at, yet readable on tinted rows and headers.
+  remove: "text-slate-600 hover:bg-slate-100 hover:text-red-700",
 };
 
 const sizes: Record<ButtonSize, string> = {
