@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getPrincipal } from "@/lib/auth";
 import { planSections } from "@/lib/plan/template";
+import { ButtonLink } from "@/components/ui/button";
 
 export default async function Home() {
   if (await getPrincipal()) redirect("/workspaces");
@@ -14,12 +14,12 @@ export default async function Home() {
         timeline, a risk register and a RACI grid.
       </p>
       <div className="mt-8 flex gap-3">
-        <Link href="/signup" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">
+        <ButtonLink href="/signup" variant="primary" size="xl">
           Create an account
-        </Link>
-        <Link href="/signin" className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+        </ButtonLink>
+        <ButtonLink href="/signin" variant="secondary" size="xl">
           Sign in
-        </Link>
+        </ButtonLink>
       </div>
       <ul className="mt-12 grid grid-cols-1 gap-3 text-sm text-slate-600 sm:grid-cols-3">
         {planSections.map((s) => (

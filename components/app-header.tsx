@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { InboxLink } from "@/components/inbox/inbox-link";
+import { Button } from "@/components/ui/button";
 
 export function AppHeader({ userName }: { userName: string }) {
   return (
@@ -23,9 +24,9 @@ export function AppHeader({ userName }: { userName: string }) {
             {userName}
           </span>
           <form action={signOutAction}>
-            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
+            <Button type="submit" variant="secondary">
               Sign out
-            </button>
+            </Button>
           </form>
         </div>
       </div>

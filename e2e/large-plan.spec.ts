@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { blankRow, insertRow, setRaciCell } from "../lib/doc";
 import { App, uniqueEmail } from "./fixtures";
 import { editLiveDoc } from "./hardening/live-doc";
-import { FIRST_ROWS } from "../components/ui/row-window";
+import { FIRST_ROWS } from "../components/grid/row-window";
 
 const pad = (i: number) => String(i).padStart(3, "0");
 const TASKS = 120;

@@ -1,4 +1,5 @@
 import { oauthSignInAction } from "@/app/(auth)/actions";
+import { Button } from "@/components/ui/button";
 
 const names = { github: "GitHub", google: "Google" } as const;
 
@@ -11,12 +12,9 @@ export function OAuthButtons({ providers, next }: { providers: ("github" | "goog
         <form key={p} action={oauthSignInAction}>
           <input type="hidden" name="provider" value={p} />
           {next && <input type="hidden" name="next" value={next} />}
-          <button
-            type="submit"
-            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50"
-          >
+          <Button type="submit" variant="secondary" size="lg" className="w-full">
             Continue with {names[p]}
-          </button>
+          </Button>
         </form>
       ))}
     </div>

@@ -4,6 +4,8 @@ import { useEffect } from "react";
 import { planSections } from "@/lib/plan/template";
 import { initials } from "./colors";
 import { useCollabClient, useCollabState } from "./collab-provider";
+import { usePeers } from "./presence";
+import { Button } from "@/components/ui/button";
 
 const sectionTitle = Object.fromEntries(planSections.map((s) => [s.id, s.title]));
 
@@ -11,6 +13,7 @@ const sectionTitle = Object.fromEntries(planSections.map((s) => [s.id, s.title])
 export function CollabStatus() {
   const client = useCollabClient();
   const s = useCollabState();
+  const peers = usePeers();
 
   useEffect(() => {
     if (!client) return;
@@ -85,7 +88,7 @@ export function CollabStatus() {
         </span>
       )}
       <ul aria-label="People on this plan" className="flex -space-x-1.5">
-        {s.peers.map((p) => (
+        {peers.map((p) => (
           <li
             key={p.userId}
             title={p.section ? `${p.name} — in ${sectionTitle[p.section] ?? p.section}` : p.name}
@@ -99,22 +102,12 @@ export function CollabStatus() {
       </ul>
       {!client?.readOnly && (
         <span className="flex gap-1">
-          <button
-            type="button"
-            onClick={() => client?.undo.undo()}
-            disabled={!s.canUndo}
-            className="rounded px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40"
-          >
+          <Button type="button" onClick={() => client?.undo.undo()} disabled={!s.canUndo} variant="ghost" size="xs">
             Undo
-          </button>
-          <button
-            type="button"
-            onClick={() => client?.undo.redo()}
-            disabled={!s.canRedo}
-            className="rounded px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40"
-          >
+          </Button>
+          <Button type="button" onClick={() => client?.undo.redo()} disabled={!s.canRedo} variant="ghost" size="xs">
             Redo
-          </button>
+          </Button>
         </span>
       )}
     </div>

@@ -9,6 +9,7 @@ import { COMMENT_MAX, type CommentTargetType } from "@/lib/validation/comments";
 import { CommentBody } from "./comment-body";
 import { useComments, type PlanComment } from "./comments-context";
 import { MentionTextarea, withMentionTokens } from "./mention-textarea";
+import { Button } from "@/components/ui/button";
 
 type Target = { type: CommentTargetType; id: string; name: string };
 
@@ -45,7 +46,7 @@ export function SectionComments({ section, target }: { section: PlanSectionId; t
   const what = target ? `on ${target.name}` : "on this section";
   return (
     <div className="mt-2">
-      <button
+      <Button
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
@@ -54,10 +55,11 @@ export function SectionComments({ section, target }: { section: PlanSectionId; t
           setOpen((o) => !o);
           if (!open) void loadCommentsAction(ctx.planId).then((r) => r.data && ctx.update(r.data));
         }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+        variant="secondary"
+        size="sm"
       >
         Comments ({openCount})
-      </button>
+      </Button>
       {open && <Thread id={panelId} section={section} target={target} comments={mine} />}
     </div>
   );
@@ -153,14 +155,9 @@ function CommentItem({
           {about && <> · about {about}</>}
         </span>
         {ctx.canComment && (
-          <button
-            type="button"
-            onClick={toggle}
-            disabled={pending}
-            className="rounded px-1.5 py-0.5 font-medium text-indigo-700 hover:bg-indigo-50 disabled:opacity-50"
-          >
+          <Button type="button" onClick={toggle} disabled={pending} variant="ghost-accent" size="xs">
             {c.resolvedAt ? "Reopen" : "Resolve"}
-          </button>
+          </Button>
         )}
       </div>
       <div className="mt-1">
@@ -247,13 +244,9 @@ function Composer({ section, target, targets }: { section: PlanSectionId; target
             </select>
           </label>
         )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-        >
+        <Button type="submit" disabled={pending} variant="primary" className="ml-auto">
           {pending ? "Posting…" : "Post comment"}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -2,8 +2,9 @@
 
 import { useId, useState, type FormEvent } from "react";
 import type { WriteResult } from "@/lib/doc";
-import { FieldMessage } from "./field-message";
+import { FieldMessage } from "./field-frame";
 import { inputClass } from "./styles";
+import { Button } from "@/components/ui/button";
 
 /** A one-line form that adds a row by its name; keeps the text and says why when refused. */
 export function AddRow({
@@ -44,12 +45,9 @@ export function AddRow({
           className={`${inputClass(Boolean(error))} flex-1 py-1.5`}
           {...(error ? { "aria-invalid": true, "aria-describedby": messageId } : {})}
         />
-        <button
-          type="submit"
-          className="shrink-0 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-        >
+        <Button type="submit" variant="primary" className="shrink-0">
           {button}
-        </button>
+        </Button>
       </div>
       <FieldMessage id={messageId} message={error} />
     </form>
@@ -59,13 +57,8 @@ export function AddRow({
 /** A small remove button for a row, named after what it removes. */
 export function RemoveButton({ what, onRemove }: { what: string; onRemove: () => void }) {
   return (
-    <button
-      type="button"
-      aria-label={`Remove ${what}`}
-      onClick={onRemove}
-      className="rounded px-2 py-1 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
-    >
+    <Button type="button" aria-label={`Remove ${what}`} onClick={onRemove} variant="remove" size="sm">
       Remove
-    </button>
+    </Button>
   );
 }

@@ -5,7 +5,9 @@ import { useCollabClient } from "@/components/collab/collab-provider";
 import { useEdit, useText } from "@/components/collab/plan-data";
 import { textOf, type TextName } from "@/lib/doc";
 import { MarkdownView } from "./markdown-view";
-import { safeAwareness } from "./safe-awareness";
+import { safeAwareness } from "@/components/collab/presence";
+import { Empty } from "@/components/ui/empty";
+import { Button } from "@/components/ui/button";
 
 /** The editor's modules, fetched on first use (the "codemirror" meta-package is not used: only the @codemirror/* parts). */
 const loadEditor = () =>
@@ -50,18 +52,13 @@ export function CollabMarkdown({
       ) : text.trim() ? (
         <MarkdownView text={text} />
       ) : (
-        <p className="rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">{empty}</p>
+        <Empty className="">{empty}</Empty>
       )}
       {editable && (
         <div className="mt-2 flex items-center gap-3">
-          <button
-            type="button"
-            onClick={() => setEditing(!active)}
-            aria-expanded={active}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50"
-          >
+          <Button type="button" onClick={() => setEditing(!active)} aria-expanded={active} variant="secondary">
             {active ? "Done editing" : `Edit ${label.toLowerCase()}`}
-          </button>
+          </Button>
           {active && (
             <span className="text-xs text-slate-500">
               Markdown: ## heading, - list, [link](https://…). Changes save as you type.

@@ -1,8 +1,8 @@
 "use client";
 
 import { formatDate } from "./dates";
-import { FieldMessage } from "./field-message";
-import { inputClass, labelClass } from "./styles";
+import { FieldFrame } from "./field-frame";
+import { inputClass } from "./styles";
 import { useDraft, type Commit } from "./use-draft";
 
 type Props = {
@@ -24,12 +24,11 @@ export function DateField({ label, value, onCommit, editable, hideLabel, classNa
   const f = useDraft<string | null>(value, (v) => v ?? "", ok, onCommit);
   if (!editable) {
     return (
-      <div className={className}>
-        {!hideLabel && <span className={labelClass}>{label}</span>}
+      <FieldFrame label={label} hideLabel={hideLabel} className={className} readOnly>
         <p className={`text-sm ${value ? "text-slate-800" : "text-slate-500"}`}>
           {value ? <time dateTime={value}>{formatDate(value)}</time> : "—"}
         </p>
-      </div>
+      </FieldFrame>
     );
   }
   const input = (
@@ -47,16 +46,8 @@ export function DateField({ label, value, onCommit, editable, hideLabel, classNa
     />
   );
   return (
-    <div className={className}>
-      {hideLabel ? (
-        input
-      ) : (
-        <label className={labelClass}>
-          {label}
-          {input}
-        </label>
-      )}
-      <FieldMessage id={f.messageId} message={f.error} />
-    </div>
+    <FieldFrame label={label} hideLabel={hideLabel} className={className} messageId={f.messageId} message={f.error}>
+      {input}
+    </FieldFrame>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { FieldMessage } from "./field-message";
-import { inputClass, labelClass } from "./styles";
+import { FieldFrame } from "./field-frame";
+import { inputClass } from "./styles";
 import { useDraft, type Commit } from "./use-draft";
 import { formatNumber, parseNumber } from "./numbers";
 
@@ -32,13 +32,12 @@ export function NumberField({ label, value, onCommit, editable, nullable, hideLa
   );
   if (!editable) {
     return (
-      <div className={className}>
-        {!hideLabel && <span className={labelClass}>{label}</span>}
+      <FieldFrame label={label} hideLabel={hideLabel} className={className} readOnly>
         <p className="text-sm tabular-nums text-slate-800">
           {value === null ? <span className="text-slate-500">—</span> : formatNumber(value)}
           {value !== null && suffix ? ` ${suffix}` : ""}
         </p>
-      </div>
+      </FieldFrame>
     );
   }
   const input = (
@@ -64,16 +63,8 @@ export function NumberField({ label, value, onCommit, editable, nullable, hideLa
     </span>
   );
   return (
-    <div className={className}>
-      {hideLabel ? (
-        input
-      ) : (
-        <label className={labelClass}>
-          {label}
-          {input}
-        </label>
-      )}
-      <FieldMessage id={f.messageId} message={f.error} />
-    </div>
+    <FieldFrame label={label} hideLabel={hideLabel} className={className} messageId={f.messageId} message={f.error}>
+      {input}
+    </FieldFrame>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, type DragEvent } from "react";
 import { orderForMove } from "@/lib/plan/order";
+import { Button } from "@/components/ui/button";
 
 /**
  * Reordering a list of rows by drag and drop and by keyboard (move up / move down buttons). A move
@@ -75,27 +76,26 @@ export function MoveButtons({
   count: number;
   onMove: (to: number) => void;
 }) {
-  const btn = "rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-100 aria-disabled:opacity-30";
   return (
     <span className="inline-flex">
-      <button
-        type="button"
-        className={btn}
+      <Button
+        variant="ghost"
+        size="xs"
         aria-label={`Move ${name} up`}
         aria-disabled={index === 0}
         onClick={() => index > 0 && onMove(index - 1)}
       >
         ↑
-      </button>
-      <button
-        type="button"
-        className={btn}
+      </Button>
+      <Button
+        variant="ghost"
+        size="xs"
         aria-label={`Move ${name} down`}
         aria-disabled={index === count - 1}
         onClick={() => index < count - 1 && onMove(index + 1)}
       >
         ↓
-      </button>
+      </Button>
     </span>
   );
 }

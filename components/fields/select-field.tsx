@@ -1,7 +1,7 @@
 "use client";
 
-import { FieldMessage } from "./field-message";
-import { inputClass, labelClass } from "./styles";
+import { FieldFrame } from "./field-frame";
+import { inputClass } from "./styles";
 import { useDraft, type Commit } from "./use-draft";
 
 export type Option = { value: string; label: string; group?: string };
@@ -24,10 +24,9 @@ export function SelectField({ label, value, options, onCommit, editable, hideLab
   if (!editable) {
     const shown = options.find((o) => o.value === value)?.label;
     return (
-      <div className={className}>
-        {!hideLabel && <span className={labelClass}>{label}</span>}
+      <FieldFrame label={label} hideLabel={hideLabel} className={className} readOnly>
         <p className={`text-sm ${shown ? "text-slate-800" : "text-slate-500"}`}>{shown ?? "—"}</p>
-      </div>
+      </FieldFrame>
     );
   }
   const groups = [...new Set(options.map((o) => o.group ?? ""))];
@@ -62,16 +61,8 @@ export function SelectField({ label, value, options, onCommit, editable, hideLab
     </select>
   );
   return (
-    <div className={className}>
-      {hideLabel ? (
-        select
-      ) : (
-        <label className={labelClass}>
-          {label}
-          {select}
-        </label>
-      )}
-      <FieldMessage id={f.messageId} message={f.error} />
-    </div>
+    <FieldFrame label={label} hideLabel={hideLabel} className={className} messageId={f.messageId} message={f.error}>
+      {select}
+    </FieldFrame>
   );
 }

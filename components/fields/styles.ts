@@ -6,5 +6,3 @@ export const inputClass = (invalid: boolean) =>
       ? "border-red-500 focus:outline-red-600"
       : "border-slate-200 hover:border-slate-300 focus:border-indigo-400",
   ].join(" ");
-
-export const labelClass = "block text-xs font-medium text-slate-500";

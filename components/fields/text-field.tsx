@@ -1,7 +1,7 @@
 "use client";
 
-import { FieldMessage } from "./field-message";
-import { inputClass, labelClass } from "./styles";
+import { FieldFrame } from "./field-frame";
+import { inputClass } from "./styles";
 import { useDraft, type Commit } from "./use-draft";
 
 type Props = {
@@ -41,14 +41,13 @@ export function TextField({
   const f = useDraft(value, same, ok, onCommit);
   if (!editable) {
     return (
-      <div className={className}>
-        {!hideLabel && <span className={labelClass}>{label}</span>}
+      <FieldFrame label={label} hideLabel={hideLabel} className={className} readOnly>
         <p
           className={`text-sm ${value ? "whitespace-pre-line text-slate-800" : "text-slate-500"} ${inputClassName ?? ""}`}
         >
           {value || empty}
         </p>
-      </div>
+      </FieldFrame>
     );
   }
   const common = {
@@ -85,16 +84,8 @@ export function TextField({
     />
   );
   return (
-    <div className={className}>
-      {hideLabel ? (
-        input
-      ) : (
-        <label className={labelClass}>
-          {label}
-          {input}
-        </label>
-      )}
-      <FieldMessage id={f.messageId} message={f.error} />
-    </div>
+    <FieldFrame label={label} hideLabel={hideLabel} className={className} messageId={f.messageId} message={f.error}>
+      {input}
+    </FieldFrame>
   );
 }

@@ -2,6 +2,7 @@
 
 import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
+import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/actions";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
@@ -126,18 +127,9 @@ export function SubmitButton({
   variant?: "primary" | "danger" | "secondary";
 }) {
   const { pending } = useFormStatus();
-  const styles = {
-    primary: "bg-indigo-600 text-white hover:bg-indigo-700",
-    danger: "bg-red-600 text-white hover:bg-red-700",
-    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
-  }[variant];
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className={`rounded-md px-3 py-2 text-sm font-medium shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-60 ${styles}`}
-    >
+    <Button type="submit" variant={variant} size="lg" disabled={pending}>
       {pending ? (pendingText ?? "Working…") : children}
-    </button>
+    </Button>
   );
 }

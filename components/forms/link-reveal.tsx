@@ -2,6 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { useFormState } from "./action-form";
+import { Button } from "@/components/ui/button";
 
 const noSubscribe = () => () => {};
 
@@ -28,13 +29,13 @@ export function LinkReveal({ label }: { label: string }) {
           onFocus={(e) => e.currentTarget.select()}
           className="flex-1 rounded border border-amber-200 bg-white px-2 py-1 font-mono text-xs"
         />
-        <button
+        <Button
           type="button"
           onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50"
+          variant="secondary"
         >
           {copied ? "Copied" : "Copy"}
-        </button>
+        </Button>
       </div>
     </div>
   );

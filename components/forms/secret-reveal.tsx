@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormState } from "./action-form";
+import { Button } from "@/components/ui/button";
 
 /** Shows a one-time secret returned by the surrounding ActionForm, with a copy button. */
 export function SecretReveal({ label }: { label: string }) {
@@ -14,13 +15,9 @@ export function SecretReveal({ label }: { label: string }) {
         <code data-testid="new-secret" className="flex-1 break-all rounded bg-white px-2 py-1 text-xs">
           {secret}
         </code>
-        <button
-          type="button"
-          onClick={() => void navigator.clipboard?.writeText(secret)}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50"
-        >
+        <Button type="button" onClick={() => void navigator.clipboard?.writeText(secret)} variant="secondary">
           Copy
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { InboxRow } from "@/lib/services/inbox";
 import { plainBody } from "@/lib/validation/comments";
+import { Button } from "@/components/ui/button";
 
 const kindLabel: Record<InboxRow["kind"], string> = {
   mention: "Mention",
@@ -38,12 +39,9 @@ export function InboxList({ items, unread }: { items: InboxRow[]; unread: number
         </p>
         {unread > 0 && (
           <ActionForm action={markAllReadAction} aria-label="Mark all read">
-            <button
-              type="submit"
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-            >
+            <Button type="submit" variant="secondary">
               Mark all read
-            </button>
+            </Button>
           </ActionForm>
         )}
       </div>
@@ -76,12 +74,9 @@ export function InboxList({ items, unread }: { items: InboxRow[]; unread: number
                 {!item.readAt && (
                   <ActionForm action={markReadAction} aria-label={`Mark read: ${item.summary}`}>
                     <input type="hidden" name="id" value={item.id} />
-                    <button
-                      type="submit"
-                      className="rounded px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-100"
-                    >
+                    <Button type="submit" variant="ghost-accent" size="sm">
                       Mark read
-                    </button>
+                    </Button>
                   </ActionForm>
                 )}
               </div>

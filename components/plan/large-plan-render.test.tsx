@@ -8,9 +8,9 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { PlanDataProvider } from "@/components/collab/plan-data";
-import { RaciSection } from "@/components/sections/raci";
-import { RisksSection } from "@/components/sections/risks";
-import { FIRST_ROWS } from "@/components/ui/row-window";
+import { RaciSection } from "@/components/raci/section";
+import { RisksSection } from "@/components/risks/section";
+import { FIRST_ROWS } from "@/components/grid/row-window";
 import { blankRow, insertRow, readDocContent, setRaciCell, type DocContent } from "@/lib/doc";
 
 const pad = (i: number) => String(i).padStart(4, "0");

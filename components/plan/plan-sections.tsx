@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { planSections, planningSteps, type PlanSectionId } from "@/lib/plan/template";
+import { Empty } from "@/components/ui/empty";
 
 const stepTitle = Object.fromEntries(planningSteps.map((s) => [s.id, s.title]));
 
@@ -39,11 +40,7 @@ export function PlanSections({
           </div>
           <p className="mt-1 text-sm text-slate-600">{s.hint}</p>
           {headerSlot?.(s.id)}
-          {content[s.id] ?? (
-            <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
-              Nothing here yet.
-            </p>
-          )}
+          {content[s.id] ?? <Empty>Nothing here yet.</Empty>}
         </section>
       ))}
     </div>

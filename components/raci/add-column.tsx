@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { Person } from "@/components/collab/plan-data";
 import type { WriteResult } from "@/lib/doc";
+import { Button } from "@/components/ui/button";
 
 /** Add a workspace member or a named role as a column of the grid. */
 export function AddColumn({
@@ -49,13 +50,9 @@ export function AddColumn({
             </option>
           ))}
         </select>
-        <button
-          type="submit"
-          disabled={!memberId}
-          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium disabled:opacity-50"
-        >
+        <Button type="submit" disabled={!memberId} variant="secondary">
           Add member
-        </button>
+        </Button>
       </form>
       <form onSubmit={addRole} className="flex gap-1">
         <input
@@ -66,9 +63,9 @@ export function AddColumn({
           placeholder="Role, e.g. Security lead"
           className="rounded-md border border-slate-300 px-2 py-1"
         />
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium">
+        <Button type="submit" variant="secondary">
           Add role
-        </button>
+        </Button>
       </form>
       {error && (
         <p role="alert" className="w-full text-xs text-red-700">

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ColumnLoad } from "@/lib/plan/raci";
 import type { RaciColumn } from "@/lib/plan/types";
 import type { WriteResult } from "@/lib/doc";
+import { Button } from "@/components/ui/button";
 
 /** A column's header: its name (roles can be renamed), its load of R and A, and removal. */
 export function ColumnHeader({
@@ -78,23 +79,19 @@ export function ColumnHeader({
       {editable && draft === null && (
         <span className="mt-0.5 flex gap-1">
           {column.kind === "role" && (
-            <button
+            <Button
               type="button"
               onClick={() => setDraft(column.name)}
               aria-label={`Rename role ${label}`}
-              className="rounded px-1 text-xs text-indigo-700 hover:bg-indigo-50"
+              variant="ghost-accent"
+              size="tiny"
             >
               Rename
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            onClick={onRemove}
-            aria-label={`Remove column ${label}`}
-            className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-red-700"
-          >
+          <Button type="button" onClick={onRemove} aria-label={`Remove column ${label}`} variant="remove" size="tiny">
             Remove
-          </button>
+          </Button>
         </span>
       )}
     </th>

@@ -1,19 +1,16 @@
 "use client";
 
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
-import { PeerTag, peerCellProps } from "@/components/risks/peer-outline";
-import { samePeerRows, useCellPresence, type CellPeer } from "@/components/risks/cell-presence";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { PeerTag, peerCellProps } from "@/components/grid/peer-outline";
+import { samePeerRows, useCellPresence, type CellPeer } from "@/components/grid/cell-presence";
 import type { RaciProblem, RaciRow } from "@/lib/plan/raci";
 import type { RaciLetter } from "@/lib/plan/types";
-import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci-grid/cells";
-import { moveCell } from "@/lib/risk-register/grid-nav";
-import { GridFrame } from "@/components/ui/grid-frame";
-import { useRowWindow } from "@/components/ui/row-window";
+import { cellEditForKey, letterNames, raciLetters } from "@/lib/raci/cells";
+import { moveCell } from "@/components/grid/grid-nav";
+import { cellId, GridFrame, useFocusCell } from "@/components/grid/grid-frame";
+import { useRowWindow } from "@/components/grid/row-window";
 import type { ReactNode } from "react";
-import "@/components/ui/grid-cells.css";
-
-/** A cell's address in the drawn grid: row and column index (ids would be two UUIDs per cell). */
-const cellId = (row: number, col: number) => `${row}:${col}`;
+import "@/components/grid/grid-cells.css";
 
 /** Next letter when a cell is clicked again: empty → R → A → C → I → empty. */
 const cycle = (v: RaciLetter | undefined): RaciLetter | null =>
@@ -23,7 +20,7 @@ const cycle = (v: RaciLetter | undefined): RaciLetter | null =>
  * The RACI grid: arrows (Home/End) move, typing R, A, C or I sets a cell, Delete or Backspace
  * clears it, clicking a chosen cell again cycles its letter. One cell is the tab stop, so Tab
  * leaves the grid. Rows breaking a rule are marked with the reason. A large grid draws its first rows
- * on the server and the rest right after hydration (components/ui/row-window.tsx); the arrows move
+ * on the server and the rest right after hydration (components/grid/row-window.tsx); the arrows move
  * within the rows drawn, which is every row once the page has loaded.
  */
 export function RaciGrid({
@@ -48,7 +45,6 @@ export function RaciGrid({
 }) {
   const [active, setActive] = useState<{ rowId: string; colId: string } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
-  const wantFocus = useRef(false);
   // Whether the clicked cell already had focus before this click (then the click cycles its letter).
   const hadFocus = useRef(false);
   const { peersInRow, publish } = useCellPresence("raci");
@@ -64,19 +60,14 @@ export function RaciGrid({
   const c = active ? columnIds.indexOf(active.colId) : -1;
   const pos = { row: Math.max(r, 0), col: Math.max(c, 0) };
 
-  useEffect(() => {
-    if (!wantFocus.current) return;
-    wantFocus.current = false;
-    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${cellId(pos.row, pos.col)}"]`)?.focus();
-  });
+  const focusCell = useFocusCell(tableRef, pos);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    if (!(e.target as HTMLElement).closest("[data-cell]") || e.key === "Tab") return;
     const next = moveCell(pos, e, drawn, columnIds.length);
     if (next) {
       e.preventDefault();
       setActive({ rowId: rows[next.row]!.id, colId: columnIds[next.col]! });
-      wantFocus.current = true;
+      focusCell();
       return;
     }
     const value = cellEditForKey(e);
@@ -99,18 +90,12 @@ export function RaciGrid({
     [],
   );
 
-  const onFocus = (e: FocusEvent<HTMLTableElement>) => {
-    const key = (e.target as HTMLElement).closest("[data-cell]")?.getAttribute("data-cell");
-    if (!key) return;
-    const [ri, ci] = key.split(":").map(Number) as [number, number];
-    const rowId = rows[ri]?.id;
-    const colId = columnIds[ci];
+  const onCellFocus = (cell: { row: number; col: number }) => {
+    const rowId = rows[cell.row]?.id;
+    const colId = columnIds[cell.col];
     if (!rowId || !colId) return;
     if (active?.rowId !== rowId || active.colId !== colId) setActive({ rowId, colId });
     publish({ row: rowId, col: colId });
-  };
-  const onBlur = (e: FocusEvent<HTMLTableElement>) => {
-    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) publish(null);
   };
 
   return (
@@ -121,9 +106,9 @@ export function RaciGrid({
       total={rows.length}
       noun="rows"
       tableRef={tableRef}
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
-      onBlur={onBlur}
+      onCellKey={onKeyDown}
+      onCellFocus={onCellFocus}
+      onLeave={() => publish(null)}
     >
       <thead className="bg-slate-50">
         <tr>

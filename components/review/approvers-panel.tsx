@@ -1,5 +1,7 @@
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import type { ActionState } from "@/lib/actions";
+import { Empty } from "@/components/ui/empty";
+import { Button } from "@/components/ui/button";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 type Approver = {
@@ -35,10 +37,10 @@ export function ApproversPanel({
       </h2>
       <p className="mt-1 text-sm text-slate-600">Everyone named here must approve before the plan is approved.</p>
       {approvers.length === 0 ? (
-        <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
+        <Empty className="mt-3">
           No approvers yet.
           {canManage ? " Add at least one to send the plan for review." : " A plan manager names them."}
-        </p>
+        </Empty>
       ) : (
         <ul className="mt-3 divide-y divide-slate-100" aria-label="Approvers">
           {approvers.map((a) => (
@@ -62,12 +64,9 @@ export function ApproversPanel({
                   <ActionForm action={removeAction} aria-label={`Remove ${a.name} as approver`}>
                     <input type="hidden" name="planId" value={planId} />
                     <input type="hidden" name="userId" value={a.userId} />
-                    <button
-                      type="submit"
-                      className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
-                    >
+                    <Button type="submit" variant="ghost">
                       Remove<span className="sr-only"> {a.name}</span>
-                    </button>
+                    </Button>
                   </ActionForm>
                 )}
               </span>

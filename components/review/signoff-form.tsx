@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/actions";
+import { Button } from "@/components/ui/button";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 
@@ -48,29 +49,15 @@ export function SignoffForm({ action, planId, maxLength }: { action: Action; pla
 
 function Buttons() {
   const { pending } = useFormStatus();
-  const base =
-    "rounded-md px-3 py-2 text-sm font-medium shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-60";
   return (
     <div className="flex flex-wrap gap-2">
       {/* The clicked button's name/value travels with the form data. */}
-      <button
-        type="submit"
-        name="decision"
-        value="approved"
-        disabled={pending}
-        className={`${base} bg-emerald-700 text-white hover:bg-emerald-800`}
-      >
+      <Button type="submit" name="decision" value="approved" disabled={pending} variant="success" size="lg">
         Approve
-      </button>
-      <button
-        type="submit"
-        name="decision"
-        value="changes_requested"
-        disabled={pending}
-        className={`${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}
-      >
+      </Button>
+      <Button type="submit" name="decision" value="changes_requested" disabled={pending} variant="secondary" size="lg">
         Request changes
-      </button>
+      </Button>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { defaultRiskBands, validateBands } from "@/lib/plan/risk";
 import type { RiskBand } from "@/lib/plan/types";
 import type * as Y from "yjs";
 import { bandClasses } from "./scales";
+import { Button } from "@/components/ui/button";
 
 type Edit = (fn: (doc: Y.Doc) => WriteResult | void) => WriteResult;
 
@@ -102,26 +103,20 @@ export function BandSettings({ bands, editable, edit }: { bands: readonly RiskBa
             </ul>
           )}
           <div className="mt-2 flex flex-wrap gap-2">
-            <button
-              type="submit"
-              className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700"
-            >
+            <Button type="submit" variant="primary" size="sm">
               Save bands
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
               onClick={() => setDraft(defaultRiskBands.map((b) => ({ ...b })))}
-              className="rounded-md border border-slate-300 px-2.5 py-1 text-xs"
+              variant="secondary"
+              size="sm"
             >
               Defaults
-            </button>
-            <button
-              type="button"
-              onClick={() => (setDraft(null), setProblems([]))}
-              className="rounded-md px-2.5 py-1 text-xs text-slate-600 hover:bg-slate-100"
-            >
+            </Button>
+            <Button type="button" onClick={() => (setDraft(null), setProblems([]))} variant="ghost" size="sm">
               Cancel
-            </button>
+            </Button>
           </div>
         </form>
       )}

@@ -2,9 +2,10 @@
 
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { Risk } from "@/lib/plan/types";
-import { riskStatuses, type OwnerOption } from "@/lib/risk-register/view";
+import { riskStatuses, type OwnerOption } from "@/lib/risks/view";
 import type { RiskColumn } from "./columns";
 import { scaleWord } from "./scales";
+import { Button } from "@/components/ui/button";
 
 export type Move = "next" | "prev" | null;
 export type CellValue = string | number | string[] | null;
@@ -195,14 +196,9 @@ export function CellEditor(props: EditorProps) {
           ))}
           <p className="mt-1 text-xs text-slate-500">Space ticks · Enter saves · Esc cancels</p>
           {props.tasks.length === 0 && (
-            <button
-              type="button"
-              autoFocus
-              onClick={cancel}
-              className="self-start rounded border border-slate-300 px-2 py-0.5 text-xs"
-            >
+            <Button type="button" autoFocus onClick={cancel} variant="secondary" size="xs" className="self-start">
               Close
-            </button>
+            </Button>
           )}
         </fieldset>
       );

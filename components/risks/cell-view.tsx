@@ -2,7 +2,7 @@
 
 import { bandFor, riskScore } from "@/lib/plan/risk";
 import type { Risk, RiskBand } from "@/lib/plan/types";
-import { statusLabel } from "@/lib/risk-register/view";
+import { statusLabel } from "@/lib/risks/view";
 import type { RiskColumn } from "./columns";
 import { bandClasses, noBandClass, scaleWord } from "./scales";
 

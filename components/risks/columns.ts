@@ -1,4 +1,4 @@
-import type { RiskSortKey } from "@/lib/risk-register/view";
+import type { RiskSortKey } from "@/lib/risks/view";
 
 /** The register's columns, left to right; `field` is the risk field a cell edits. */
 export type RiskColumn =

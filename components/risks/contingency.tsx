@@ -1,8 +1,8 @@
 "use client";
 
 import type { Risk } from "@/lib/plan/types";
-import { statusLabel } from "@/lib/risk-register/view";
-import { RowWindowNote, useRowWindow } from "@/components/ui/row-window";
+import { statusLabel } from "@/lib/risks/view";
+import { RowWindowNote, useRowWindow } from "@/components/grid/row-window";
 
 /** Every contingency plan in one place, highest score first, for reading when a risk fires. */
 export function ContingencyPlans({

@@ -1,14 +1,7 @@
 "use client";
 
 import type { RiskBand } from "@/lib/plan/types";
-import {
-  isFiltered,
-  NO_OWNER,
-  noFilter,
-  riskStatuses,
-  type OwnerOption,
-  type RiskFilter,
-} from "@/lib/risk-register/view";
+import { isFiltered, NO_OWNER, noFilter, riskStatuses, type OwnerOption, type RiskFilter } from "@/lib/risks/view";
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 

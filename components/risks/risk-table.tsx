@@ -1,18 +1,19 @@
 "use client";
 
-import { memo, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { WriteResult } from "@/lib/doc";
 import type { Risk, RiskBand } from "@/lib/plan/types";
-import { moveCell } from "@/lib/risk-register/grid-nav";
-import type { OwnerOption, RiskGroup, RiskSort, RiskSortKey } from "@/lib/risk-register/view";
-import { samePeerRows, useCellPresence, type CellPeer } from "./cell-presence";
+import { moveCell } from "@/components/grid/grid-nav";
+import type { OwnerOption, RiskGroup, RiskSort, RiskSortKey } from "@/lib/risks/view";
+import { samePeerRows, useCellPresence, type CellPeer } from "@/components/grid/cell-presence";
 import { CellEditor, type CellValue, type Move } from "./cell-editor";
 import { CellView } from "./cell-view";
 import { isEditableColumn, removeColumn, riskColumns, type RiskColumn } from "./columns";
-import { PeerTag, peerCellProps } from "./peer-outline";
-import { GridFrame } from "@/components/ui/grid-frame";
-import { useRowWindow } from "@/components/ui/row-window";
-import "@/components/ui/grid-cells.css";
+import { PeerTag, peerCellProps } from "@/components/grid/peer-outline";
+import { cellId, GridFrame, useFocusCell } from "@/components/grid/grid-frame";
+import { useRowWindow } from "@/components/grid/row-window";
+import "@/components/grid/grid-cells.css";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   groups: readonly RiskGroup[];
@@ -43,14 +44,13 @@ const cleared: Partial<Record<RiskColumn["kind"], CellValue>> = {
 };
 
 /** A cell's address in the drawn register: row (across groups) and column index. */
-const cellId = (row: number, col: number) => `${row}:${col}`;
 
 /**
  * The risk register as a spreadsheet-like grid: arrows (and Home/End) move between cells, Enter or
  * typing edits, Escape cancels, Tab commits and moves on, Delete clears. Only one cell is a tab
  * stop, so Tab outside an editor leaves the grid. Collaborators' cells are outlined in their colour.
  * A long register draws its first rows on the server and the rest right after hydration
- * (components/ui/row-window.tsx); the arrows move within the rows drawn.
+ * (components/grid/row-window.tsx); the arrows move within the rows drawn.
  */
 export function RiskTable(props: Props) {
   const { groups, editable } = props;
@@ -61,7 +61,6 @@ export function RiskTable(props: Props) {
   const [editing, setEditing] = useState<{ rowId: string; col: number; seed: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
-  const wantFocus = useRef(false);
   const { peersInRow, publish } = useCellPresence("risks");
   const drawn = useRowWindow(risks.length);
   const taskNames = useMemo(() => new Map(props.tasks.map((t) => [t.id, t.name])), [props.tasks]);
@@ -69,18 +68,14 @@ export function RiskTable(props: Props) {
   const found = active ? risks.findIndex((r) => r.id === active.rowId) : -1;
   const pos = found >= 0 ? { row: found, col: Math.min(active!.col, columns.length - 1) } : { row: 0, col: 0 };
 
-  // Move keyboard focus to the active cell after a keyboard move or a finished edit.
-  useEffect(() => {
-    if (!wantFocus.current || editing) return;
-    wantFocus.current = false;
-    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${cellId(pos.row, pos.col)}"]`)?.focus();
-  });
+  // Keyboard focus follows the active cell after a keyboard move or a finished edit.
+  const focusCell = useFocusCell(tableRef, pos, editing !== null);
 
   const goTo = (row: number, col: number) => {
     const risk = risks[row];
     if (!risk) return;
     setActive({ rowId: risk.id, col });
-    wantFocus.current = true;
+    focusCell();
   };
 
   const startEditing = (rowId: string, col: number, seed: string | null) => {
@@ -100,19 +95,18 @@ export function RiskTable(props: Props) {
     setEditing(null);
     const next = move ? moveCell(pos, { key: "Tab", shiftKey: move === "prev" }, drawn, columns.length) : null;
     if (next) goTo(next.row, next.col);
-    else if (!fromBlur) wantFocus.current = true;
+    else if (!fromBlur) focusCell();
     return true;
   };
 
   const cancel = () => {
     setError(null);
     setEditing(null);
-    wantFocus.current = true;
+    focusCell();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    if (editing || risks.length === 0 || !(e.target as HTMLElement).closest("[data-cell]")) return;
-    if (e.key === "Tab") return; // leaves the grid
+    if (editing || risks.length === 0) return;
     const next = moveCell(pos, e, drawn, columns.length);
     if (next) {
       e.preventDefault();
@@ -142,17 +136,11 @@ export function RiskTable(props: Props) {
     }
   };
 
-  // Tell the others which cell we are in; clear it when focus leaves the grid.
-  const onFocus = (e: FocusEvent<HTMLTableElement>) => {
-    const key = (e.target as HTMLElement).closest("[data-cell]")?.getAttribute("data-cell");
-    if (!key) return;
-    const [row, col] = key.split(":").map(Number) as [number, number];
-    const rowId = risks[row]?.id;
-    const colId = columns[col]?.id;
+  // Tell the others which cell we are in.
+  const onCellFocus = (cell: { row: number; col: number }) => {
+    const rowId = risks[cell.row]?.id;
+    const colId = columns[cell.col]?.id;
     if (rowId && colId) publish({ row: rowId, col: colId });
-  };
-  const onBlur = (e: FocusEvent<HTMLTableElement>) => {
-    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) publish(null);
   };
 
   // What the memoized rows need: the same objects from one render to the next while nothing they show
@@ -205,9 +193,9 @@ export function RiskTable(props: Props) {
         total={risks.length}
         noun="risks"
         tableRef={tableRef}
-        onKeyDown={onKeyDown}
-        onFocus={onFocus}
-        onBlur={onBlur}
+        onCellKey={onKeyDown}
+        onCellFocus={onCellFocus}
+        onLeave={() => publish(null)}
       >
         <thead className="bg-slate-50">
           <tr>
@@ -294,13 +282,9 @@ export function RiskTable(props: Props) {
         </p>
       )}
       {editable && (
-        <button
-          type="button"
-          onClick={add}
-          className="mt-3 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-        >
+        <Button type="button" onClick={add} variant="primary" className="mt-3">
           Add risk
-        </button>
+        </Button>
       )}
       {risks.length > 0 && (
         <p className="mt-2 text-xs text-slate-500">
@@ -374,16 +358,17 @@ const RiskRow = memo(
           if (c.kind === "remove") {
             return (
               <td key={c.id} role="gridcell" className="px-2 py-1.5 text-right">
-                <button
+                <Button
                   type="button"
                   data-cell={cellId(row, col)}
                   tabIndex={here ? 0 : -1}
                   onClick={() => actions.remove(risk.id)}
                   aria-label={`Remove risk ${risk.title.trim() || "untitled risk"}`}
-                  className="rounded px-2 py-0.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
+                  variant="remove"
+                  size="xs"
                 >
                   Remove
-                </button>
+                </Button>
               </td>
             );
           }

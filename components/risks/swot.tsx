@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useEdit, useRows } from "@/components/collab/plan-data";
 import { deleteRow, insertRow, nextOrder, randomUUID, updateRow, type SwotItem, type SwotQuadrant } from "@/lib/doc";
+import { Button } from "@/components/ui/button";
 
 const quadrants: { id: SwotQuadrant; title: string; tone: string }[] = [
   { id: "strengths", title: "Strengths", tone: "border-emerald-200 bg-emerald-50/50" },
@@ -79,13 +80,9 @@ function Quadrant({
             placeholder="Add…"
             className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm"
           />
-          <button
-            type="submit"
-            disabled={!text.trim()}
-            className="rounded border border-slate-300 bg-white px-2 text-xs font-medium disabled:opacity-50"
-          >
+          <Button type="submit" disabled={!text.trim()} variant="secondary" size="xs">
             Add
-          </button>
+          </Button>
         </form>
       )}
       {error && (
@@ -123,14 +120,15 @@ function SwotItemEditor({ item, quadrantTitle }: { item: SwotItem; quadrantTitle
         }}
         className="min-w-0 flex-1 rounded border border-transparent bg-transparent px-1 py-0.5 hover:border-slate-300 focus:border-slate-400 focus:bg-white"
       />
-      <button
+      <Button
         type="button"
         aria-label={`Remove “${item.text}” from ${quadrantTitle}`}
         onClick={() => edit((doc) => deleteRow(doc, "swotItems", item.id))}
-        className="rounded px-1 text-xs text-slate-500 hover:bg-white hover:text-red-700"
+        variant="remove"
+        size="tiny"
       >
         ✕
-      </button>
+      </Button>
     </>
   );
 }

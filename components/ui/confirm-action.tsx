@@ -2,6 +2,7 @@
 
 import { useActionState, useId, useRef, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions";
+import { Button } from "@/components/ui/button";
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 
@@ -30,13 +31,9 @@ export function ConfirmAction({
   const [state, formAction, pending] = useActionState(action, undefined);
   return (
     <>
-      <button
-        type="button"
-        onClick={() => dialog.current?.showModal()}
-        className="rounded px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50"
-      >
+      <Button type="button" onClick={() => dialog.current?.showModal()} variant="ghost-danger">
         {label}
-      </button>
+      </Button>
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
@@ -56,20 +53,12 @@ export function ConfirmAction({
             </p>
           )}
           <div className="mt-6 flex justify-end gap-2">
-            <button
-              type="button"
-              onClick={() => dialog.current?.close()}
-              className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50"
-            >
+            <Button type="button" onClick={() => dialog.current?.close()} variant="secondary" size="lg">
               Cancel
-            </button>
-            <button
-              type="submit"
-              disabled={pending}
-              className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60"
-            >
+            </Button>
+            <Button type="submit" disabled={pending} variant="danger" size="lg">
               {pending ? "Working…" : confirmLabel}
-            </button>
+            </Button>
           </div>
         </form>
       </dialog>

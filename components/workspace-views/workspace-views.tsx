@@ -3,6 +3,8 @@ import { Picture } from "@/components/print/print-parts";
 import { milestonesSvg } from "@/lib/export/milestones-svg";
 import { svgDataUrl } from "@/lib/export/svg";
 import type { getWorkspaceViews } from "@/lib/services/workspace-views";
+import { Empty } from "@/components/ui/empty";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 type Views = Awaited<ReturnType<typeof getWorkspaceViews>>;
 
@@ -10,12 +12,6 @@ const card = "mt-6 rounded-lg border border-slate-200 bg-white p-5";
 const th =
   "border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const td = "border-b border-slate-100 px-2 py-1.5 align-top";
-
-function Empty({ children }: { children: React.ReactNode }) {
-  return (
-    <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">{children}</p>
-  );
-}
 
 /** The three cross-plan views of a workspace, rendered on the server from the projection. */
 export function WorkspaceViews({ views }: { views: Views }) {
@@ -30,25 +26,10 @@ export function WorkspaceViews({ views }: { views: Views }) {
           Unfinished work assigned to you, due {today} to {until}.
         </p>
         {tasks.length === 0 ? (
-          <Empty>Nothing of yours is due this week.</Empty>
+          <Empty className="mt-3">Nothing of yours is due this week.</Empty>
         ) : (
           <table aria-label="My tasks due in the next 7 days" className="mt-3 w-full border-collapse text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Task
-                </th>
-                <th scope="col" className={th}>
-                  Plan
-                </th>
-                <th scope="col" className={th}>
-                  Due
-                </th>
-                <th scope="col" className={th}>
-                  Progress
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["Task", "Plan", "Due", "Progress"]} cell={th} />
             <tbody>
               {tasks.map((t) => (
                 <tr key={`${t.planId}:${t.id}`}>
@@ -75,7 +56,7 @@ export function WorkspaceViews({ views }: { views: Views }) {
           Milestones across plans
         </h2>
         {milestones.length === 0 ? (
-          <Empty>No plan has a dated milestone yet.</Empty>
+          <Empty className="mt-3">No plan has a dated milestone yet.</Empty>
         ) : (
           <>
             <div className="overflow-x-auto">
@@ -86,22 +67,7 @@ export function WorkspaceViews({ views }: { views: Views }) {
               />
             </div>
             <table aria-label="Milestones across plans" className="mt-3 w-full border-collapse text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>
-                    Date
-                  </th>
-                  <th scope="col" className={th}>
-                    Milestone
-                  </th>
-                  <th scope="col" className={th}>
-                    Plan
-                  </th>
-                  <th scope="col" className={th}>
-                    State
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={["Date", "Milestone", "Plan", "State"]} cell={th} />
               <tbody>
                 {milestones.map((m) => (
                   <tr key={`${m.planId}:${m.id}`}>
@@ -127,28 +93,10 @@ export function WorkspaceViews({ views }: { views: Views }) {
         </h2>
         <p className="text-sm text-slate-600">Open or mitigating risks in each plan&apos;s high or critical band.</p>
         {highRisks.length === 0 ? (
-          <Empty>No open high risks. Keep it that way.</Empty>
+          <Empty className="mt-3">No open high risks. Keep it that way.</Empty>
         ) : (
           <table aria-label="Open high risks" className="mt-3 w-full border-collapse text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Risk
-                </th>
-                <th scope="col" className={th}>
-                  Plan
-                </th>
-                <th scope="col" className={th}>
-                  Score
-                </th>
-                <th scope="col" className={th}>
-                  Owner
-                </th>
-                <th scope="col" className={th}>
-                  Mitigation
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["Risk", "Plan", "Score", "Owner", "Mitigation"]} cell={th} />
             <tbody>
               {highRisks.map((r) => (
                 <tr key={`${r.planId}:${r.id}`}>

@@ -2,8 +2,8 @@ import "server-only";
 import type { Principal, SharePrincipal } from "@/lib/access";
 import { NotFoundError } from "@/lib/errors";
 import { dateInTimeZone } from "@/lib/plan/dates";
-import { raciCsv } from "@/lib/raci-grid/csv";
-import { risksCsv } from "@/lib/risk-register/csv";
+import { raciCsv } from "@/lib/raci/csv";
+import { risksCsv } from "@/lib/risks/csv";
 import { getPlanView } from "@/lib/services/plans";
 import { principalFromShareToken } from "@/lib/services/sharing";
 

@@ -10,7 +10,7 @@ import { PlanBody } from "@/components/plan/plan-body";
 import { PlanLive } from "@/components/plan/plan-live";
 import { ApprovalSummary } from "@/components/review/approval-summary";
 import { ChangedBadge } from "@/components/review/changed-badge";
-import { PlanSubnav } from "@/components/review/plan-subnav";
+import { PlanSubnav } from "@/components/plan/plan-subnav";
 import { PlanningSteps } from "@/components/review/planning-steps";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -27,6 +27,7 @@ import { getApprovalState } from "@/lib/services/review";
 import { SUMMARY_MAX, TITLE_MAX } from "@/lib/validation/plan";
 import { archivePlanAction, deletePlanAction, duplicatePlanAction } from "../../workspaces/actions";
 import { updatePlanDetailsAction } from "./actions";
+import { Button, ButtonAnchor, ButtonLink } from "@/components/ui/button";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -91,39 +92,24 @@ export default async function PlanPage({ params }: Props) {
             </p>
           </div>
           <div className="flex items-center gap-1">
-            <Link
-              href={`/plans/${plan.id}/print`}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-            >
+            <ButtonLink href={`/plans/${plan.id}/print`} variant="secondary">
               Print view
-            </Link>
-            <a
-              href={`/api/v1/plans/${plan.id}/export.pdf`}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-            >
+            </ButtonLink>
+            <ButtonAnchor href={`/api/v1/plans/${plan.id}/export.pdf`} variant="secondary">
               PDF
-            </a>
-            <a
-              href={`/api/v1/plans/${plan.id}/export.md`}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-            >
+            </ButtonAnchor>
+            <ButtonAnchor href={`/api/v1/plans/${plan.id}/export.md`} variant="secondary">
               Markdown
-            </a>
-            <Link
-              href={`/plans/${plan.id}/share`}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-            >
+            </ButtonAnchor>
+            <ButtonLink href={`/plans/${plan.id}/share`} variant="secondary">
               Share
-            </Link>
+            </ButtonLink>
             {canOnPlan(role, "duplicate") && (
               <ActionForm action={duplicatePlanAction} aria-label="Duplicate plan">
                 <input type="hidden" name="planId" value={plan.id} />
-                <button
-                  type="submit"
-                  className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-                >
+                <Button type="submit" variant="secondary">
                   Duplicate
-                </button>
+                </Button>
               </ActionForm>
             )}
             {mayManage && (
@@ -131,12 +117,9 @@ export default async function PlanPage({ params }: Props) {
                 <ActionForm action={archivePlanAction} aria-label={plan.archivedAt ? "Restore plan" : "Archive plan"}>
                   <input type="hidden" name="planId" value={plan.id} />
                   <input type="hidden" name="archived" value={plan.archivedAt ? "false" : "true"} />
-                  <button
-                    type="submit"
-                    className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
-                  >
+                  <Button type="submit" variant="ghost">
                     {plan.archivedAt ? "Restore" : "Archive"}
-                  </button>
+                  </Button>
                 </ActionForm>
                 <ConfirmAction
                   action={deletePlanAction}

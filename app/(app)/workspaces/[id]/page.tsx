@@ -13,6 +13,7 @@ import { getWorkspace } from "@/lib/services/workspaces";
 import { planningSteps } from "@/lib/plan/template";
 import { TITLE_MAX } from "@/lib/validation/plan";
 import { archivePlanAction, createPlanAction, deletePlanAction } from "../actions";
+import { Button } from "@/components/ui/button";
 
 export default async function WorkspacePage({
   params,
@@ -99,12 +100,9 @@ export default async function WorkspacePage({
                         >
                           <input type="hidden" name="planId" value={p.id} />
                           <input type="hidden" name="archived" value={archived ? "false" : "true"} />
-                          <button
-                            type="submit"
-                            className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
-                          >
+                          <Button type="submit" variant="ghost">
                             {archived ? "Restore" : "Archive"}
-                          </button>
+                          </Button>
                         </ActionForm>
                         <ConfirmAction
                           action={deletePlanAction}

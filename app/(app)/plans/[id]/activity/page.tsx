@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActivityList } from "@/components/activity/activity-list";
-import { PlanSubnav } from "@/components/review/plan-subnav";
+import { PlanSubpage } from "@/components/plan/plan-subpage";
 import { getPrincipal } from "@/lib/auth";
 import { pageData } from "@/lib/page";
 import { getPlanActivity } from "@/lib/services/activity";
@@ -19,19 +18,14 @@ export default async function ActivityPage({ params }: Props) {
     `/plans/${id}/activity`,
   );
   return (
-    <main className="mx-auto max-w-4xl px-6 py-8">
-      <p className="text-sm text-slate-500">
-        <Link href={`/plans/${plan.id}`} className="hover:underline">
-          {plan.title}
-        </Link>{" "}
-        / Activity
-      </p>
-      <h1 className="mt-1 text-3xl font-semibold">Activity</h1>
-      <p className="mt-2 text-sm text-slate-600">
-        Who changed which section, and when, from the plan&apos;s history (one line per person per minute).
-      </p>
-      <PlanSubnav planId={plan.id} current="activity" />
+    <PlanSubpage
+      plan={plan}
+      crumb="Activity"
+      title="Activity"
+      tab="activity"
+      intro="Who changed which section, and when, from the plan's history (one line per person per minute)."
+    >
       <ActivityList entries={entries} />
-    </main>
+    </PlanSubpage>
   );
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { format } from "date-fns";
 import { ApprovalSummary } from "@/components/review/approval-summary";
 import { ApproversPanel } from "@/components/review/approvers-panel";
-import { PlanSubnav } from "@/components/review/plan-subnav";
+import { PlanSubpage } from "@/components/plan/plan-subpage";
 import { SignoffForm } from "@/components/review/signoff-form";
 import { SignoffHistory } from "@/components/review/signoff-history";
 import { StatusActions } from "@/components/review/status-actions";
@@ -27,16 +26,7 @@ export default async function ReviewPage({ params }: Props) {
   const inReview = plan.status === "in_review";
 
   return (
-    <main className="mx-auto max-w-4xl px-6 py-8">
-      <p className="text-sm text-slate-500">
-        <Link href={`/plans/${plan.id}`} className="hover:underline">
-          {plan.title}
-        </Link>{" "}
-        / Review
-      </p>
-      <h1 className="mt-1 text-3xl font-semibold">Review &amp; sign-off</h1>
-      <PlanSubnav planId={plan.id} current="review" />
-
+    <PlanSubpage plan={plan} crumb="Review" title="Review & sign-off" tab="review">
       <section aria-labelledby="status-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="status-title" className="sr-only">
           Status
@@ -103,6 +93,6 @@ export default async function ReviewPage({ params }: Props) {
           </ul>
         </section>
       )}
-    </main>
+    </PlanSubpage>
   );
 }

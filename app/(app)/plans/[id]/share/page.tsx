@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { LinkReveal } from "@/components/forms/link-reveal";
+import { PlanSubpage } from "@/components/plan/plan-subpage";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { canOnPlan } from "@/lib/access/policy";
@@ -34,15 +34,7 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   const now = new Date();
 
   return (
-    <main className="mx-auto max-w-4xl px-6 py-8">
-      <p className="text-sm text-slate-500">
-        <Link href={`/plans/${plan.id}`} className="hover:underline">
-          {plan.title}
-        </Link>{" "}
-        /
-      </p>
-      <h1 className="mt-1 text-2xl font-semibold">Sharing &amp; access</h1>
-
+    <PlanSubpage plan={plan} crumb="Sharing" title="Sharing & access">
       {!mayShare ? (
         <p className="mt-6 rounded-lg border border-slate-200 bg-white p-5 text-slate-600">
           You can view this plan but not share it. Ask an editor of the plan for a read-only link.
@@ -215,6 +207,6 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           </ul>
         </section>
       )}
-    </main>
+    </PlanSubpage>
   );
 }

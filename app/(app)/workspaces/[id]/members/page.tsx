@@ -14,6 +14,7 @@ import {
   removeMemberAction,
   renameWorkspaceAction,
 } from "../../actions";
+import { Button } from "@/components/ui/button";
 
 export const metadata = { title: "Members · Planwright" };
 
@@ -175,9 +176,9 @@ export default async function MembersPage({ params }: { params: Promise<{ id: st
                     <ActionForm action={cancelInvitationAction} aria-label={`Cancel invitation for ${inv.email}`}>
                       <input type="hidden" name="workspaceId" value={id} />
                       <input type="hidden" name="invitationId" value={inv.id} />
-                      <button type="submit" className="rounded px-2 py-1 font-medium text-red-700 hover:bg-red-50">
+                      <Button type="submit" variant="ghost-danger" size="sm">
                         Cancel
-                      </button>
+                      </Button>
                     </ActionForm>
                   </li>
                 ))}

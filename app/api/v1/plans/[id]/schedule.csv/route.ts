@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api";
-import { scheduleToCsv } from "@/lib/schedule-io/csv";
+import { scheduleToCsv } from "@/lib/schedule/csv";
 import { getPlanView } from "@/lib/services/plans";
 
 type P = { id: string };

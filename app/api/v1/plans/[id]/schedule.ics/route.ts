@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api";
-import { scheduleToIcs } from "@/lib/schedule-io/ics";
+import { scheduleToIcs } from "@/lib/schedule/ics";
 import { getPlanView } from "@/lib/services/plans";
 
 type P = { id: string };

@@ -6,8 +6,10 @@ const tabs = [
   { id: "activity", label: "Activity", href: (id: string) => `/plans/${id}/activity` },
 ] as const;
 
-/** Links between a plan and its review and activity pages. */
-export function PlanSubnav({ planId, current }: { planId: string; current: (typeof tabs)[number]["id"] }) {
+export type PlanTab = (typeof tabs)[number]["id"];
+
+/** Links between a plan and its review and activity pages; `current` is the page shown, if it is one of them. */
+export function PlanSubnav({ planId, current }: { planId: string; current?: PlanTab }) {
   return (
     <nav aria-label="Plan pages" className="mt-4 flex gap-1 border-b border-slate-200 text-sm">
       {tabs.map((t) => (

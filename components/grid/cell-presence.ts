@@ -5,9 +5,9 @@
  * `cell: { grid, row, col }` (row and column ids, so it survives sorting and filtering) and read
  * back from everyone else's state. Shared by the risk register and the RACI grid.
  */
-import { useCallback, useMemo, useSyncExternalStore } from "react";
+import { useCallback, useMemo } from "react";
 import { useCollabClient } from "@/components/collab/collab-provider";
-import { colorFor } from "@/components/collab/colors";
+import { isShortText, useOthers, type Other } from "@/components/collab/presence";
 
 export type CellPeer = { clientId: number; name: string; color: string };
 type Grid = "risks" | "raci";
@@ -16,11 +16,6 @@ type Snapshot = Map<string, CellPeer[]>;
 const empty: Snapshot = new Map();
 const noPeers: readonly CellPeer[] = [];
 const cellKey = (row: string, col: string) => `${row}\u0000${col}`;
-const isShortText = (v: unknown, max = 200): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
-
-// One snapshot per awareness instance and grid, rebuilt only when awareness changes; a rebuilt snapshot
-// equal to the last one is dropped for it, so a grid does not re-render when presence moved elsewhere.
-const snapshots = new WeakMap<object, Map<Grid, { snap: Snapshot; stale: boolean }>>();
 
 /** Whether two cells hold the same people, in the same order. */
 export const samePeerList = (a: readonly CellPeer[], b: readonly CellPeer[]) =>
@@ -50,20 +45,13 @@ export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   return true;
 }
 
-function readPeers(
-  awareness: { clientID: number; getStates: () => Map<number, Record<string, unknown>> },
-  grid: Grid,
-): Snapshot {
+function readPeers(others: readonly Other[], grid: Grid): Snapshot {
   const out: Snapshot = new Map();
-  for (const [clientId, state] of awareness.getStates()) {
-    if (clientId === awareness.clientID) continue;
+  for (const { clientId, state, user } of others) {
     const cell = state.cell as { grid?: unknown; row?: unknown; col?: unknown } | null | undefined;
-    if (!cell || cell.grid !== grid || !isShortText(cell.row) || !isShortText(cell.col)) continue;
-    const user = state.user as { id?: unknown; name?: unknown; color?: unknown } | undefined;
-    if (!user || !isShortText(user.id) || typeof user.name !== "string") continue;
-    const color = typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : colorFor(user.id);
+    if (!user || !cell || cell.grid !== grid || !isShortText(cell.row) || !isShortText(cell.col)) continue;
     const key = cellKey(cell.row, cell.col);
-    out.set(key, [...(out.get(key) ?? []), { clientId, name: user.name.slice(0, 80) || "Someone", color }]);
+    out.set(key, [...(out.get(key) ?? []), { clientId, name: user.name, color: user.color }]);
   }
   return out;
 }
@@ -71,31 +59,7 @@ function readPeers(
 export function useCellPresence(grid: Grid) {
   const client = useCollabClient();
   const awareness = client?.provider.awareness ?? null;
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      if (!awareness) return () => {};
-      const onChange = () => {
-        const entry = snapshots.get(awareness)?.get(grid);
-        if (entry) entry.stale = true;
-        notify();
-      };
-      awareness.on("change", onChange);
-      return () => awareness.off("change", onChange);
-    },
-    [awareness, grid],
-  );
-  const get = () => {
-    if (!awareness) return empty;
-    let byGrid = snapshots.get(awareness);
-    if (!byGrid) snapshots.set(awareness, (byGrid = new Map()));
-    const entry = byGrid.get(grid);
-    if (entry && !entry.stale) return entry.snap;
-    const fresh = readPeers(awareness as never, grid);
-    const snap = entry && sameSnapshot(entry.snap, fresh) ? entry.snap : fresh;
-    byGrid.set(grid, { snap, stale: false });
-    return snap;
-  };
-  const peers = useSyncExternalStore(subscribe, get, () => empty);
+  const peers = useOthers(`cell:${grid}`, (others) => readPeers(others, grid), sameSnapshot, empty);
 
   // The rows anyone is in: a large grid looks up the cells of these only.
   const peerRows = useMemo(() => new Set([...peers.keys()].map((key) => key.slice(0, key.indexOf("\u0000")))), [peers]);

@@ -20,7 +20,7 @@ import { raciProblems, raciRows } from "@/lib/plan/raci";
 import { createPlan } from "@/lib/services/plans";
 import { signUp } from "@/lib/services/users";
 import { createWorkspace } from "@/lib/services/workspaces";
-import { uuid7 } from "./uuid7";
+import { uuid7 } from "@/lib/uuid7";
 
 useTestDatabase();
 

@@ -12,7 +12,7 @@ import { deleteRow, insertRow, nextOrder, randomUUID, updateRow, type PatchOf, t
 import { deliverablesProgress } from "@/lib/plan/progress";
 import { NAME_MAX, TEXT_MAX } from "@/lib/plan/validation";
 import { FocusLink } from "@/components/plan/focus-link";
-import { Empty } from "./basic";
+import { Empty } from "@/components/ui/empty";
 import { useCalendar } from "./use-calendar";
 
 type Deliverable = RowOf<"deliverables">;

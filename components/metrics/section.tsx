@@ -8,7 +8,7 @@ import { StackedBar } from "@/components/charts/stacked-bar";
 import { formatDate } from "@/components/fields/dates";
 import { toPlanContent } from "@/lib/doc";
 import { planMetrics } from "@/lib/plan/metrics";
-import { VarianceText } from "./budget";
+import { VarianceText } from "@/components/resources/budget";
 import { FocusLink } from "@/components/plan/focus-link";
 
 const BAND_COLORS: Record<string, string> = { low: "#16a34a", medium: "#ca8a04", high: "#ea580c", critical: "#dc2626" };

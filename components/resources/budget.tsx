@@ -10,6 +10,7 @@ import { TextField } from "@/components/fields/text-field";
 import { deleteRow, insertRow, nextOrder, randomUUID, updateRow, type PatchOf } from "@/lib/doc";
 import { budgetByCategory, budgetTotals, variance, type Variance } from "@/lib/plan/budget";
 import { SHORT_MAX } from "@/lib/plan/validation";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 export const PLANNED_COLOR = "#94a3b8";
 export const ACTUAL_COLOR = "#4f46e5";
@@ -33,33 +34,19 @@ export function Budget() {
         <div className="mt-1 flex flex-col gap-6">
           <div className="overflow-x-auto">
             <table className="w-full min-w-[44rem] text-sm" aria-labelledby="budget-title">
-              <thead>
-                <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Category
-                  </th>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Description
-                  </th>
-                  <th scope="col" className="w-28 py-1 pr-2 text-right font-medium">
-                    Planned
-                  </th>
-                  <th scope="col" className="w-28 py-1 pr-2 text-right font-medium">
-                    Actual
-                  </th>
-                  <th scope="col" className="w-20 py-1 pr-2 font-medium">
-                    Currency
-                  </th>
-                  <th scope="col" className="py-1 pr-2 text-right font-medium">
-                    Variance
-                  </th>
-                  {editable && (
-                    <th scope="col" className="py-1">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  "Category",
+                  "Description",
+                  { label: "Planned", className: "w-28 text-right" },
+                  { label: "Actual", className: "w-28 text-right" },
+                  { label: "Currency", className: "w-20" },
+                  { label: "Variance", className: "text-right" },
+                ]}
+                cell="py-1 pr-2 font-medium"
+                row="text-left text-xs uppercase tracking-wide text-slate-500"
+                actions={editable}
+              />
               <tbody>
                 {lines.map((l) => {
                   const what = l.description || l.category || "budget line";

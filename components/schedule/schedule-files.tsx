@@ -10,8 +10,9 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { useEdit, useNameOf, usePlanData, useRows } from "@/components/collab/plan-data";
 import { insertRow, randomUUID } from "@/lib/doc";
 import type { Dependency, Task, WorkingCalendar } from "@/lib/plan/types";
-import { parseScheduleCsv, scheduleToCsv, type CsvImport } from "@/lib/schedule-io/csv";
-import { scheduleToIcs } from "@/lib/schedule-io/ics";
+import { parseScheduleCsv, scheduleToCsv, type CsvImport } from "@/lib/schedule/csv";
+import { scheduleToIcs } from "@/lib/schedule/ics";
+import { Button } from "@/components/ui/button";
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -85,29 +86,17 @@ export function ScheduleFiles({
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        onClick={exportCsv}
-        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
-      >
+      <Button type="button" onClick={exportCsv} variant="secondary" size="sm">
         Export CSV
-      </button>
-      <button
-        type="button"
-        onClick={exportIcs}
-        className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
-      >
+      </Button>
+      <Button type="button" onClick={exportIcs} variant="secondary" size="sm">
         Export iCalendar
-      </button>
+      </Button>
       {editable && (
         <>
-          <button
-            type="button"
-            onClick={() => file.current?.click()}
-            className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
-          >
+          <Button type="button" onClick={() => file.current?.click()} variant="secondary" size="sm">
             Import CSV…
-          </button>
+          </Button>
           <input
             ref={file}
             type="file"

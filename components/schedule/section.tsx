@@ -14,7 +14,7 @@ import { insertRow, randomUUID } from "@/lib/doc";
 import { useEdit } from "@/components/collab/plan-data";
 import { taskDuration } from "@/lib/plan/schedule";
 import type { WorkingCalendar } from "@/lib/plan/types";
-import { formatPredecessor } from "@/lib/schedule-io/csv";
+import { formatPredecessor } from "@/lib/schedule/csv";
 import { CalendarEditor } from "./calendar-editor";
 import { useDragPresence } from "./drag-presence";
 import { GanttTimeline } from "./gantt-timeline";
@@ -24,11 +24,13 @@ import { TaskGrid, ROW_HEIGHT, HEADER_HEIGHT, type RowFacts } from "./task-grid"
 import { TaskPopup } from "./task-popup";
 import { useScheduleEdits } from "./use-schedule-edits";
 import { VIEW_MODES, type ViewMode } from "./view-modes";
-import { FIRST_ROWS } from "@/components/ui/row-window";
+import { FIRST_ROWS } from "@/components/grid/row-window";
+import { Empty } from "@/components/ui/empty";
+import { Button } from "@/components/ui/button";
 
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 
-export function ScheduleView() {
+export function ScheduleSection() {
   const tasks = useRows("tasks");
   const deps = useRows("dependencies");
   const holidays = useRows("holidays");
@@ -219,9 +221,7 @@ export function ScheduleView() {
         </p>
       )}
       {tasks.length === 0 && (
-        <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">
-          No tasks yet.{ops.editable ? " Add the first one below." : ""}
-        </p>
+        <Empty className="mt-3">No tasks yet.{ops.editable ? " Add the first one below." : ""}</Empty>
       )}
       <div
         ref={box}
@@ -306,13 +306,9 @@ function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "milestone" 
         <option value="milestone">Milestone</option>
         <option value="buffer">Buffer</option>
       </select>
-      <button
-        type="submit"
-        disabled={!name.trim()}
-        className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-      >
+      <Button type="submit" disabled={!name.trim()} variant="primary">
         Add task
-      </button>
+      </Button>
       {error && (
         <p role="alert" className="w-full text-sm text-red-700">
           {error}
@@ -356,9 +352,9 @@ function SaveBaseline({
         placeholder="Baseline name"
         className="w-32 rounded border border-slate-300 px-1 py-0.5"
       />
-      <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+      <Button type="submit" variant="secondary" size="xs">
         Save baseline
-      </button>
+      </Button>
     </form>
   );
 }

@@ -7,8 +7,9 @@
  */
 import { memo, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { Task } from "@/lib/plan/types";
-import "@/components/ui/grid-cells.css";
+import "@/components/grid/grid-cells.css";
 import type { Row } from "./model";
+import { Button } from "@/components/ui/button";
 
 export const ROW_HEIGHT = 48;
 export const HEADER_HEIGHT = 85;
@@ -336,14 +337,15 @@ const GridRow = memo(function GridRow({
       </td>
       <td className={`${cell} text-right`}>
         {editable && (
-          <button
+          <Button
             type="button"
             aria-label={`Remove ${label}`}
             onClick={() => act.current.edits.remove(t.id)}
-            className="rounded px-1 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
+            variant="remove"
+            size="tiny"
           >
             ✕
-          </button>
+          </Button>
         )}
       </td>
     </tr>

@@ -2,6 +2,7 @@
 
 import { useParams } from "next/navigation";
 import { usePlanData } from "@/components/collab/plan-data";
+import { ButtonAnchor } from "@/components/ui/button";
 
 /**
  * Download link for a CSV export. On a read-only link's page (/s/[token]) the link carries the
@@ -13,12 +14,8 @@ export function CsvLink({ file, label }: { file: "risks.csv" | "raci.csv"; label
   const token = typeof params?.token === "string" ? params.token : null;
   const href = `/api/v1/plans/${planId}/${file}${token ? `?token=${encodeURIComponent(token)}` : ""}`;
   return (
-    <a
-      href={href}
-      download
-      className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
-    >
+    <ButtonAnchor href={href} download variant="secondary" size="sm">
       {label}
-    </a>
+    </ButtonAnchor>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Task } from "@/lib/plan/types";
+import { Button } from "@/components/ui/button";
 
 export interface PopupFacts {
   task: Task;
@@ -55,14 +56,9 @@ export function TaskPopup({ facts, onClose }: { facts: PopupFacts; onClose: () =
         <p className="font-semibold break-words" data-testid="task-popup-name">
           {task.name || "Untitled task"}
         </p>
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded px-2 text-slate-500 hover:bg-slate-100"
-          aria-label="Close task details"
-        >
+        <Button type="button" onClick={onClose} variant="ghost" size="xs" aria-label="Close task details">
           ×
-        </button>
+        </Button>
       </div>
       <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1">
         {rows.map(([k, v]) => (

@@ -11,6 +11,7 @@ import { personAllocations } from "@/lib/plan/budget";
 import { NAME_MAX, SHORT_MAX, TEXT_MAX } from "@/lib/plan/validation";
 import type { ResourceKind } from "@/lib/plan/types";
 import { Budget } from "./budget";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 type Resource = RowOf<"resources">;
 type Edit = ReturnType<typeof useEdit>["edit"];
@@ -135,27 +136,12 @@ function People({
   return (
     <div className="mt-1 overflow-x-auto">
       <table className="w-full min-w-[40rem] text-sm" aria-labelledby="resources-person">
-        <thead>
-          <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <th scope="col" className="py-1 pr-2 font-medium">
-              Name
-            </th>
-            <th scope="col" className="py-1 pr-2 font-medium">
-              Role
-            </th>
-            <th scope="col" className="w-32 py-1 pr-2 font-medium">
-              Allocation
-            </th>
-            <th scope="col" className="py-1 pr-2 font-medium">
-              Workspace member
-            </th>
-            {editable && (
-              <th scope="col" className="py-1">
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={["Name", "Role", { label: "Allocation", className: "w-32" }, "Workspace member"]}
+          cell="py-1 pr-2 font-medium"
+          row="text-left text-xs uppercase tracking-wide text-slate-500"
+          actions={editable}
+        />
         <tbody>
           {people.map((r) => {
             const total = over.get(r.userId ?? r.name.trim());

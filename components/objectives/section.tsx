@@ -10,7 +10,7 @@ import { TextField } from "@/components/fields/text-field";
 import { deleteRow, insertRow, nextOrder, randomUUID, updateRow, type PatchOf, type RowOf } from "@/lib/doc";
 import { kpiProgress } from "@/lib/plan/progress";
 import { NAME_MAX, TEXT_MAX } from "@/lib/plan/validation";
-import { Empty } from "./basic";
+import { Empty } from "@/components/ui/empty";
 
 type Objective = RowOf<"objectives">;
 

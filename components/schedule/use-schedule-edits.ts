@@ -12,7 +12,7 @@ import { addDays, diffDays } from "@/lib/plan/dates";
 import { randomUUID } from "@/lib/doc/uuid";
 import { refuseDependency, rollUpChanges, shiftDependents } from "@/lib/plan/schedule";
 import type { Dependency, Task, WorkingCalendar } from "@/lib/plan/types";
-import { parsePredecessor } from "@/lib/schedule-io/csv";
+import { parsePredecessor } from "@/lib/schedule/csv";
 import { editChanges, type TaskPatch } from "./model";
 import type { GridEdits } from "./task-grid";
 

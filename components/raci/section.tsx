@@ -2,11 +2,11 @@
 
 import { useMemo } from "react";
 import { useEdit, usePlanData, useRaciCells, useRows, useSettings, type Person } from "@/components/collab/plan-data";
-import { AddColumn } from "@/components/raci/add-column";
-import { ColumnHeader } from "@/components/raci/column-header";
-import { OverloadThreshold } from "@/components/raci/overload-threshold";
-import { RaciGrid } from "@/components/raci/raci-grid";
-import { CsvLink } from "@/components/risks/csv-link";
+import { AddColumn } from "./add-column";
+import { ColumnHeader } from "./column-header";
+import { OverloadThreshold } from "./overload-threshold";
+import { RaciGrid } from "./raci-grid";
+import { CsvLink } from "@/components/plan/csv-link";
 import {
   deleteRow,
   insertRow,
@@ -18,8 +18,8 @@ import {
   updateRow,
 } from "@/lib/doc";
 import { columnLoads, raciProblems, raciRows } from "@/lib/plan/raci";
-import { cellIndex, columnLabel, letterNames, raciLetters } from "@/lib/raci-grid/cells";
-import { Empty } from "./basic";
+import { cellIndex, columnLabel, letterNames, raciLetters } from "@/lib/raci/cells";
+import { Empty } from "@/components/ui/empty";
 
 /** RACI: who is Responsible, Accountable, Consulted and Informed for each task and deliverable. */
 export function RaciSection() {

@@ -2,16 +2,16 @@
 
 import { useMemo, useState } from "react";
 import { useEdit, useNameOf, usePlanData, useRows, useSettings } from "@/components/collab/plan-data";
-import { BandSettings } from "@/components/risks/band-settings";
-import { ContingencyPlans } from "@/components/risks/contingency";
-import { CsvLink } from "@/components/risks/csv-link";
-import { RiskFilters } from "@/components/risks/filters";
-import { HeatMap } from "@/components/risks/heat-map";
-import { RiskTable } from "@/components/risks/risk-table";
-import { Swot } from "@/components/risks/swot";
+import { BandSettings } from "./band-settings";
+import { ContingencyPlans } from "./contingency";
+import { CsvLink } from "@/components/plan/csv-link";
+import { RiskFilters } from "./filters";
+import { HeatMap } from "./heat-map";
+import { RiskTable } from "./risk-table";
+import { Swot } from "./swot";
 import { blankRow, deleteRow, insertRow, updateRow } from "@/lib/doc";
 import { openExposure, overdueReviews } from "@/lib/plan/risk";
-import { uuid7 } from "@/lib/risk-register/uuid7";
+import { uuid7 } from "@/lib/uuid7";
 import {
   defaultSort,
   filterRisks,
@@ -22,7 +22,7 @@ import {
   sortRisks,
   type RiskSort,
   type RiskSortKey,
-} from "@/lib/risk-register/view";
+} from "@/lib/risks/view";
 
 /** Risks: the register, its heat map and score bands, SWOT, and the contingency plans. */
 export function RisksSection() {

@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from "react";
 import { useEdit, useRows, useSettings } from "@/components/collab/plan-data";
 import { deleteRow, insertRow, randomUUID, setSetting } from "@/lib/doc";
+import { Button } from "@/components/ui/button";
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
@@ -53,14 +54,15 @@ export function CalendarEditor() {
               <li key={h.id} className="flex items-center gap-2">
                 <span className="tabular-nums">{h.date}</span> <span>{h.name}</span>
                 {editable && (
-                  <button
+                  <Button
                     type="button"
                     aria-label={`Remove holiday ${h.name} on ${h.date}`}
                     onClick={() => edit((doc) => deleteRow(doc, "holidays", h.id))}
-                    className="rounded px-1 text-xs text-slate-500 hover:text-red-700"
+                    variant="remove"
+                    size="tiny"
                   >
                     ✕
-                  </button>
+                  </Button>
                 )}
               </li>
             ))}
@@ -84,9 +86,9 @@ export function CalendarEditor() {
             placeholder="Name (e.g. Team offsite)"
             className="rounded border border-slate-300 px-1.5 py-1"
           />
-          <button type="submit" className="rounded-md bg-slate-800 px-3 py-1 text-white">
+          <Button type="submit" variant="primary">
             Add holiday
-          </button>
+          </Button>
         </form>
       )}
       {error && (
