@@ -6,59 +6,35 @@
 import "@/lib/validation/zod-csp";
 import { z } from "zod";
 import {
+  baselineSchema,
   budgetLineSchema,
   deliverableSchema,
   dependencySchema,
-  isoDateSchema,
+  holidaySchema,
   objectiveSchema,
   raciColumnSchema,
   resourceSchema,
   riskBandSchema,
   riskSchema,
+  scopeItemSchema,
+  scopeKinds,
+  swotItemSchema,
+  swotQuadrants,
   taskSchema,
 } from "@/lib/plan/validation";
 import { DEFAULT_OVERLOAD_THRESHOLD } from "@/lib/plan/raci";
 import { defaultRiskBands } from "@/lib/plan/risk";
 import type { ISODate } from "@/lib/plan/types";
 
+export { baselineSchema, holidaySchema, scopeItemSchema, scopeKinds, swotItemSchema, swotQuadrants };
+
 export const SCHEMA_VERSION = 1;
 
-const id = z.string().min(1).max(100);
-const order = z.number();
-
-export const scopeKinds = ["in", "out", "assumption", "constraint"] as const;
 export type ScopeKind = (typeof scopeKinds)[number];
-export const scopeItemSchema = z.object({
-  id,
-  kind: z.enum(scopeKinds, { message: "Kind must be in, out, assumption or constraint." }),
-  text: z.string().max(1000, "An item must be at most 1,000 characters."),
-  order,
-});
 export type ScopeItem = z.infer<typeof scopeItemSchema>;
-
-export const swotQuadrants = ["strengths", "weaknesses", "opportunities", "threats"] as const;
 export type SwotQuadrant = (typeof swotQuadrants)[number];
-export const swotItemSchema = z.object({
-  id,
-  quadrant: z.enum(swotQuadrants, { message: "Quadrant must be strengths, weaknesses, opportunities or threats." }),
-  text: z.string().max(1000, "An item must be at most 1,000 characters."),
-  order,
-});
 export type SwotItem = z.infer<typeof swotItemSchema>;
-
-export const holidaySchema = z.object({
-  id,
-  date: isoDateSchema,
-  name: z.string().max(100, "A name must be at most 100 characters."),
-});
 export type Holiday = z.infer<typeof holidaySchema>;
-
-export const baselineSchema = z.object({
-  id,
-  name: z.string().max(100),
-  savedAt: z.string().max(40),
-  tasks: z.array(z.object({ id, start: isoDateSchema.nullable(), end: isoDateSchema.nullable() })).max(20_000),
-});
 
 /** Every collection of rows: a top-level Y.Map from row id (UUID) to a Y.Map of fields. */
 export const collections = {
