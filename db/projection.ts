@@ -29,6 +29,7 @@ import {
   emptyContent,
   realRegistry,
   settingsSchema,
+  singles,
   type Collections,
   type ContentOf,
   type Registry,
@@ -51,7 +52,7 @@ export interface TableMapping<Row> {
 
 /** A table for every collection of registry `R`, and one for the RACI cells. */
 export type ProjectionTables<R extends Registry> = { [C in keyof R]: TableMapping<RowIn<R, C>> } & {
-  raciCells: TableMapping<RaciCell> & { sort: readonly (keyof RaciCell)[] };
+  raciCells: TableMapping<RaciCell>;
 };
 
 export const projectionTables = {
@@ -79,7 +80,7 @@ export const projectionTables = {
   budgetLines: { table: planBudgetLines },
   holidays: { table: planHolidays },
   baselines: { table: planBaselines },
-  raciCells: { table: planRaciCells, sort: ["rowId", "columnId"] },
+  raciCells: { table: planRaciCells },
 } satisfies ProjectionTables<Collections>;
 
 /** The real tables, as the default of a function generic over registries. */
@@ -158,7 +159,7 @@ export async function readProjection<R extends Registry = Collections>(
   const names = Object.keys(registry) as (keyof R & string)[];
   const [meta, raciCells, ...rows] = await Promise.all([
     db.select().from(planProjections).where(eq(planProjections.planId, planId)).limit(1),
-    select(db, planId, tables.raciCells, tables.raciCells.sort),
+    select(db, planId, tables.raciCells, singles.raciCells.sort),
     ...names.map((name) => readProjectedRows(db, planId, name, registry, tables)),
   ]);
   const m = meta[0];

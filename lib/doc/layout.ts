@@ -59,15 +59,16 @@ export interface DocSingles {
 
 /**
  * Every top-level type that is not a collection: its name in the document (`root`) and where it
- * counts. RACI cells are one Y.Map from `${rowId}:${columnId}` to "R" | "A" | "C" | "I"; the long
- * texts are Y.Text, merged character by character; settings and the schema version share `meta`.
+ * counts. RACI cells are one Y.Map from `${rowId}:${columnId}` to "R" | "A" | "C" | "I" (and one table,
+ * read back in `sort` order); the long texts are Y.Text, merged character by character; settings and
+ * the schema version share `meta`.
  */
 export const singles = {
-  raciCells: { root: "raciCells", section: "raci", fingerprint: "cells" },
+  raciCells: { root: "raciCells", section: "raci", fingerprint: "cells", sort: ["rowId", "columnId"] },
   strategy: { root: "strategy", section: "strategy", fingerprint: "strategy" },
   scopeText: { root: "scopeText", section: "scope", fingerprint: "text" },
   settings: { root: "meta", section: "settings", fingerprint: null },
-} as const satisfies Record<keyof DocSingles, Placement & { root: string }>;
+} as const satisfies Record<keyof DocSingles, Placement & { root: string; sort?: readonly (keyof RaciCell)[] }>;
 
 /** Settings change as one part, but each counts in the fingerprint of the section it shapes. */
 export const settingPlacements = {
