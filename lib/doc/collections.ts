@@ -37,10 +37,7 @@ export interface Placement<Sec extends DocSection = DocSection, F extends string
 
 type RowSchema = z.ZodType<{ id: string }>;
 
-export interface CollectionSpec<S extends RowSchema, Sec extends DocSection, F extends string | null> extends Placement<
-  Sec,
-  F
-> {
+export type CollectionSpec<S extends RowSchema, Sec extends DocSection, F extends string | null> = Placement<Sec, F> & {
   schema: S;
   /** Every field but the id that a row may lack. */
   defaults: Partial<Omit<z.output<S>, "id">>;
@@ -48,7 +45,7 @@ export interface CollectionSpec<S extends RowSchema, Sec extends DocSection, F e
   sort: readonly (keyof z.output<S> & string)[];
   /** The row as the projection keeps it, where that differs; fingerprints compare this form too. */
   stored?(row: z.output<S>): z.output<S>;
-}
+};
 
 /** Any collection, as code generic over the registry sees it. */
 export interface AnyCollection extends Placement {
