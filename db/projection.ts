@@ -86,6 +86,8 @@ export const projectionTables = {
 /** The real tables, as the default of a function generic over registries. */
 const realTables = <R extends Registry>() => projectionTables as ProjectionTables<Registry> as ProjectionTables<R>;
 
+const mappingOf = (tables: object, name: string) => (tables as Record<string, TableMapping<unknown>>)[name]!;
+
 /** Rows per INSERT statement: keeps each statement well under PostgreSQL's 65,535 parameters. */
 const CHUNK = 500;
 
@@ -122,9 +124,8 @@ export async function writeProjection<R extends Registry = Collections>(
   tables: NoInfer<ProjectionTables<R>> = realTables(),
 ) {
   const all = content as unknown as Record<string, { id: string }[]>;
-  const mappings = tables as unknown as Record<string, TableMapping<unknown>>;
   for (const [name, spec] of Object.entries(registry)) {
-    const mapping = mappings[name]!;
+    const mapping = mappingOf(tables, name);
     const rows = all[name]!.map((row) => {
       const stored = spec.stored ? spec.stored(row) : row;
       return mapping.toColumns ? mapping.toColumns(stored) : stored;
@@ -142,8 +143,7 @@ export async function readProjectedRows<C extends keyof R & string, R extends Re
   registry: R = realRegistry(),
   tables: NoInfer<ProjectionTables<R>> = realTables(),
 ): Promise<RowIn<NoInfer<R>, C>[]> {
-  const mapping = (tables as unknown as Record<string, TableMapping<unknown>>)[name]!;
-  return (await select(db, planId, mapping, registry[name]!.sort)) as RowIn<R, C>[];
+  return (await select(db, planId, mappingOf(tables, name), registry[name]!.sort)) as RowIn<R, C>[];
 }
 
 /**
