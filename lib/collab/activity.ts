@@ -6,27 +6,11 @@
  */
 import type * as Y from "yjs";
 import { recordActivity, type ActivityBucket } from "@/db/queries/activity";
+import { rootSections } from "@/lib/doc/layout";
 import { Connection } from "./connection";
 
 /** Top-level document types → the template section (or "settings") they belong to. */
-export const SECTION_OF_ROOT: Record<string, string> = {
-  tasks: "schedule",
-  dependencies: "schedule",
-  holidays: "schedule",
-  baselines: "schedule",
-  risks: "risks",
-  swotItems: "risks",
-  raciColumns: "raci",
-  raciCells: "raci",
-  resources: "resources",
-  budgetLines: "resources",
-  scopeItems: "scope",
-  scopeText: "scope",
-  objectives: "objectives",
-  deliverables: "deliverables",
-  strategy: "strategy",
-  meta: "settings",
-};
+export const SECTION_OF_ROOT: Record<string, string> = rootSections();
 
 /** Names of the top-level types a transaction changed, mapped to sections. */
 export function sectionsChanged(tr: Y.Transaction): Set<string> {

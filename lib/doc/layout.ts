@@ -5,147 +5,23 @@
  */
 import "@/lib/validation/zod-csp";
 import { z } from "zod";
-import {
-  budgetLineSchema,
-  deliverableSchema,
-  dependencySchema,
-  isoDateSchema,
-  objectiveSchema,
-  raciColumnSchema,
-  resourceSchema,
-  riskBandSchema,
-  riskSchema,
-  taskSchema,
-} from "@/lib/plan/validation";
 import { DEFAULT_OVERLOAD_THRESHOLD } from "@/lib/plan/raci";
 import { defaultRiskBands } from "@/lib/plan/risk";
-import type { ISODate } from "@/lib/plan/types";
+import type { ISODate, RaciCell } from "@/lib/plan/types";
+import { riskBandSchema, scopeKinds, swotQuadrants } from "@/lib/plan/validation";
+import { collections, type DocSection, type Placement, type Registry, type RowOf, type RowsIn } from "./collections";
+
+export * from "./collections";
+export { baselineSchema, holidaySchema, scopeItemSchema, swotItemSchema } from "@/lib/plan/validation";
+export { scopeKinds, swotQuadrants };
 
 export const SCHEMA_VERSION = 1;
 
-const id = z.string().min(1).max(100);
-const order = z.number();
-
-export const scopeKinds = ["in", "out", "assumption", "constraint"] as const;
 export type ScopeKind = (typeof scopeKinds)[number];
-export const scopeItemSchema = z.object({
-  id,
-  kind: z.enum(scopeKinds, { message: "Kind must be in, out, assumption or constraint." }),
-  text: z.string().max(1000, "An item must be at most 1,000 characters."),
-  order,
-});
-export type ScopeItem = z.infer<typeof scopeItemSchema>;
-
-export const swotQuadrants = ["strengths", "weaknesses", "opportunities", "threats"] as const;
+export type ScopeItem = RowOf<"scopeItems">;
 export type SwotQuadrant = (typeof swotQuadrants)[number];
-export const swotItemSchema = z.object({
-  id,
-  quadrant: z.enum(swotQuadrants, { message: "Quadrant must be strengths, weaknesses, opportunities or threats." }),
-  text: z.string().max(1000, "An item must be at most 1,000 characters."),
-  order,
-});
-export type SwotItem = z.infer<typeof swotItemSchema>;
-
-export const holidaySchema = z.object({
-  id,
-  date: isoDateSchema,
-  name: z.string().max(100, "A name must be at most 100 characters."),
-});
-export type Holiday = z.infer<typeof holidaySchema>;
-
-export const baselineSchema = z.object({
-  id,
-  name: z.string().max(100),
-  savedAt: z.string().max(40),
-  tasks: z.array(z.object({ id, start: isoDateSchema.nullable(), end: isoDateSchema.nullable() })).max(20_000),
-});
-
-/** Every collection of rows: a top-level Y.Map from row id (UUID) to a Y.Map of fields. */
-export const collections = {
-  objectives: {
-    schema: objectiveSchema,
-    defaults: {
-      title: "",
-      description: "",
-      kpi: { metric: "", baseline: null, target: null, current: null, unit: "", due: null },
-      order: 0,
-    },
-  },
-  scopeItems: { schema: scopeItemSchema, defaults: { kind: "in", text: "", order: 0 } },
-  deliverables: {
-    schema: deliverableSchema,
-    defaults: {
-      name: "",
-      description: "",
-      ownerId: null,
-      due: null,
-      acceptanceCriteria: "",
-      status: "planned",
-      order: 0,
-    },
-  },
-  tasks: {
-    schema: taskSchema,
-    defaults: {
-      name: "",
-      start: null,
-      end: null,
-      progress: 0,
-      kind: "task",
-      parentId: null,
-      deliverableId: null,
-      assigneeId: null,
-      order: 0,
-    },
-  },
-  dependencies: { schema: dependencySchema, defaults: { type: "FS", lag: 0 } },
-  risks: {
-    schema: riskSchema,
-    defaults: {
-      title: "",
-      description: "",
-      category: "",
-      ownerId: null,
-      likelihood: 3,
-      impact: 3,
-      trigger: "",
-      mitigation: "",
-      contingency: "",
-      status: "open",
-      linkedTaskIds: [],
-      reviewDate: null,
-    },
-  },
-  swotItems: { schema: swotItemSchema, defaults: { quadrant: "strengths", text: "", order: 0 } },
-  raciColumns: { schema: raciColumnSchema, defaults: { kind: "role", userId: null, name: "", order: 0 } },
-  resources: {
-    schema: resourceSchema,
-    defaults: { kind: "person", name: "", role: "", userId: null, allocation: 100, notes: "", order: 0 },
-  },
-  budgetLines: {
-    schema: budgetLineSchema,
-    defaults: { category: "", description: "", planned: 0, actual: 0, currency: "EUR", order: 0 },
-  },
-  holidays: { schema: holidaySchema, defaults: { name: "" } },
-  baselines: { schema: baselineSchema, defaults: { name: "Baseline", tasks: [] } },
-} as const;
-
-export type CollectionName = keyof typeof collections;
-export type RowOf<C extends CollectionName> = z.infer<(typeof collections)[C]["schema"]>;
-/** Fields of a row as a patch: everything but the id, nested objects patched one level deep. */
-export type PatchOf<C extends CollectionName> = {
-  [K in Exclude<keyof RowOf<C>, "id">]?: RowOf<C>[K] extends Record<string, unknown>
-    ? Partial<RowOf<C>[K]>
-    : RowOf<C>[K];
-};
-
-/** RACI cells: one top-level Y.Map from `${rowId}:${columnId}` to "R" | "A" | "C" | "I". */
-export const RACI_CELLS = "raciCells";
-/** Long-form text: Y.Text, merged character by character. */
-export const texts = { strategy: "strategy", scopeText: "scopeText" } as const;
-export type TextName = keyof typeof texts;
-/** Plan-wide settings and the schema version. */
-export const META = "meta";
+export type SwotItem = RowOf<"swotItems">;
+export type Holiday = RowOf<"holidays">;
 
 export const raciLetterSchema = z.enum(["R", "A", "C", "I"], { message: "A RACI cell holds R, A, C or I." });
 export const raciKey = (rowId: string, columnId: string) => `${rowId}:${columnId}`;
@@ -165,28 +41,6 @@ export const settingsSchema = z.object({
 });
 export type PlanSettings = z.infer<typeof settingsSchema>;
 
-export type InvalidRow = { section: string; id: string; error: string };
-
-/** The whole document as plain data: what editors render and what the projection stores. */
-export interface DocContent {
-  objectives: RowOf<"objectives">[];
-  scopeItems: ScopeItem[];
-  scopeText: string;
-  deliverables: RowOf<"deliverables">[];
-  strategy: string;
-  tasks: RowOf<"tasks">[];
-  dependencies: RowOf<"dependencies">[];
-  risks: RowOf<"risks">[];
-  swotItems: SwotItem[];
-  raciColumns: RowOf<"raciColumns">[];
-  raciCells: { rowId: string; columnId: string; value: "R" | "A" | "C" | "I" }[];
-  resources: RowOf<"resources">[];
-  budgetLines: RowOf<"budgetLines">[];
-  holidays: Holiday[];
-  baselines: RowOf<"baselines">[];
-  settings: PlanSettings;
-}
-
 export const defaultSettings: PlanSettings = {
   workingWeekdays: [1, 2, 3, 4, 5],
   riskBands: defaultRiskBands,
@@ -194,23 +48,58 @@ export const defaultSettings: PlanSettings = {
   currency: "EUR",
 };
 
-export const emptyDocContent = (): DocContent => ({
-  objectives: [],
-  scopeItems: [],
-  scopeText: "",
-  deliverables: [],
-  strategy: "",
-  tasks: [],
-  dependencies: [],
-  risks: [],
-  swotItems: [],
-  raciColumns: [],
-  raciCells: [],
-  resources: [],
-  budgetLines: [],
-  holidays: [],
-  baselines: [],
-  settings: defaultSettings,
+/** The parts of the document that are not collections of rows, as plain data. */
+export interface DocSingles {
+  /** The letters of the RACI grid; a missing cell is empty. */
+  raciCells: RaciCell[];
+  strategy: string;
+  scopeText: string;
+  settings: PlanSettings;
+}
+
+/**
+ * Every top-level type that is not a collection: its name in the document (`root`) and where it
+ * counts. RACI cells are one Y.Map from `${rowId}:${columnId}` to "R" | "A" | "C" | "I" (and one table,
+ * read back in `sort` order); the long texts are Y.Text, merged character by character; settings and
+ * the schema version share `meta`.
+ */
+export const singles = {
+  raciCells: { root: "raciCells", section: "raci", fingerprint: "cells", sort: ["rowId", "columnId"] },
+  strategy: { root: "strategy", section: "strategy", fingerprint: "strategy" },
+  scopeText: { root: "scopeText", section: "scope", fingerprint: "text" },
+  settings: { root: "meta", section: "settings", fingerprint: null },
+} as const satisfies Record<keyof DocSingles, Placement & { root: string; sort?: readonly (keyof RaciCell)[] }>;
+
+/** Settings change as one part, but each counts in the fingerprint of the section it shapes. */
+export const settingPlacements = {
+  workingWeekdays: { section: "schedule", fingerprint: "workingWeekdays" },
+  riskBands: { section: "risks", fingerprint: "bands" },
+  raciOverloadThreshold: { section: "raci", fingerprint: "threshold" },
+  currency: { section: "resources", fingerprint: "currency" },
+} as const satisfies Record<keyof PlanSettings, Placement>;
+
+export const RACI_CELLS = singles.raciCells.root;
+export const META = singles.settings.root;
+export const texts = { strategy: singles.strategy.root, scopeText: singles.scopeText.root } as const;
+export type TextName = keyof typeof texts;
+
+/** Top-level type → the section an edit of it belongs to, for every name of the layout. */
+export const rootSections = (registry: Registry = collections): Record<string, DocSection> => ({
+  ...Object.fromEntries(Object.entries(registry).map(([name, c]) => [name, c.section])),
+  ...Object.fromEntries(Object.values(singles).map((s) => [s.root, s.section])),
 });
+
+export type InvalidRow = { section: string; id: string; error: string };
+
+/** The whole document as plain data, for a registry: what editors render and what the projection stores. */
+export type ContentOf<R extends Registry> = RowsIn<R> & DocSingles;
+export type DocContent = ContentOf<typeof collections>;
+
+export function emptyContent<R extends Registry>(registry: R): ContentOf<R> {
+  const rows = Object.fromEntries(Object.keys(registry).map((name) => [name, []])) as unknown as RowsIn<R>;
+  return { ...rows, raciCells: [], strategy: "", scopeText: "", settings: defaultSettings };
+}
+
+export const emptyDocContent = (): DocContent => emptyContent(collections);
 
 export type { ISODate };

@@ -5,25 +5,28 @@
 import * as Y from "yjs";
 import type { PlanContent } from "@/lib/plan/types";
 import {
-  collections,
   defaultSettings,
   META,
   RACI_CELLS,
   raciLetterSchema,
+  realRegistry,
   SCHEMA_VERSION,
   settingsSchema,
   texts,
-  type CollectionName,
+  type Collections,
+  type ContentOf,
   type DocContent,
   type InvalidRow,
   type PlanSettings,
-  type RowOf,
+  type Registry,
+  type RowIn,
   type TextName,
 } from "./layout";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const rowsOf = (doc: Y.Doc, name: CollectionName) => doc.getMap<Y.Map<unknown>>(name);
+/** The top-level map of a collection (of whichever registry names it). */
+export const rowsOf = (doc: Y.Doc, name: string) => doc.getMap<Y.Map<unknown>>(name);
 export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>(META);
 export const raciCellsOf = (doc: Y.Doc) => doc.getMap<string>(RACI_CELLS);
 export const textOf = (doc: Y.Doc, name: TextName) => doc.getText(texts[name]);
@@ -41,16 +44,17 @@ function issueText(issues: { path: PropertyKey[]; message: string }[]): string {
 }
 
 /** One row as plain data with defaults filled in, or the reason it is malformed. */
-export function parseRow<C extends CollectionName>(
+export function parseRow<C extends keyof R & string, R extends Registry = Collections>(
   name: C,
   key: string,
   value: unknown,
-): { ok: true; row: RowOf<C> } | { ok: false; error: string } {
+  registry: R = realRegistry(),
+): { ok: true; row: RowIn<NoInfer<R>, C> } | { ok: false; error: string } {
   if (!uuid.test(key)) return { ok: false, error: "row key is not a UUID" };
   const fields = plain(value);
   if (typeof fields !== "object" || fields === null || Array.isArray(fields))
     return { ok: false, error: "row is not a map of fields" };
-  const { schema, defaults } = collections[name];
+  const { schema, defaults } = registry[name]!;
   const merged: Record<string, unknown> = { ...defaults, ...fields, id: key };
   // Nested objects (an objective's KPI) take defaults field by field too.
   for (const [k, d] of Object.entries(defaults)) {
@@ -58,18 +62,10 @@ export function parseRow<C extends CollectionName>(
     if (d && typeof d === "object" && !Array.isArray(d) && v && typeof v === "object" && !Array.isArray(v))
       merged[k] = { ...d, ...v };
   }
-  const parsed = (
-    schema as unknown as {
-      safeParse: (v: unknown) => {
-        success: boolean;
-        data?: unknown;
-        error?: { issues: { path: PropertyKey[]; message: string }[] };
-      };
-    }
-  ).safeParse(merged);
+  const parsed = schema.safeParse(merged);
   return parsed.success
-    ? { ok: true, row: parsed.data as RowOf<C> }
-    : { ok: false, error: issueText(parsed.error!.issues) };
+    ? { ok: true, row: parsed.data as RowIn<R, C> }
+    : { ok: false, error: issueText(parsed.error.issues) };
 }
 
 const byOrder = (a: { id: string; order?: unknown }, b: { id: string; order?: unknown }) =>
@@ -79,11 +75,15 @@ const byOrder = (a: { id: string; order?: unknown }, b: { id: string; order?: un
 export const sortRows = <R extends { id: string }>(rows: R[]): R[] => rows.sort(byOrder as (a: R, b: R) => number);
 
 /** Every valid row of a collection in display order; malformed rows reported apart. */
-export function readRows<C extends CollectionName>(doc: Y.Doc, name: C): { rows: RowOf<C>[]; invalid: InvalidRow[] } {
-  const rows: RowOf<C>[] = [];
+export function readRows<C extends keyof R & string, R extends Registry = Collections>(
+  doc: Y.Doc,
+  name: C,
+  registry: R = realRegistry(),
+): { rows: RowIn<NoInfer<R>, C>[]; invalid: InvalidRow[] } {
+  const rows: RowIn<R, C>[] = [];
   const invalid: InvalidRow[] = [];
   rowsOf(doc, name).forEach((value, key) => {
-    const r = parseRow(name, key, value);
+    const r = parseRow(name, key, value, registry);
     if (r.ok) rows.push(r.row);
     else invalid.push({ section: name, id: key, error: r.error });
   });
@@ -126,44 +126,39 @@ export function readSettings(doc: Y.Doc): PlanSettings {
  * The whole document as plain data, its collections read by `rows` (a full read here; the browser's
  * incremental readers in components/collab/plan-data.tsx) and its RACI letters given.
  */
-export function assembleContent(
+export function assembleContent<R extends Registry = Collections>(
   doc: Y.Doc,
-  rows: <C extends CollectionName>(name: C) => RowOf<C>[],
+  rows: NoInfer<<C extends keyof R & string>(name: C) => RowIn<R, C>[]>,
   raciCells: DocContent["raciCells"],
-): DocContent {
+  registry: R = realRegistry(),
+): ContentOf<NoInfer<R>> {
+  const collected = Object.fromEntries(Object.keys(registry).map((name) => [name, rows(name)]));
   return {
-    objectives: rows("objectives"),
-    scopeItems: rows("scopeItems"),
-    scopeText: textOf(doc, "scopeText").toString(),
-    deliverables: rows("deliverables"),
-    strategy: textOf(doc, "strategy").toString(),
-    tasks: rows("tasks"),
-    dependencies: rows("dependencies"),
-    risks: rows("risks"),
-    swotItems: rows("swotItems"),
-    raciColumns: rows("raciColumns"),
+    ...(collected as ContentOf<R>),
     raciCells,
-    resources: rows("resources"),
-    budgetLines: rows("budgetLines"),
-    holidays: rows("holidays"),
-    baselines: rows("baselines"),
+    strategy: textOf(doc, "strategy").toString(),
+    scopeText: textOf(doc, "scopeText").toString(),
     settings: readSettings(doc),
   };
 }
 
 /** The whole document as plain data, with every malformed row reported. */
-export function readDocContent(doc: Y.Doc): { content: DocContent; invalid: InvalidRow[] } {
+export function readDocContent<R extends Registry = Collections>(
+  doc: Y.Doc,
+  registry: R = realRegistry(),
+): { content: ContentOf<NoInfer<R>>; invalid: InvalidRow[] } {
   const invalid: InvalidRow[] = [];
   const raci = readRaciCells(doc);
   invalid.push(...raci.invalid);
   const content = assembleContent(
     doc,
     (name) => {
-      const r = readRows(doc, name);
+      const r = readRows(doc, name, registry);
       invalid.push(...r.invalid);
       return r.rows;
     },
     raci.cells,
+    registry,
   );
   return { content, invalid };
 }

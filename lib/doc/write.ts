@@ -8,18 +8,22 @@ import { randomUUID } from "@/lib/doc/uuid";
 import * as Y from "yjs";
 import type { Problem } from "@/lib/plan/problem";
 import type { PlanContent } from "@/lib/plan/types";
+import { validateRow } from "@/lib/plan/validation";
 import {
-  collections,
   defaultSettings,
   raciKey,
   raciLetterSchema,
+  realRegistry,
   SCHEMA_VERSION,
   settingsSchema,
   type CollectionName,
+  type Collections,
+  type ContentOf,
   type DocContent,
-  type PatchOf,
+  type PatchIn,
   type PlanSettings,
-  type RowOf,
+  type Registry,
+  type RowIn,
   type TextName,
 } from "./layout";
 import { metaOf, parseRow, raciCellsOf, rowsOf, textOf } from "./read";
@@ -29,13 +33,9 @@ export type WriteResult = { ok: true } | { ok: false; problems: Problem[] };
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Y.AbstractType);
 
-function problemsOf<C extends CollectionName>(name: C, row: unknown): Problem[] {
-  const r = (
-    collections[name].schema as unknown as {
-      safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
-    }
-  ).safeParse(row);
-  return r.success ? [] : r.error!.issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message }));
+function problemsOf(registry: Registry, name: string, row: unknown): Problem[] {
+  const r = validateRow(registry[name]!.schema, row);
+  return r.ok ? [] : r.problems;
 }
 
 function toYMap(fields: Record<string, unknown>): Y.Map<unknown> {
@@ -50,14 +50,23 @@ function ensureVersion(doc: Y.Doc) {
 }
 
 /** A new row of a collection with every field at its default (deep-copied, so it can be changed freely). */
-export function blankRow<C extends CollectionName>(name: C, id: string): RowOf<C> {
-  return { ...structuredClone(collections[name].defaults), id } as unknown as RowOf<C>;
+export function blankRow<C extends keyof R & string, R extends Registry = Collections>(
+  name: C,
+  id: string,
+  registry: R = realRegistry(),
+): RowIn<NoInfer<R>, C> {
+  return { ...structuredClone(registry[name]!.defaults), id } as RowIn<R, C>;
 }
 
 /** Add a row (its id must be a fresh UUID). */
-export function insertRow<C extends CollectionName>(doc: Y.Doc, name: C, row: RowOf<C>): WriteResult {
-  const full = { ...collections[name].defaults, ...row } as Record<string, unknown>;
-  const problems = problemsOf(name, full);
+export function insertRow<C extends keyof R & string, R extends Registry = Collections>(
+  doc: Y.Doc,
+  name: C,
+  row: NoInfer<RowIn<R, C>>,
+  registry: R = realRegistry(),
+): WriteResult {
+  const full: Record<string, unknown> = { ...registry[name]!.defaults, ...row };
+  const problems = problemsOf(registry, name, full);
   if (problems.length) return { ok: false, problems };
   const { id, ...fields } = full;
   ensureVersion(doc);
@@ -66,21 +75,27 @@ export function insertRow<C extends CollectionName>(doc: Y.Doc, name: C, row: Ro
 }
 
 /** Change some fields of one row; only fields whose value differs are written. */
-export function updateRow<C extends CollectionName>(doc: Y.Doc, name: C, id: string, patch: PatchOf<C>): WriteResult {
+export function updateRow<C extends keyof R & string, R extends Registry = Collections>(
+  doc: Y.Doc,
+  name: C,
+  id: string,
+  patch: NoInfer<PatchIn<R, C>>,
+  registry: R = realRegistry(),
+): WriteResult {
   const map = rowsOf(doc, name).get(id);
   if (!(map instanceof Y.Map))
     return {
       ok: false,
       problems: [{ field: "id", message: "That row no longer exists; someone may have deleted it." }],
     };
-  const current = parseRow(name, id, map);
-  const base = current.ok
-    ? (current.row as Record<string, unknown>)
-    : { ...collections[name].defaults, ...(map.toJSON() as object), id };
+  const current = parseRow(name, id, map, registry);
+  const base: Record<string, unknown> = current.ok
+    ? current.row
+    : { ...registry[name]!.defaults, ...(map.toJSON() as object), id };
   const next: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(patch))
     next[k] = isPlainObject(v) && isPlainObject(base[k]) ? { ...(base[k] as object), ...v } : v;
-  const problems = problemsOf(name, next);
+  const problems = problemsOf(registry, name, next);
   if (problems.length) return { ok: false, problems };
   for (const [k, v] of Object.entries(patch)) {
     const existing = map.get(k);
@@ -147,29 +162,21 @@ export function nextOrder(doc: Y.Doc, name: CollectionName): number {
 }
 
 /** Write a whole plan into an empty document (seed, templates, imports). Invalid rows are reported, not written. */
-export function writeDocContent(doc: Y.Doc, content: DocContent): Problem[] {
+export function writeDocContent<R extends Registry = Collections>(
+  doc: Y.Doc,
+  content: NoInfer<ContentOf<R>>,
+  registry: R = realRegistry(),
+): Problem[] {
   const problems: Problem[] = [];
   doc.transact(() => {
     ensureVersion(doc);
-    const put = <C extends CollectionName>(name: C, rows: readonly RowOf<C>[]) => {
-      for (const row of rows) {
-        const r = insertRow(doc, name, row);
+    for (const name of Object.keys(registry) as (keyof R & string)[]) {
+      for (const row of content[name]) {
+        const r = insertRow(doc, name, row, registry);
         if (!r.ok)
           problems.push(...r.problems.map((p) => ({ field: `${name}/${row.id}/${p.field}`, message: p.message })));
       }
-    };
-    put("objectives", content.objectives);
-    put("scopeItems", content.scopeItems);
-    put("deliverables", content.deliverables);
-    put("tasks", content.tasks);
-    put("dependencies", content.dependencies);
-    put("risks", content.risks);
-    put("swotItems", content.swotItems);
-    put("raciColumns", content.raciColumns);
-    put("resources", content.resources);
-    put("budgetLines", content.budgetLines);
-    put("holidays", content.holidays);
-    put("baselines", content.baselines);
+    }
     for (const c of content.raciCells) setRaciCell(doc, c.rowId, c.columnId, c.value);
     setText(doc, "strategy", content.strategy);
     setText(doc, "scopeText", content.scopeText);

@@ -5,20 +5,31 @@
  * projection stores them. Pure and isomorphic (browser and server).
  */
 import { digest } from "lib0/hash/sha256";
-import type { DocContent } from "@/lib/doc/layout";
+import {
+  collections,
+  realRegistry,
+  settingPlacements,
+  singles,
+  type Collections,
+  type ContentOf,
+  type DocContent,
+  type FingerprintedIn,
+  type Placement,
+  type Registry,
+} from "@/lib/doc/layout";
+import { planSections } from "./template";
 
 /** Sections whose content is fingerprinted (metrics are derived, so they never "change" on their own). */
-export const DIGESTED_SECTIONS = [
-  "objectives",
-  "scope",
-  "deliverables",
-  "strategy",
-  "schedule",
-  "risks",
-  "resources",
-  "raci",
-] as const;
-export type DigestedSection = (typeof DIGESTED_SECTIONS)[number];
+export type DigestedSection =
+  FingerprintedIn<typeof collections> | FingerprintedIn<typeof singles> | FingerprintedIn<typeof settingPlacements>;
+const placements: Placement[] = [
+  ...Object.values(collections as Registry),
+  ...Object.values(singles),
+  ...Object.values(settingPlacements),
+];
+export const DIGESTED_SECTIONS: readonly DigestedSection[] = planSections
+  .map((s) => s.id)
+  .filter((id): id is DigestedSection => placements.some((p) => p.section === id && p.fingerprint !== null));
 export type SectionDigests = Record<DigestedSection, string>;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -41,33 +52,49 @@ const byId = <T extends { id: string }>(rows: readonly T[]) =>
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 const hash = (value: unknown) => hex(digest(new TextEncoder().encode(canonical(value)))).slice(0, 32);
 
-/** What each section's fingerprint covers. Saved baselines are not part of the schedule itself. */
-export function sectionContent(c: DocContent): Record<DigestedSection, unknown> {
-  return {
-    objectives: byId(c.objectives),
-    scope: { items: byId(c.scopeItems), text: c.scopeText },
-    deliverables: byId(c.deliverables),
-    strategy: c.strategy,
-    schedule: {
-      // The projection keeps whole percents.
-      tasks: byId(c.tasks).map((t) => ({ ...t, progress: Math.round(t.progress) })),
-      dependencies: byId(c.dependencies),
-      holidays: byId(c.holidays),
-      workingWeekdays: c.settings.workingWeekdays,
-    },
-    risks: { risks: byId(c.risks), swot: byId(c.swotItems), bands: c.settings.riskBands },
-    resources: { resources: byId(c.resources), budget: byId(c.budgetLines), currency: c.settings.currency },
-    raci: {
-      columns: byId(c.raciColumns),
-      cells: [...c.raciCells].sort((a, b) => (`${a.rowId}:${a.columnId}` < `${b.rowId}:${b.columnId}` ? -1 : 1)),
-      threshold: c.settings.raciOverloadThreshold,
-    },
+const byKey = (cells: DocContent["raciCells"]) =>
+  [...cells].sort((a, b) => (`${a.rowId}:${a.columnId}` < `${b.rowId}:${b.columnId}` ? -1 : 1));
+
+/**
+ * What each section's fingerprint covers: every part of the document placed in it, under its
+ * fingerprint key. A section of one part keyed by the section's own name is that part's value
+ * itself, so the digests saved at earlier approvals stay comparable.
+ */
+export function sectionContent<R extends Registry = Collections>(
+  c: NoInfer<ContentOf<R>>,
+  registry: R = realRegistry(),
+): Record<DigestedSection, unknown> {
+  const parts = new Map<string, Record<string, unknown>>();
+  const put = ({ section, fingerprint }: Placement, value: unknown) => {
+    if (fingerprint === null) return;
+    parts.set(section, { ...parts.get(section), [fingerprint]: value });
   };
+  const rows = c as unknown as Record<string, { id: string }[]>;
+  for (const [name, spec] of Object.entries(registry))
+    put(
+      spec,
+      byId(rows[name] ?? []).map((r) => (spec.stored ? spec.stored(r) : r)),
+    );
+  put(singles.raciCells, byKey(c.raciCells));
+  put(singles.strategy, c.strategy);
+  put(singles.scopeText, c.scopeText);
+  for (const [key, placement] of Object.entries(settingPlacements))
+    put(placement, c.settings[key as keyof typeof c.settings]);
+  const out: Record<string, unknown> = {};
+  for (const section of DIGESTED_SECTIONS) {
+    const part = parts.get(section) ?? {};
+    const keys = Object.keys(part);
+    out[section] = keys.length === 1 && keys[0] === section ? part[section] : part;
+  }
+  return out as Record<DigestedSection, unknown>;
 }
 
 /** One digest per section. */
-export function sectionDigests(c: DocContent): SectionDigests {
-  const parts = sectionContent(c);
+export function sectionDigests<R extends Registry = Collections>(
+  c: NoInfer<ContentOf<R>>,
+  registry: R = realRegistry(),
+): SectionDigests {
+  const parts = sectionContent(c, registry);
   return Object.fromEntries(DIGESTED_SECTIONS.map((s) => [s, hash(parts[s])])) as SectionDigests;
 }
 

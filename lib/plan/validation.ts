@@ -1,5 +1,5 @@
 /**
- * zod schemas for every row of a plan's document, accepting exactly the shapes of types.ts.
+ * zod schemas for every row of a plan's document; the row types of types.ts are inferred from them.
  * The projection validates each row with them (a malformed row is reported and skipped) and the
  * editors validate input with them, so an invalid value never enters the document. Messages are
  * sentences for the person typing; text may be empty (a row being written) but is bounded.
@@ -61,9 +61,12 @@ export const taskSchema = z
     end: isoDate("End").nullable(),
     progress: percent("Progress"),
     kind: oneOf("Kind", ["task", "milestone", "buffer"]),
+    /** Summary task this one rolls up into. */
     parentId: id("Parent").nullable(),
     deliverableId: id("Deliverable").nullable(),
+    /** Workspace member (user id) or resource id responsible for the work. */
     assigneeId: id("Assignee").nullable(),
+    /** Position among siblings (fractional index: insert between two by averaging). */
     order,
   })
   .refine(endNotBeforeStart, { path: ["end"], message: "The end date cannot be before the start date." })
@@ -76,9 +79,13 @@ export const taskSchema = z
 export const dependencySchema = z
   .object({
     id: id(),
+    /** predecessor task id */
     from: id("Predecessor"),
+    /** successor task id */
     to: id("Successor"),
+    /** finish-to-start, start-to-start, finish-to-finish, start-to-finish */
     type: oneOf("Type", ["FS", "SS", "FF", "SF"]),
+    /** working days; negative = lead */
     lag: z
       .number({ message: "Lag must be a number of working days." })
       .int("Lag must be a whole number of working days.")
@@ -159,8 +166,11 @@ export const budgetLineSchema = z.object({
   id: id(),
   category: text("Category", SHORT_MAX),
   description: text("Description", 500),
+  /** Planned cost, in the line's currency. */
   planned: cost("Planned cost"),
+  /** Cost incurred so far (0 until something is spent). */
   actual: cost("Actual cost"),
+  /** ISO 4217 code, e.g. "EUR". */
   currency: z
     .string({ message: "Currency must be text." })
     .regex(/^[A-Z]{3}$/, "Currency must be a three-letter code such as EUR or USD."),
@@ -171,14 +181,49 @@ export const resourceSchema = z.object({
   id: id(),
   kind: oneOf("Kind", ["person", "tool", "equipment"]),
   name: text("Name", NAME_MAX),
+  /** For people: the role they play in the plan. */
   role: text("Role", SHORT_MAX),
+  /** For people who are workspace members. */
   userId: id("Member").nullable(),
+  /** Share of their time given to the plan, 0–100 (100 for tools and equipment). */
   allocation: percent("Allocation"),
   notes: text("Notes", TEXT_MAX),
   order,
 });
 
+export const scopeKinds = ["in", "out", "assumption", "constraint"] as const;
+export const scopeItemSchema = z.object({
+  id: id(),
+  kind: z.enum(scopeKinds, { message: "Kind must be in, out, assumption or constraint." }),
+  text: z.string().max(1000, "An item must be at most 1,000 characters."),
+  order,
+});
+
+export const swotQuadrants = ["strengths", "weaknesses", "opportunities", "threats"] as const;
+export const swotItemSchema = z.object({
+  id: id(),
+  quadrant: z.enum(swotQuadrants, { message: "Quadrant must be strengths, weaknesses, opportunities or threats." }),
+  text: z.string().max(1000, "An item must be at most 1,000 characters."),
+  order,
+});
+
+export const holidaySchema = z.object({
+  id: id(),
+  date: isoDateSchema,
+  name: z.string().max(100, "A name must be at most 100 characters."),
+});
+
+/** A saved copy of the schedule's dates (plan approval saves one), to measure slippage against. */
+export const baselineSchema = z.object({
+  id: id(),
+  name: z.string().max(100),
+  /** When it was saved, an ISO 8601 instant. */
+  savedAt: z.string().max(40),
+  tasks: z.array(z.object({ id: id(), start: isoDateSchema.nullable(), end: isoDateSchema.nullable() })).max(20_000),
+});
+
 export const workingCalendarSchema = z.object({
+  /** Days of the week that are worked, 0 = Sunday … 6 = Saturday. */
   workingWeekdays: z
     .array(z.number().int().min(0).max(6), { message: "Working days must be weekdays 0 (Sunday) to 6 (Saturday)." })
     .min(1, "At least one day of the week must be worked.")
