@@ -45,6 +45,11 @@ export type CollectionSpec<S extends RowSchema, Sec extends DocSection, F extend
   sort: readonly (keyof z.output<S> & string)[];
   /** The row as the projection keeps it, where that differs; fingerprints compare this form too. */
   stored?(row: z.output<S>): z.output<S>;
+  /**
+   * Fields added after plans could be approved: left out of the fingerprint while at their default,
+   * so adding one does not mark every approved plan's section as changed.
+   */
+  added?: readonly (keyof z.output<S> & string)[];
 };
 
 /** Any collection, as code generic over the registry sees it. */
@@ -53,6 +58,7 @@ export interface AnyCollection extends Placement {
   defaults: object;
   sort: readonly string[];
   stored?(row: { id: string }): { id: string };
+  added?: readonly string[];
 }
 
 /** A set of collections: the real one below, or an extended one in a test. */

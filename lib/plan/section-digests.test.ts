@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { emptyDocContent, type DocContent } from "@/lib/doc";
+import { z } from "zod";
+import { collections, emptyDocContent, type DocContent } from "@/lib/doc";
+import { taskSchema } from "./validation";
 import { changedSections, DIGESTED_SECTIONS, sectionDigests } from "./section-digests";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -77,5 +79,23 @@ describe("section digests", () => {
     c.settings = { ...c.settings, currency: "USD" };
     c.holidays = [{ id: id(7), date: "2026-12-25", name: "Christmas" }];
     expect(changedSections(approved, sectionDigests(c))).toEqual(["schedule", "resources"]);
+  });
+
+  it("keeps the digests of approved plans when a field is added, until the field leaves its default", () => {
+    const withColor = {
+      ...collections,
+      tasks: {
+        ...collections.tasks,
+        schema: taskSchema.extend({ color: z.string().default("") }),
+        defaults: { ...collections.tasks.defaults, color: "" },
+        added: ["color"] as const,
+      },
+    };
+    const approved = sectionDigests(content());
+    const c = content() as DocContent & { tasks: (DocContent["tasks"][number] & { color: string })[] };
+    c.tasks = c.tasks.map((t) => ({ ...t, color: "" }));
+    expect(sectionDigests(c, withColor)).toEqual(approved);
+    c.tasks[0]!.color = "teal";
+    expect(changedSections(approved, sectionDigests(c, withColor))).toEqual(["schedule"]);
   });
 });

@@ -55,6 +55,15 @@ const hash = (value: unknown) => hex(digest(new TextEncoder().encode(canonical(v
 const byKey = (cells: DocContent["raciCells"]) =>
   [...cells].sort((a, b) => (`${a.rowId}:${a.columnId}` < `${b.rowId}:${b.columnId}` ? -1 : 1));
 
+/** A row without the later-added fields that still hold their default (see `added` in the registry). */
+function withoutAddedDefaults(spec: Registry[string], row: { id: string }): { id: string } {
+  if (!spec.added?.length) return row;
+  const defaults = spec.defaults as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...row };
+  for (const field of spec.added) if (canonical(out[field]) === canonical(defaults[field])) delete out[field];
+  return out as { id: string };
+}
+
 /**
  * What each section's fingerprint covers: every part of the document placed in it, under its
  * fingerprint key. A section of one part keyed by the section's own name is that part's value
@@ -73,7 +82,7 @@ export function sectionContent<R extends Registry = Collections>(
   for (const [name, spec] of Object.entries(registry))
     put(
       spec,
-      byId(rows[name] ?? []).map((r) => (spec.stored ? spec.stored(r) : r)),
+      byId(rows[name] ?? []).map((r) => withoutAddedDefaults(spec, spec.stored ? spec.stored(r) : r)),
     );
   put(singles.raciCells, byKey(c.raciCells));
   put(singles.strategy, c.strategy);
