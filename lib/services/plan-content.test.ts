@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
-import type { UserPrincipal as Principal } from "@/lib/access";
+import { testUser } from "@/lib/testing/users";
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import { idempotent } from "./idempotency";
 import { createPlan } from "./plans";
@@ -14,17 +14,11 @@ import {
 } from "./plan-content";
 import { createRaciCell, getRaciCell, listRaciCells, updateRaciCell } from "./raci-cells";
 import { setPlanRole } from "./sharing";
-import { signUp } from "./users";
 import { createWorkspace, inviteMember } from "./workspaces";
 
 useTestDatabase();
 
-let n = 0;
-async function user(name: string): Promise<Principal & { email: string }> {
-  const email = `${name.toLowerCase()}${++n}@example.com`;
-  const u = await signUp({ name, email, password: "correct horse battery" });
-  return { kind: "user", userId: u.id, email };
-}
+const user = testUser;
 
 async function setUp() {
   const owner = await user("Owner");

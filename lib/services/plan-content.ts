@@ -106,6 +106,32 @@ export async function createContentRow(principal: Principal | null, planId: stri
   return { row, etag: etagOf(row) };
 }
 
+/**
+ * Run `change` on a row inside one edit, if If-Match (when sent) still names the row as it is: the
+ * check and the write see the same state, so nothing can slip in between. A row stored in an invalid
+ * form has no ETag; only a delete without If-Match reaches it.
+ */
+async function changeRow(
+  planId: string,
+  name: CollectionName,
+  rowId: string,
+  ifMatch: string | null,
+  change: (doc: Y.Doc, current: { id: string } | null) => Outcome,
+) {
+  let stale = false;
+  const out = await editPlanDocument<Outcome>(planId, (doc) => {
+    if (!rowsOf(doc, name).has(rowId)) return { missing: true };
+    const current = rowIn(doc, name, rowId);
+    if (ifMatch && (!current || !matches(ifMatch, etagOf(current)))) {
+      stale = true;
+      return { missing: true };
+    }
+    return change(doc, current);
+  });
+  if (stale) throw new PreconditionFailedError();
+  return settle(out);
+}
+
 /** Change some fields of a row; with If-Match, only if the row is still the one that ETag names. */
 export async function updateContentRow(
   principal: Principal | null,
@@ -118,19 +144,10 @@ export async function updateContentRow(
   const { plan } = await requirePlan(principal, planId, "edit");
   const name = collectionOf(urlName);
   const { id: _id, ...patch } = objectBody(input);
-  let stale = false;
-  const out = await editPlanDocument<Outcome>(planId, (doc) => {
-    const current = rowIn(doc, name, rowId);
-    if (!current) return { missing: true };
-    if (!matches(ifMatch, etagOf(current))) {
-      stale = true;
-      return { row: current };
-    }
+  const row = await changeRow(planId, name, rowId, ifMatch, (doc) => {
     const r = updateRow(doc, name, rowId, patch as PatchOf<typeof name>);
     return r.ok ? { row: rowIn(doc, name, rowId)! } : { problems: r.problems };
   });
-  if (stale) throw new PreconditionFailedError();
-  const row = settle(out);
   await changed(planId, plan.workspaceId, name, "updated", row);
   return { row, etag: etagOf(row) };
 }
@@ -144,20 +161,11 @@ export async function deleteContentRow(
 ) {
   const { plan } = await requirePlan(principal, planId, "edit");
   const name = collectionOf(urlName);
-  let stale = false;
-  const out = await editPlanDocument<Outcome>(planId, (doc) => {
-    const current = rowIn(doc, name, rowId);
-    if (!current && !rowsOf(doc, name).has(rowId)) return { missing: true };
-    if (current && !matches(ifMatch, etagOf(current))) {
-      stale = true;
-      return { row: current };
-    }
+  await changeRow(planId, name, rowId, ifMatch, (doc) => {
     deleteRow(doc, name, rowId);
-    return { row: current ?? { id: rowId } };
+    return { row: { id: rowId } };
   });
-  if (stale) throw new PreconditionFailedError();
-  const row = settle(out);
-  await changed(planId, plan.workspaceId, name, "deleted", { id: row.id });
+  await changed(planId, plan.workspaceId, name, "deleted", { id: rowId });
 }
 
 function settle(out: Outcome): { id: string } {

@@ -2,24 +2,18 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
-import type { UserPrincipal as Principal } from "@/lib/access";
+import { testUser } from "@/lib/testing/users";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { verify } from "@/lib/webhooks/sign";
 import { runWebhookQueueOnce } from "@/lib/webhooks/worker";
 import { createContentRow } from "./plan-content";
 import { createPlan } from "./plans";
-import { signUp } from "./users";
 import { createWebhook, deleteWebhook, getDeliveries, getWebhooks, redeliver } from "./webhooks";
 import { createWorkspace, inviteMember } from "./workspaces";
 
 useTestDatabase();
 
-let n = 0;
-async function user(name: string): Promise<Principal & { email: string }> {
-  const email = `${name.toLowerCase()}${++n}@example.com`;
-  const u = await signUp({ name, email, password: "correct horse battery" });
-  return { kind: "user", userId: u.id, email };
-}
+const user = testUser;
 
 /** A receiver on loopback that answers the statuses it is given, in turn, then 200. */
 const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
