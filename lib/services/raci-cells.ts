@@ -72,12 +72,17 @@ async function writeCell(planId: string, rowId: string, columnId: string, value:
   return out.cell;
 }
 
+/** A set cell and its ETag; a create or change that would leave the cell empty is refused. */
+function answer(cell: Cell | null) {
+  if (!cell) throw problemsError([{ field: "value", message: "A RACI cell holds R, A, C or I." }]);
+  return { row: cell, etag: etagOf(cell) };
+}
+
 export async function createRaciCell(principal: Principal | null, planId: string, input: unknown) {
   await requirePlan(principal, planId, "edit");
   const { rowId, columnId, value } = parseInput(newCell, input);
   const cell = await writeCell(planId, rowId, columnId, value ?? null, null);
-  if (!cell) throw problemsError([{ field: "value", message: "A RACI cell holds R, A, C or I." }]);
-  return { row: cell, etag: etagOf(cell) };
+  return answer(cell);
 }
 
 export async function updateRaciCell(
@@ -91,8 +96,7 @@ export async function updateRaciCell(
   const { rowId, columnId } = splitId(cellId);
   const { value } = parseInput(cellPatch, input);
   const cell = await writeCell(planId, rowId, columnId, value ?? null, ifMatch);
-  if (!cell) throw problemsError([{ field: "value", message: "A RACI cell holds R, A, C or I." }]);
-  return { row: cell, etag: etagOf(cell) };
+  return answer(cell);
 }
 
 export async function deleteRaciCell(

@@ -71,21 +71,11 @@ export default async function WebhooksPage({ params }: { params: Promise<{ id: s
           <table className="mt-3 w-full text-left text-sm" aria-label="Deliveries">
             <thead className="text-slate-600">
               <tr>
-                <th scope="col" className="py-1 font-medium">
-                  Event
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  Queued
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  State
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  Attempts
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  Response
-                </th>
+                {["Event", "Queued", "State", "Attempts", "Response"].map((h) => (
+                  <th key={h} scope="col" className="py-1 font-medium">
+                    {h}
+                  </th>
+                ))}
                 <th scope="col" className="py-1 font-medium">
                   <span className="sr-only">Redeliver</span>
                 </th>
