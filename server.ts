@@ -11,6 +11,7 @@ import { attachCollab, CollabConfigError, loadCollabConfig } from "./lib/collab"
 import { EnvError, loadEnv, oauthProviders } from "./lib/env";
 import { applySecurityHeaders } from "./lib/security/headers";
 import { shareLinkForPlan } from "./lib/services/sharing";
+import { startWebhookWorker } from "./lib/webhooks/worker";
 
 async function main() {
   let env;
@@ -74,6 +75,9 @@ async function main() {
     dev ? (req, socket, head) => void nextUpgrade(req, socket, head) : undefined,
   );
 
+  // Webhook deliveries are queued in the database; this process sends its share of them.
+  const stopWebhooks = startWebhookWorker();
+
   server.listen(env.PORT, env.HOSTNAME, () => {
     const url = `http://localhost:${env.PORT}`;
     console.log(
@@ -89,9 +93,8 @@ async function main() {
     console.log(`${signal} received, shutting down…`);
     server.close();
     server.closeAllConnections();
-    void collab
-      .close()
-      .catch((err) => console.error("[collab] shutdown:", err))
+    void Promise.all([collab.close(), stopWebhooks()])
+      .catch((err) => console.error("[shutdown]", err))
       .then(() => closeDb())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

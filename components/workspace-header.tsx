@@ -7,9 +7,9 @@ export function WorkspaceHeader({
 }: {
   id: string;
   name: string;
-  current: "plans" | "members" | "views";
+  current: "plans" | "members" | "views" | "webhooks";
 }) {
-  const tab = (key: "plans" | "members" | "views", href: string, label: string) => (
+  const tab = (key: "plans" | "members" | "views" | "webhooks", href: string, label: string) => (
     <Link
       href={href}
       aria-current={current === key ? "page" : undefined}
@@ -33,6 +33,7 @@ export function WorkspaceHeader({
         {tab("plans", `/workspaces/${id}`, "Plans")}
         {tab("views", `/workspaces/${id}/views`, "This week")}
         {tab("members", `/workspaces/${id}/members`, "Members")}
+        {tab("webhooks", `/workspaces/${id}/webhooks`, "Webhooks")}
       </nav>
     </div>
   );

@@ -13,6 +13,8 @@ process.env.SIGNIN_ATTEMPTS_PER_ADDRESS ??= "100000";
 process.env.COLLAB_UPGRADES_PER_MINUTE ??= "100000";
 // Keep CSP violation reports for the global teardown, which fails the run on any (e2e/csp-teardown.ts).
 process.env.CSP_REPORTS_EXPOSED = "1";
+// Webhook tests receive deliveries on loopback; refusing private addresses is covered by unit tests.
+process.env.WEBHOOKS_ALLOW_PRIVATE ??= "1";
 const drop = () => void db.drop().catch(() => {});
 process.once("exit", () => {});
 process.once("SIGTERM", drop);

@@ -62,6 +62,8 @@ const fields = {
   METRICS_TOKEN: optional,
   /** The e2e server keeps CSP reports in memory and lists them (app/api/csp-report). */
   CSP_REPORTS_EXPOSED: flag("CSP_REPORTS_EXPOSED"),
+  /** Let webhooks reach loopback and private addresses (tests, a receiver on the same host). */
+  WEBHOOKS_ALLOW_PRIVATE: flag("WEBHOOKS_ALLOW_PRIVATE"),
 };
 
 const schema = z.object(fields);

@@ -59,3 +59,18 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   if (!result.success) throw ValidationError.fromZod(result.error);
   return result.data;
 }
+
+/** If-Match named a version of the row that is no longer current. */
+export class PreconditionFailedError extends AppError {
+  constructor(message = "The row changed since you read it. Read it again and retry with its new ETag.") {
+    super(message, 412);
+  }
+}
+
+/** Field messages of a document write (lib/doc/write.ts), as a 422 like the browser shows them. */
+export function problemsError(problems: { field: string; message: string }[]): ValidationError {
+  const fields: Record<string, string[]> = {};
+  for (const p of problems) (fields[p.field] ??= []).push(p.message);
+  const first = problems[0];
+  return new ValidationError(first ? `${first.field}: ${first.message}` : "Invalid input", fields);
+}

@@ -34,6 +34,7 @@ const pageUrl: Record<string, (a: Tenants["a"]) => string> = {
   "/workspaces/[id]": (a) => `/workspaces/${a.workspace}`,
   "/workspaces/[id]/members": (a) => `/workspaces/${a.workspace}/members`,
   "/workspaces/[id]/views": (a) => `/workspaces/${a.workspace}/views`,
+  "/workspaces/[id]/webhooks": (a) => `/workspaces/${a.workspace}/webhooks`,
   "/plans/[id]": (a) => `/plans/${a.p1}`,
   "/plans/[id]/activity": (a) => `/plans/${a.p1}/activity`,
   "/plans/[id]/review": (a) => `/plans/${a.p1}/review`,
@@ -110,6 +111,36 @@ const apiCases: Record<string, ApiCase[]> = {
     { path: (a) => `/api/v1/plans/${a.p1}/raci.csv` },
     { path: (a) => `/api/v1/plans/${a.p2}/raci.csv?token=${a.link1}` },
     { path: (a) => `/api/v1/plans/${a.p1}/raci.csv?token=${a.revoked}` },
+  ],
+  "GET /api/v1/plans/[id]/[collection]": [
+    { path: (a) => `/api/v1/plans/${a.p1}/tasks` },
+    { path: (a) => `/api/v1/plans/${a.p1}/raci` },
+    { path: (a) => `/api/v1/plans/${a.p2}/budget?limit=500` },
+  ],
+  "POST /api/v1/plans/[id]/[collection]": [
+    { path: (a) => `/api/v1/plans/${a.p1}/tasks`, body: { name: "planted" } },
+    { path: (a) => `/api/v1/plans/${a.p1}/risks`, body: { title: "planted" } },
+  ],
+  "GET /api/v1/plans/[id]/[collection]/[rowId]": [{ path: (a) => `/api/v1/plans/${a.p1}/tasks/${a.taskId}` }],
+  "PATCH /api/v1/plans/[id]/[collection]/[rowId]": [
+    { path: (a) => `/api/v1/plans/${a.p1}/tasks/${a.taskId}`, body: { name: "pwned" } },
+  ],
+  "DELETE /api/v1/plans/[id]/[collection]/[rowId]": [{ path: (a) => `/api/v1/plans/${a.p1}/tasks/${a.taskId}` }],
+  "GET /api/v1/workspaces/[id]/webhooks": [{ path: (a) => `/api/v1/workspaces/${a.workspace}/webhooks` }],
+  "POST /api/v1/workspaces/[id]/webhooks": [
+    {
+      path: (a) => `/api/v1/workspaces/${a.workspace}/webhooks`,
+      body: { url: "http://127.0.0.1:9/bea", events: ["task.changed"] },
+    },
+  ],
+  "DELETE /api/v1/workspaces/[id]/webhooks/[webhookId]": [
+    { path: (a) => `/api/v1/workspaces/${a.workspace}/webhooks/${a.webhookId}` },
+  ],
+  "GET /api/v1/workspaces/[id]/webhooks/[webhookId]/deliveries": [
+    { path: (a) => `/api/v1/workspaces/${a.workspace}/webhooks/${a.webhookId}/deliveries` },
+  ],
+  "POST /api/v1/workspaces/[id]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver": [
+    { path: (a) => `/api/v1/workspaces/${a.workspace}/webhooks/${a.webhookId}/deliveries/${a.deliveryId}/redeliver` },
   ],
   "GET /api/v1/shared/[token]": [
     { path: (a) => `/api/v1/shared/${a.revoked}` },
@@ -284,6 +315,17 @@ const actionAttacks: Record<string, (a: Tenants["a"], b: Tenants["b"]) => Action
     form({ workspaceId: b.workspace, userId: a.annId }),
   ],
   revokeTokenAction: (a) => [form({ tokenId: a.annTokenId })],
+  createWebhookAction: (a) => [
+    form({ workspaceId: a.workspace, url: "http://127.0.0.1:9/bea", "event:task.changed": "on" }),
+  ],
+  deleteWebhookAction: (a, b) => [
+    form({ workspaceId: a.workspace, webhookId: a.webhookId }),
+    form({ workspaceId: b.workspace, webhookId: a.webhookId }),
+  ],
+  redeliverAction: (a, b) => [
+    form({ workspaceId: a.workspace, webhookId: a.webhookId, deliveryId: a.deliveryId }),
+    form({ workspaceId: b.workspace, webhookId: a.webhookId, deliveryId: a.deliveryId }),
+  ],
   markReadAction: (a) => [form({ id: a.calNotificationId })],
 };
 
@@ -325,6 +367,10 @@ test("server actions: posted from the outsider's session with A's ids, every one
   const plan = (await (await t.ann.page.request.get(`/api/v1/plans/${t.a.p1}`)).json()).data;
   expect(plan).toMatchObject({ title: `${MARK} P1 Atlas`, status: "draft", archivedAt: null });
   expect((await t.ann.page.request.get(`/api/v1/plans/${t.a.p2}`)).status()).toBe(200);
+  const task = await t.ann.page.request.get(`/api/v1/plans/${t.a.p1}/tasks/${t.a.taskId}`);
+  expect((await task.json()).data).toMatchObject({ name: `${MARK} task` });
+  const hooks = (await (await t.ann.page.request.get(`/api/v1/workspaces/${t.a.workspace}/webhooks`)).json()).data;
+  expect(hooks.map((h: { id: string }) => h.id)).toEqual([t.a.webhookId]);
   const ws = (await (await t.ann.page.request.get(`/api/v1/workspaces/${t.a.workspace}`)).json()).data;
   expect(JSON.stringify(ws)).toContain(`${MARK} workspace`);
   const members = (await (await t.ann.page.request.get(`/api/v1/workspaces/${t.a.workspace}/members`)).json()).data;

@@ -93,6 +93,20 @@ export async function setUpTenants(browser: Browser, baseURL: string) {
   const calNotificationId = uuidAfter(await (await cal.page.request.get("/inbox")).text(), "id")[0]!;
   expect(annTokenId && invitationId && calNotificationId).toBeTruthy();
 
+  // A task on P1 (through the API), and a webhook of A that has one delivery queued for it.
+  const hookRes = await api(ann.page).post(`/api/v1/workspaces/${wa}/webhooks`, {
+    url: "http://127.0.0.1:9/secret-a-hook",
+    events: ["task.changed"],
+  });
+  expect(hookRes.status(), await hookRes.text()).toBe(201);
+  const webhookId = (await hookRes.json()).data.id as string;
+  const taskRes = await api(ann.page).post(`/api/v1/plans/${p1}/tasks`, { name: `${MARK} task` });
+  expect(taskRes.status()).toBe(201);
+  const taskId = (await taskRes.json()).data.id as string;
+  const deliveries = await api(ann.page).get(`/api/v1/workspaces/${wa}/webhooks/${webhookId}/deliveries`);
+  const deliveryId = (await deliveries.json()).data[0]?.id as string;
+  expect(deliveryId).toBeTruthy();
+
   // Bea: her own workspace, plan and API token.
   const wb = await bea.app.createWorkspace("Bea's own");
   const pb = await bea.app.createPlan("Bea's plan");
@@ -120,6 +134,9 @@ export async function setUpTenants(browser: Browser, baseURL: string) {
       annTokenId,
       invitationId,
       calNotificationId,
+      webhookId,
+      deliveryId,
+      taskId,
     },
     b: { workspace: wb, plan: pb, token: beaToken!, email: bea.email },
     async close() {

@@ -18,7 +18,8 @@ export type PlanAction =
   | "delete"
   | "manage-approvers"
   | "duplicate";
-export type WorkspaceAction = "read" | "create-plan" | "rename" | "invite" | "manage-members" | "delete";
+export type WorkspaceAction =
+  "read" | "create-plan" | "rename" | "invite" | "manage-members" | "manage-webhooks" | "delete";
 
 const planRules: Record<PlanAction, readonly PlanRole[]> = {
   read: ["manager", "editor", "viewer"],
@@ -40,6 +41,8 @@ const workspaceRules: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
   rename: ["owner", "admin"],
   invite: ["owner", "admin"],
   "manage-members": ["owner", "admin"],
+  // A webhook's secret and the content it sends are for those who run the workspace.
+  "manage-webhooks": ["owner", "admin"],
   delete: ["owner"],
 };
 

@@ -15,6 +15,7 @@ import { NotFoundError, parseInput } from "@/lib/errors";
 import { planSections } from "@/lib/plan/template";
 import { announcementInput, commentInput, keepMentions, plainBody } from "@/lib/validation/comments";
 import { uuid } from "@/lib/validation/common";
+import { emitEvent } from "@/lib/services/webhook-events";
 
 /*
  * Who may talk on a plan:
@@ -72,6 +73,12 @@ export async function addComment(principal: Principal | null, planId: string, in
         summary: excerpt(`${author} mentioned you in ${sectionTitle(data.section)} of “${plan.title}”`, 200),
       })),
   );
+  await emitEvent(plan.workspaceId, "comment.created", {
+    planId: plan.id,
+    commentId: comment.id,
+    section: data.section,
+    authorId: who.userId,
+  });
   return comment;
 }
 

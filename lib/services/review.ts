@@ -30,6 +30,7 @@ import { dateInTimeZone } from "@/lib/plan/dates";
 import { changedSections, sectionDigests, type DigestedSection } from "@/lib/plan/section-digests";
 import { statusLabels } from "@/lib/plan/template";
 import { uuid } from "@/lib/validation/common";
+import { emitEvent } from "@/lib/services/webhook-events";
 
 export type { PlanStatus };
 
@@ -180,10 +181,10 @@ const signoffRequest = (planId: string, userId: string, actorId: string, actorNa
  * approver and asks each of them to sign off; "approved" comes only from their sign-offs.
  */
 export async function changeStatus(principal: Principal | null, planId: string, to: PlanStatus) {
-  await requirePlan(principal, planId, "set-status");
+  const { plan: before } = await requirePlan(principal, planId, "set-status");
   const who = requireUser(principal);
   const actorName = await userName(who.userId);
-  return withPlanLocked(planId, async (tx, plan) => {
+  const moved = await withPlanLocked(planId, async (tx, plan) => {
     if (plan.status === to) return plan;
     if (!nextStatuses(plan.status).includes(to)) {
       const why =
@@ -210,7 +211,12 @@ export async function changeStatus(principal: Principal | null, planId: string, 
     await setStatus(tx, planId, to);
     return { ...plan, status: to };
   });
+  if (before.status !== moved.status) await statusChanged(moved, before.status);
+  return moved;
 }
+
+const statusChanged = (plan: { id: string; workspaceId: string; status: PlanStatus }, from: PlanStatus) =>
+  emitEvent(plan.workspaceId, "plan.status_changed", { planId: plan.id, from, to: plan.status });
 
 const signoffInput = z
   .object({
@@ -259,7 +265,10 @@ export async function signOff(principal: Principal | null, planId: string, input
     }
     return (await allApproved(tx, planId)) ? ("approve" as const) : ("in_review" as const);
   });
+  await emitEvent(plan.workspaceId, "plan.approval", { planId, userId: who.userId, decision: data.decision });
   if (outcome === "approve") await approve(planId);
+  if (outcome !== "in_review")
+    await statusChanged({ ...plan, status: outcome === "approve" ? "approved" : "draft" }, "in_review");
   return { status: outcome === "approve" ? ("approved" as const) : outcome };
 }
 
