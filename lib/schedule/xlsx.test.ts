@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { makeDep, makeTask } from "@/lib/plan/fixtures";
 import { defaultCalendar } from "@/lib/plan/types";
-import { scheduleToCsv, type ImportContext } from "./csv";
+import { CSV_COLUMNS, scheduleToCsv, type ImportContext } from "./csv";
 import { parseScheduleXlsx, sheetFromCsv, workbook } from "./xlsx";
 
 const ctx = (): ImportContext => {
@@ -51,19 +51,7 @@ describe("Excel workbook", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Schedule", "Budget"]);
     const ws = wb.getWorksheet("Schedule")!;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.getRow(1).values).toEqual([
-      undefined,
-      "Name",
-      "Kind",
-      "Start",
-      "End",
-      "Duration",
-      "Progress",
-      "Parent",
-      "Deliverable",
-      "Assignee",
-      "Predecessors",
-    ]);
+    expect(ws.getRow(1).values).toEqual([undefined, ...CSV_COLUMNS]);
     const name = ws.getCell("A2");
     expect(name.type).toBe(ExcelJS.ValueType.String);
     expect(name.value).toBe('=HYPERLINK("http://x","y")');

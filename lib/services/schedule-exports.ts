@@ -1,13 +1,12 @@
 import "server-only";
 import type { Principal } from "@/lib/access";
-import { dateInTimeZone } from "@/lib/plan/dates";
-import { raciCsv } from "@/lib/raci/csv";
-import { risksCsv } from "@/lib/risks/csv";
+import { variance } from "@/lib/plan/budget";
 import { scheduleToCsv } from "@/lib/schedule/csv";
 import { scheduleToMspdi } from "@/lib/schedule/mspdi";
 import { sheetFromCsv, workbook, type Sheet } from "@/lib/schedule/xlsx";
 import { exportFilename } from "./exports";
 import { getPlanView } from "./plans";
+import { planCsvBody } from "./risk-raci-csv";
 
 /** The plan's content with a name for every member and resource id, for anyone who may read it. */
 async function readSchedule(principal: Principal | null, planId: string) {
@@ -37,28 +36,14 @@ export async function exportScheduleMspdi(principal: Principal | null, planId: s
 
 /** One workbook: the schedule, risk register, RACI grid and budget, a sheet each. */
 export async function exportPlanWorkbook(principal: Principal | null, planId: string) {
-  const { plan, content, members, nameOf, calendar } = await readSchedule(principal, planId);
-  const memberNames = new Map(members.map((m) => [m.id, m.name]));
+  const view = await readSchedule(principal, planId);
+  const { plan, content, nameOf, calendar } = view;
   const schedule = scheduleToCsv({
     tasks: content.tasks,
     dependencies: content.dependencies,
     deliverables: content.deliverables,
     nameOf,
     calendar,
-  });
-  const risks = risksCsv({
-    risks: content.risks,
-    tasks: content.tasks,
-    bands: content.settings.riskBands,
-    nameOf,
-    today: dateInTimeZone(new Date(), "UTC"),
-  });
-  const raci = raciCsv({
-    tasks: content.tasks,
-    deliverables: content.deliverables,
-    columns: content.raciColumns,
-    cells: content.raciCells,
-    memberName: (id) => memberNames.get(id) ?? null,
   });
   const budget: Sheet = {
     name: "Budget",
@@ -70,14 +55,14 @@ export async function exportPlanWorkbook(principal: Principal | null, planId: st
         l.description,
         String(l.planned),
         String(l.actual),
-        String(l.actual - l.planned),
+        String(variance(l.planned, l.actual).amount),
         l.currency,
       ]),
   };
   const body = await workbook([
     sheetFromCsv("Schedule", schedule),
-    sheetFromCsv("Risks", risks),
-    sheetFromCsv("RACI", raci),
+    sheetFromCsv("Risks", planCsvBody(view, "risks")),
+    sheetFromCsv("RACI", planCsvBody(view, "raci")),
     budget,
   ]);
   return { filename: exportFilename(plan.title, "xlsx"), body };
