@@ -57,6 +57,10 @@ test("MS Project XML: export a plan, import it into an empty plan through the pr
   const svg = readFileSync((await (await svgDownload).path())!, "utf8");
   expect(svg).toContain("<svg");
   expect(svg).toContain("Build");
+  const pngDownload = ann.page.waitForEvent("download");
+  await ann.page.getByRole("button", { name: "Export PNG" }).click();
+  const png = readFileSync((await (await pngDownload).path())!);
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
 
   // Import into an empty plan: a preview first, written only when confirmed.
   await ann.page.goto(`/workspaces/${workspace}`);
@@ -74,6 +78,11 @@ test("MS Project XML: export a plan, import it into an empty plan through the pr
   ] as const)
     await expect(ann.page.getByLabel(`Start of ${name}`)).toHaveValue(start);
   await expect(ann.page.getByLabel("Predecessors of Build")).toHaveValue("Design [SS+2]");
+
+  // The workbook reads back with the CSV's columns (exceljs runs in the browser too).
+  report = await importFile(ann.page, "plan.xlsx", await xlsx.body());
+  await expect(report).toContainText("plan.xlsx: 4 tasks and 2 links will be imported.");
+  await report.getByRole("button", { name: "Cancel" }).click();
 
   // A file from another tool: the row report says what is dropped; cancelling writes nothing.
   report = await importFile(ann.page, "rollout.xml", readFileSync("lib/schedule/fixtures/rollout.xml"));
