@@ -25,8 +25,9 @@ test("a large plan: every bar is in the chart, rows far from the screen are not 
       `Step ${i},task,${isoIn(2 + ((i - 1) % 10) * 3)},${isoIn(3 + ((i - 1) % 10) * 3)},${i % 10 === 1 ? "" : `Step ${i - 1} [FS]`}`,
     );
   await ann.page
-    .getByLabel("CSV file to import")
+    .getByLabel("Schedule file to import")
     .setInputFiles({ name: "tasks.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  await ann.page.getByRole("button", { name: `Import ${TASKS} tasks` }).click();
   await expect(ann.page.getByTestId("import-report")).toContainText(`${TASKS} tasks imported`);
   await ann.page.reload();
   await expect(ann.page.getByTestId("connection-badge")).toHaveText("Live");

@@ -170,9 +170,11 @@ for (const timezoneId of ["America/New_York", "Pacific/Auckland"]) {
       `Broken,task,${addDaysIso(start, 6)},${addDaysIso(start, 2)},`,
     ].join("\n");
     await ann.page
-      .getByLabel("CSV file to import")
+      .getByLabel("Schedule file to import")
       .setInputFiles({ name: "tasks.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     const report = ann.page.getByTestId("import-report");
+    await expect(report).toContainText("1 task and 1 link will be imported; 1 row(s) refused.");
+    await report.getByRole("button", { name: "Import 1 task" }).click();
     await expect(report).toContainText("1 task imported; 1 row(s) refused.");
     await expect(report).toContainText("Row 3 (Broken): The end date cannot be before the start date.");
     await expect(ann.page.getByLabel("Start of Test")).toHaveValue(addDaysIso(start, 5));

@@ -67,6 +67,14 @@ describe("environment", () => {
     });
   });
 
+  it("limits schedule imports to 10 MiB unless IMPORT_MAX_BYTES says otherwise", () => {
+    expect(setting("IMPORT_MAX_BYTES", {})).toBe(10 * 1024 * 1024);
+    expect(setting("IMPORT_MAX_BYTES", { IMPORT_MAX_BYTES: "2097152" })).toBe(2 * 1024 * 1024);
+    expect(() => setting("IMPORT_MAX_BYTES", { IMPORT_MAX_BYTES: "10MB" })).toThrow(
+      new EnvError("The environment is invalid: IMPORT_MAX_BYTES must be a whole number from 1024 to 1073741824."),
+    );
+  });
+
   it("treats a blank variable as unset", () => {
     expect(loadEnv({ AUTH_SECRET: "x".repeat(32), PORT: "", DATABASE_POOL_SIZE: " " })).toMatchObject({
       PORT: 3000,

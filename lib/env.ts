@@ -58,6 +58,8 @@ const fields = {
   SIGNUPS_PER_ADDRESS: count("SIGNUPS_PER_ADDRESS", 20, 1, 1_000_000),
   /** The Chromium that prints PDF exports. */
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** The largest schedule file (CSV, MS Project XML, Excel) an import reads, in bytes. */
+  IMPORT_MAX_BYTES: count("IMPORT_MAX_BYTES", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   /** When set, /api/metrics wants `Authorization: Bearer <token>`. */
   METRICS_TOKEN: optional,
   /** The e2e server keeps CSP reports in memory and lists them (app/api/csp-report). */

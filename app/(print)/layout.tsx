@@ -4,7 +4,11 @@ import type { ReactNode } from "react";
 export default function PrintLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <style>{"@page { size: A4; margin: 16mm 14mm; } @media print { html, body { background: #fff; } }"}</style>
+      {/* The Gantt chart prints on landscape pages of its own (named page "gantt"). */}
+      <style>
+        {"@page { size: A4; margin: 16mm 14mm; } @page gantt { size: A4 landscape; margin: 10mm; } " +
+          "@media print { html, body { background: #fff; } .pw-gantt-page { page: gantt; break-before: page; break-inside: avoid; } }"}
+      </style>
       {children}
     </>
   );

@@ -38,6 +38,8 @@ type PlanData = {
   today: ISODate;
   /** Whether this viewer may edit (the live client must also be ready). */
   canEdit: boolean;
+  /** The largest file a schedule import reads (IMPORT_MAX_BYTES; 10 MiB when not given). */
+  importMaxBytes?: number;
 };
 
 const Ctx = createContext<PlanData | null>(null);

@@ -15,6 +15,7 @@ export function PlanLive({
   initial,
   members,
   today,
+  importMaxBytes,
   children,
 }: {
   planId: string;
@@ -24,12 +25,20 @@ export function PlanLive({
   initial: string;
   members: Person[];
   today: ISODate;
+  importMaxBytes?: number;
   children: ReactNode;
 }) {
   const content = useMemo(() => JSON.parse(initial) as DocContent, [initial]);
   return (
     <CollabProvider planId={planId} user={user} readOnly={!canEdit} shareToken={shareToken}>
-      <PlanDataProvider planId={planId} initial={content} members={members} today={today} canEdit={canEdit}>
+      <PlanDataProvider
+        planId={planId}
+        initial={content}
+        members={members}
+        today={today}
+        canEdit={canEdit}
+        importMaxBytes={importMaxBytes}
+      >
         {children}
       </PlanDataProvider>
     </CollabProvider>

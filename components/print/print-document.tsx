@@ -13,6 +13,7 @@ import { riskMatrixSvg } from "@/lib/export/risk-matrix-svg";
 import { svgDataUrl } from "@/lib/export/svg";
 import { timelineSvg } from "@/lib/export/timeline-svg";
 import { planSections, type PlanSectionId } from "@/lib/plan/template";
+import { PrintGantt } from "./print-gantt";
 import { Bullets, None, Picture, PrintSection, Sub, Table } from "./print-parts";
 
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `${Math.round(n)}%`);
@@ -164,6 +165,7 @@ const sectionBodies: { [K in PlanSectionId]: (m: ExportModel) => React.ReactNode
             ])}
           />
         )}
+        <PrintGantt m={m} />
       </>
     );
   },

@@ -101,6 +101,8 @@ const apiCases: Record<string, ApiCase[]> = {
   "GET /api/v1/plans/[id]/export.pdf": [{ path: (a) => `/api/v1/plans/${a.p1}/export.pdf` }],
   "GET /api/v1/plans/[id]/schedule.csv": [{ path: (a) => `/api/v1/plans/${a.p1}/schedule.csv` }],
   "GET /api/v1/plans/[id]/schedule.ics": [{ path: (a) => `/api/v1/plans/${a.p1}/schedule.ics` }],
+  "GET /api/v1/plans/[id]/schedule.xml": [{ path: (a) => `/api/v1/plans/${a.p1}/schedule.xml` }],
+  "GET /api/v1/plans/[id]/schedule.xlsx": [{ path: (a) => `/api/v1/plans/${a.p1}/schedule.xlsx` }],
   // With a share token: a link of P1 must not read P2, a revoked link nothing.
   "GET /api/v1/plans/[id]/risks.csv": [
     { path: (a) => `/api/v1/plans/${a.p1}/risks.csv` },
@@ -203,7 +205,15 @@ test("share links: a link reads its own plan only; a revoked link reads nothing;
     noLeak(await res.text(), path);
   }
   // Routes that take no link: a token in the query or as a bearer token opens nothing.
-  for (const path of ["", "/export.md", "/export.pdf", "/schedule.csv", "/schedule.ics"]) {
+  for (const path of [
+    "",
+    "/export.md",
+    "/export.pdf",
+    "/schedule.csv",
+    "/schedule.ics",
+    "/schedule.xml",
+    "/schedule.xlsx",
+  ]) {
     for (const res of [
       await anon.get(`/api/v1/plans/${t.a.p1}${path}?token=${t.a.link1}`),
       await anon.get(`/api/v1/plans/${t.a.p1}${path}`, { headers: { Authorization: `Bearer ${t.a.link1}` } }),

@@ -197,6 +197,8 @@ test("every text field hostile: no view or export runs any of it", async ({ brow
   const downloads = [
     [`/api/v1/plans/${planId}/schedule.csv`, "text/csv"],
     [`/api/v1/plans/${planId}/schedule.ics`, "text/calendar"],
+    [`/api/v1/plans/${planId}/schedule.xml`, "application/xml"],
+    [`/api/v1/plans/${planId}/schedule.xlsx`, "spreadsheetml"],
     [`/api/v1/plans/${planId}/risks.csv`, "text/csv"],
     [`/api/v1/plans/${planId}/raci.csv`, "text/csv"],
     [`/api/v1/plans/${planId}/export.md`, "text/markdown"],

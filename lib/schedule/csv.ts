@@ -35,7 +35,7 @@ export const CSV_MAX_ROWS = 5000;
 type Named = { id: string; name: string };
 
 /** Spreadsheet apps run cells starting with these as formulas; a leading quote keeps them text. */
-const guardFormula = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+export const guardFormula = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 const unguard = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
 
 export function formatPredecessor(name: string, type: DependencyType, lag: number): string {
@@ -121,17 +121,28 @@ export function parsePredecessor(text: string): { name: string; type: Dependency
 
 /** Reads a CSV of tasks; every row is checked on its own, and a refused row is reported, not written. */
 export function parseScheduleCsv(text: string, ctx: ImportContext): CsvImport {
-  const empty = (fileError: string): CsvImport => ({ tasks: [], dependencies: [], refused: [], fileError });
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
     header: true,
     skipEmptyLines: "greedy",
     transformHeader: (h) => h.trim(),
   });
-  const fields = (parsed.meta.fields ?? []).map(norm);
-  if (!fields.includes("name"))
+  return importScheduleRecords(parsed.meta.fields ?? [], parsed.data, ctx);
+}
+
+/**
+ * The rows of any tabular schedule file (CSV, a spreadsheet's first sheet, MS Project XML read into
+ * the same columns), checked row by row. `fields` are the header names; row numbers start at 2.
+ */
+export function importScheduleRecords(
+  fields: readonly string[],
+  records: readonly Record<string, string>[],
+  ctx: ImportContext,
+): CsvImport {
+  const empty = (fileError: string): CsvImport => ({ tasks: [], dependencies: [], refused: [], fileError });
+  if (!fields.map(norm).includes("name"))
     return empty("The file needs a header row with at least a “Name” column (see the export for every column).");
-  if (parsed.data.length > CSV_MAX_ROWS)
-    return empty(`The file has ${parsed.data.length} rows; at most ${CSV_MAX_ROWS} can be imported at once.`);
+  if (records.length > CSV_MAX_ROWS)
+    return empty(`The file has ${records.length} rows; at most ${CSV_MAX_ROWS} can be imported at once.`);
 
   const cell = (r: Record<string, string>, col: string) => {
     const key = Object.keys(r).find((k) => norm(k) === norm(col));
@@ -143,7 +154,7 @@ export function parseScheduleCsv(text: string, ctx: ImportContext): CsvImport {
 
   // First pass: names of this file, so Parent and Predecessors may refer to any row of it.
   const fileIds = new Map<string, string>();
-  const rows = parsed.data.map((r, i) => {
+  const rows = records.map((r, i) => {
     const id = ctx.newId();
     const name = cell(r, "Name");
     if (name && !fileIds.has(norm(name))) fileIds.set(norm(name), id);

@@ -18,6 +18,30 @@ const fileStem = (title: string) =>
     .toLowerCase()
     .slice(0, 60) || "plan";
 
+type PlanView = Awaited<ReturnType<typeof getPlanView>>;
+
+/** The risk register or the RACI grid of a plan already read, as CSV text (also the workbook's sheets). */
+export function planCsvBody({ content, members }: PlanView, which: "risks" | "raci"): string {
+  const memberNames = new Map(members.map((m) => [m.id, m.name]));
+  if (which === "raci") {
+    return raciCsv({
+      tasks: content.tasks,
+      deliverables: content.deliverables,
+      columns: content.raciColumns,
+      cells: content.raciCells,
+      memberName: (id) => memberNames.get(id) ?? null,
+    });
+  }
+  const names = new Map([...memberNames, ...content.resources.map((r) => [r.id, r.name] as const)]);
+  return risksCsv({
+    risks: content.risks,
+    tasks: content.tasks,
+    bands: content.settings.riskBands,
+    nameOf: (id) => (id ? (names.get(id) ?? null) : null),
+    today: dateInTimeZone(new Date(), "UTC"),
+  });
+}
+
 /**
  * The risk register or the RACI grid of a plan as CSV, from its projection, for anyone who may
  * read the plan (members of any role, and read-only links).
@@ -27,27 +51,8 @@ export async function exportPlanCsv(
   planId: string,
   which: "risks" | "raci",
 ): Promise<PlanCsv> {
-  const { plan, content, members } = await getPlanView(principal, planId);
-  const memberNames = new Map(members.map((m) => [m.id, m.name]));
-  if (which === "raci") {
-    const body = raciCsv({
-      tasks: content.tasks,
-      deliverables: content.deliverables,
-      columns: content.raciColumns,
-      cells: content.raciCells,
-      memberName: (id) => memberNames.get(id) ?? null,
-    });
-    return { filename: `${fileStem(plan.title)}-raci.csv`, body };
-  }
-  const names = new Map([...memberNames, ...content.resources.map((r) => [r.id, r.name] as const)]);
-  const body = risksCsv({
-    risks: content.risks,
-    tasks: content.tasks,
-    bands: content.settings.riskBands,
-    nameOf: (id) => (id ? (names.get(id) ?? null) : null),
-    today: dateInTimeZone(new Date(), "UTC"),
-  });
-  return { filename: `${fileStem(plan.title)}-risks.csv`, body };
+  const view = await getPlanView(principal, planId);
+  return { filename: `${fileStem(view.plan.title)}-${which}.csv`, body: planCsvBody(view, which) };
 }
 
 /** The principal for a CSV download by a read-only link's token (its holder has no session). */

@@ -17,6 +17,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { canOnPlan } from "@/lib/access/policy";
 import { getPrincipal, getSessionUser } from "@/lib/auth";
+import { setting } from "@/lib/env";
 import { pageData } from "@/lib/page";
 import { statusLabels } from "@/lib/plan/template";
 import { dateInTimeZone } from "@/lib/plan/dates";
@@ -70,6 +71,7 @@ export default async function PlanPage({ params }: Props) {
       initial={JSON.stringify(content)}
       members={members}
       today={dateInTimeZone(new Date(), "UTC")}
+      importMaxBytes={setting("IMPORT_MAX_BYTES")}
     >
       <main className="mx-auto max-w-6xl px-6 py-8">
         <p className="text-sm text-slate-500">
