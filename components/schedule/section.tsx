@@ -18,7 +18,11 @@ import { formatPredecessor } from "@/lib/schedule/csv";
 import { CalendarEditor } from "./calendar-editor";
 import { useDragPresence } from "./drag-presence";
 import { GanttTimeline } from "./gantt-timeline";
-import { toGanttTasks, visibleRows } from "./model";
+import { toGanttTasks, visibleRows, withRollUps } from "./model";
+import { GridKeys, type RowTreeActions } from "./row-tools";
+import { useCollapsed } from "./use-collapsed";
+import { useTreeEdits } from "./use-tree-edits";
+import { buildTree, summaryIds } from "@/lib/plan/tree";
 import { ScheduleFiles } from "./schedule-files";
 import { TaskGrid, ROW_HEIGHT, HEADER_HEIGHT, type RowFacts } from "./task-grid";
 import { TaskPopup } from "./task-popup";
@@ -39,7 +43,7 @@ export function ScheduleSection() {
   const deliverables = useRows("deliverables");
   const resources = useRows("resources");
   const settings = useSettings();
-  const { members, today, canEdit } = usePlanData();
+  const { members, today, canEdit, planId } = usePlanData();
   // Whether the server has since made this person a viewer (their role changed while the plan was open).
   const nowReadOnly = useCollabField("readOnly", false);
   const nameOf = useNameOf();
@@ -51,18 +55,38 @@ export function ScheduleSection() {
   });
   const calendar: WorkingCalendar = useMemo(() => JSON.parse(calendarKey) as WorkingCalendar, [calendarKey]);
   const ops = useScheduleEdits(tasks, deps, calendar);
+  const { collapsed, toggle, expand, setAll } = useCollapsed(planId);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const treeOps = useTreeEdits(tasks, calendar, expand);
+  const tree = useMemo(() => buildTree(tasks), [tasks]);
+  const shown = useMemo(() => withRollUps(tasks, calendar), [tasks, calendar]);
+  const summaries = useMemo(() => [...summaryIds(tree)], [tree]);
+  const rowTree: RowTreeActions = useMemo(
+    () => ({
+      ...treeOps,
+      addSubtask: (id) => {
+        const r = treeOps.addSubtask(id);
+        if ("error" in r) return r.error;
+        expand(id);
+        setFocusId(r.id);
+        return null;
+      },
+      dragStart: () => {},
+      dragEnd: () => {},
+    }),
+    [treeOps, expand],
+  );
   const { remoteDrags, publish } = useDragPresence();
 
   const [viewMode, setViewMode] = useState<ViewMode>("Week");
   const [grouped, setGrouped] = useState(false);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
   const [baselineId, setBaselineId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const rows = useMemo(
-    () => visibleRows(tasks, collapsed, grouped ? { deliverables } : undefined),
-    [tasks, collapsed, grouped, deliverables],
+    () => visibleRows(shown, collapsed, grouped ? { deliverables } : undefined, tree),
+    [shown, collapsed, grouped, deliverables, tree],
   );
   const cp = useMemo(() => criticalPath(tasks, deps, calendar), [tasks, deps, calendar]);
   const baseline = baselines.find((b) => b.id === baselineId) ?? null;
@@ -100,7 +124,7 @@ export function ScheduleSection() {
     [baseline, slips],
   );
 
-  const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
+  const byId = useMemo(() => new Map(shown.map((t) => [t.id, t])), [shown]);
   const predText = useMemo(() => {
     const m = new Map<string, string[]>();
     for (const d of deps) {
@@ -208,6 +232,17 @@ export function ScheduleSection() {
           <span className="text-red-700">critical path in red</span>
           {cp.cycle ? " · a loop in the links is ignored" : ""}
         </p>
+        {summaries.length > 0 && (
+          <div role="group" aria-label="Summary rows" className="flex gap-1">
+            <Button variant="secondary" size="xs" onClick={() => setAll([])}>
+              Expand all
+            </Button>
+            <Button variant="secondary" size="xs" onClick={() => setAll(summaries)}>
+              Collapse all
+            </Button>
+          </div>
+        )}
+        {ops.editable && <GridKeys />}
         <ScheduleFiles
           tasks={tasks}
           deps={deps}
@@ -234,11 +269,11 @@ export function ScheduleSection() {
             facts={facts}
             editable={ops.editable}
             collapsed={collapsed}
-            onToggle={(id) =>
-              setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])))
-            }
+            onToggle={toggle}
             onSelect={setSelected}
             edits={ops.grid}
+            tree={rowTree}
+            focusId={focusId}
             people={people}
             deliverables={deliverables}
             window={window}
