@@ -97,3 +97,40 @@ export function Committed({
     />
   );
 }
+
+/** A choice among named rows, "—" for none; a value naming no known row shows as "Unknown". */
+export function OptionSelect({
+  label,
+  value,
+  options,
+  disabled,
+  onChange,
+  className,
+  untitled = "",
+}: {
+  label: string;
+  value: string | null;
+  options: readonly { id: string; name: string }[];
+  disabled: boolean;
+  onChange: (id: string | null) => void;
+  className: string;
+  untitled?: string;
+}) {
+  return (
+    <select
+      aria-label={label}
+      value={value ?? ""}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value || null)}
+      className={className}
+    >
+      <option value="">—</option>
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name || untitled}
+        </option>
+      ))}
+      {value && !options.some((o) => o.id === value) && <option value={value}>Unknown</option>}
+    </select>
+  );
+}

@@ -4,7 +4,7 @@
 import { memo, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import type { DropPosition } from "@/lib/plan/wbs";
-import { Committed, NameInput } from "./grid-fields";
+import { Committed, NameInput, OptionSelect } from "./grid-fields";
 import type { Row } from "./model";
 import { RowHandle, RowMoves, treeKey } from "./row-tools";
 import { ROW_HEIGHT, type GridProps, type Option, type RowFacts } from "./grid-types";
@@ -182,21 +182,14 @@ export const GridRow = memo(function GridRow({
         />
       </td>
       <td className={cell}>
-        <select
-          aria-label={`Assignee of ${label}`}
-          value={t.assigneeId ?? ""}
+        <OptionSelect
+          label={`Assignee of ${label}`}
+          value={t.assigneeId}
+          options={people}
           disabled={!editable}
-          onChange={(e) => run(act.current.edits.setAssignee(t.id, e.target.value || null))}
+          onChange={(v) => run(act.current.edits.setAssignee(t.id, v))}
           className={`${input} max-w-32`}
-        >
-          <option value="">—</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-          {t.assigneeId && !people.some((p) => p.id === t.assigneeId) && <option value={t.assigneeId}>Unknown</option>}
-        </select>
+        />
       </td>
       <td className={cell}>
         <Committed
@@ -234,20 +227,15 @@ export const GridRow = memo(function GridRow({
         />
       </td>
       <td className={cell}>
-        <select
-          aria-label={`Deliverable of ${label}`}
-          value={t.deliverableId ?? ""}
+        <OptionSelect
+          label={`Deliverable of ${label}`}
+          value={t.deliverableId}
+          options={deliverables}
           disabled={!editable}
-          onChange={(e) => run(act.current.edits.setDeliverable(t.id, e.target.value || null))}
+          onChange={(v) => run(act.current.edits.setDeliverable(t.id, v))}
           className={`${input} max-w-32`}
-        >
-          <option value="">—</option>
-          {deliverables.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name || "Untitled deliverable"}
-            </option>
-          ))}
-        </select>
+          untitled="Untitled deliverable"
+        />
       </td>
       <td className={`${cell} whitespace-nowrap text-xs`} aria-label={`Slack of ${label}`}>
         {f.slack === null ? (

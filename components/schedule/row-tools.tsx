@@ -67,18 +67,10 @@ export function treeKey(
 const tool =
   "inline-flex h-6 w-6 shrink-0 items-center justify-center rounded text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900";
 
+type ControlProps = { id: string; label: string; act: TreeRef; report: (r: string | null) => void };
+
 /** The drag handle: also the row's keyboard stop for moving it. */
-export function RowHandle({
-  id,
-  label,
-  act,
-  report,
-}: {
-  id: string;
-  label: string;
-  act: TreeRef;
-  report: (r: string | null) => void;
-}) {
+export function RowHandle({ id, label, act, report }: ControlProps) {
   return (
     <button
       type="button"
@@ -102,17 +94,7 @@ export function RowHandle({
 }
 
 /** Buttons for each move: up, down, outdent, indent, add a subtask. */
-export function RowMoves({
-  id,
-  label,
-  act,
-  report,
-}: {
-  id: string;
-  label: string;
-  act: TreeRef;
-  report: (r: string | null) => void;
-}) {
+export function RowMoves({ id, label, act, report }: ControlProps) {
   const buttons: [string, string, () => string | null][] = [
     ["↑", `Move ${label} up`, () => act.current.tree.move(id, -1)],
     ["↓", `Move ${label} down`, () => act.current.tree.move(id, 1)],

@@ -5,24 +5,21 @@
  * together. Everything is derived from the live document on each change: hierarchy and roll-ups,
  * critical path and slack, baseline slippage, linked risks.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCollabField } from "@/components/collab/collab-provider";
 import { useNameOf, usePlanData, useRows, useSettings } from "@/components/collab/plan-data";
-import { captureBaseline, slippage } from "@/lib/plan/baseline";
+import { slippage } from "@/lib/plan/baseline";
 import { criticalPath } from "@/lib/plan/critical-path";
-import { insertRow, randomUUID } from "@/lib/doc";
-import { useEdit } from "@/components/collab/plan-data";
 import { taskDuration } from "@/lib/plan/schedule";
 import type { WorkingCalendar } from "@/lib/plan/types";
 import { formatPredecessor } from "@/lib/schedule/csv";
 import { CalendarEditor } from "./calendar-editor";
 import { useDragPresence } from "./drag-presence";
 import { GanttTimeline } from "./gantt-timeline";
-import { toGanttTasks, visibleRows, withRollUps } from "./model";
-import { GridKeys, type RowTreeActions } from "./row-tools";
-import { useCollapsed } from "./use-collapsed";
-import { useTreeEdits } from "./use-tree-edits";
-import { buildTree, summaryIds } from "@/lib/plan/tree";
+import { toGanttTasks, visibleRows } from "./model";
+import { GridKeys } from "./row-tools";
+import { AddTask, SaveBaseline } from "./schedule-forms";
+import { useWorkBreakdown } from "./use-work-breakdown";
 import { ScheduleFiles } from "./schedule-files";
 import { TaskGrid, ROW_HEIGHT, HEADER_HEIGHT, type RowFacts } from "./task-grid";
 import { TaskPopup } from "./task-popup";
@@ -55,26 +52,10 @@ export function ScheduleSection() {
   });
   const calendar: WorkingCalendar = useMemo(() => JSON.parse(calendarKey) as WorkingCalendar, [calendarKey]);
   const ops = useScheduleEdits(tasks, deps, calendar);
-  const { collapsed, toggle, expand, setAll } = useCollapsed(planId);
-  const [focusId, setFocusId] = useState<string | null>(null);
-  const treeOps = useTreeEdits(tasks, calendar, expand);
-  const tree = useMemo(() => buildTree(tasks), [tasks]);
-  const shown = useMemo(() => withRollUps(tasks, calendar), [tasks, calendar]);
-  const summaries = useMemo(() => [...summaryIds(tree)], [tree]);
-  const rowTree: RowTreeActions = useMemo(
-    () => ({
-      ...treeOps,
-      addSubtask: (id) => {
-        const r = treeOps.addSubtask(id);
-        if ("error" in r) return r.error;
-        expand(id);
-        setFocusId(r.id);
-        return null;
-      },
-      dragStart: () => {},
-      dragEnd: () => {},
-    }),
-    [treeOps, expand],
+  const { tree, shown, summaries, collapsed, toggle, setAll, focusId, rowTree } = useWorkBreakdown(
+    tasks,
+    calendar,
+    planId,
   );
   const { remoteDrags, publish } = useDragPresence();
 
@@ -306,90 +287,5 @@ export function ScheduleSection() {
       {ops.editable && <AddTask onAdd={ops.addTask} />}
       <CalendarEditor />
     </div>
-  );
-}
-
-function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "milestone" | "buffer") => string | null }) {
-  const [name, setName] = useState("");
-  const [kind, setKind] = useState<"task" | "milestone" | "buffer">("task");
-  const [error, setError] = useState<string | null>(null);
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    const r = onAdd(trimmed.slice(0, 200), kind);
-    setError(r);
-    if (!r) setName("");
-  };
-  return (
-    <form onSubmit={add} className="mt-3 flex flex-wrap gap-2">
-      <input
-        aria-label="New task name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        placeholder="Add a task…"
-        maxLength={200}
-        className="min-w-48 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      />
-      <select
-        aria-label="Kind of the new task"
-        value={kind}
-        onChange={(e) => setKind(e.target.value as typeof kind)}
-        className="rounded-md border border-slate-300 px-2 text-sm"
-      >
-        <option value="task">Task</option>
-        <option value="milestone">Milestone</option>
-        <option value="buffer">Buffer</option>
-      </select>
-      <Button type="submit" disabled={!name.trim()} variant="primary">
-        Add task
-      </Button>
-      {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </form>
-  );
-}
-
-function SaveBaseline({
-  tasks,
-  onSaved,
-}: {
-  tasks: Parameters<typeof captureBaseline>[0];
-  onSaved: (id: string) => void;
-}) {
-  const { edit } = useEdit();
-  const [name, setName] = useState("");
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    const id = randomUUID();
-    const b = captureBaseline(
-      tasks,
-      id,
-      name.trim() || `Baseline ${new Date().toISOString().slice(0, 10)}`,
-      new Date().toISOString(),
-    );
-    const r = edit((doc) => insertRow(doc, "baselines", b));
-    if (r.ok) {
-      setName("");
-      onSaved(id);
-    }
-  };
-  return (
-    <form onSubmit={save} className="flex items-center gap-1 text-xs">
-      <input
-        aria-label="Baseline name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        maxLength={100}
-        placeholder="Baseline name"
-        className="w-32 rounded border border-slate-300 px-1 py-0.5"
-      />
-      <Button type="submit" variant="secondary" size="xs">
-        Save baseline
-      </Button>
-    </form>
   );
 }
