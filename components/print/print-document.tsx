@@ -145,8 +145,20 @@ const sectionBodies: { [K in PlanSectionId]: (m: ExportModel) => React.ReactNode
         ) : (
           <Table
             label="Schedule"
-            head={["Task", "Start", "End", "Days", "Assignee", "Progress", "Milestone", "Predecessors", "Deliverable"]}
+            head={[
+              "WBS",
+              "Task",
+              "Start",
+              "End",
+              "Days",
+              "Assignee",
+              "Progress",
+              "Milestone",
+              "Predecessors",
+              "Deliverable",
+            ]}
             rows={m.tasks.map((t) => [
+              t.wbs,
               <span
                 key="name"
                 style={{ paddingLeft: `${t.depth}rem` }}

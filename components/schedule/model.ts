@@ -3,7 +3,8 @@
  * grouping), what one drag or grid edit changes (the task, the dependents it pushes, the summaries
  * above), and the frappe-gantt task objects with names escaped. No DOM, no React: tested on its own.
  */
-import { shiftDependents, rollUpChanges, summaryTaskIds, type DateChange } from "@/lib/plan/schedule";
+import { shiftDependents, rollUpChanges, rollUpSummaries, type DateChange } from "@/lib/plan/schedule";
+import { buildTree, type TaskTree } from "@/lib/plan/tree";
 import { addDays, compareDates, isISODate } from "@/lib/plan/dates";
 import type { Dependency, ISODate, Task, WorkingCalendar } from "@/lib/plan/types";
 
@@ -16,12 +17,14 @@ export interface Row {
   task: Task;
   depth: number;
   isSummary: boolean;
+  /** Work breakdown number from the derived tree (1, 1.2, 1.2.3). */
+  wbs: string;
   /** Deliverable heading this row starts, when grouping by deliverable. */
   group?: { id: string | null; name: string };
 }
 
 /**
- * Tasks in display order: each summary followed by its children (by `order`), children of collapsed
+ * Tasks in display order: the derived tree (lib/plan/tree.ts) depth first, children of collapsed
  * summaries left out. Grouped by deliverable, top-level tasks are ordered by deliverable (in the
  * deliverables' order, tasks without one last) and the first row of each group carries its heading.
  */
@@ -29,45 +32,32 @@ export function visibleRows(
   tasks: readonly Task[],
   collapsed: ReadonlySet<string>,
   group?: { deliverables: readonly { id: string; name: string }[] },
+  tree: TaskTree = buildTree(tasks),
 ): Row[] {
-  const ids = new Set(tasks.map((t) => t.id));
-  const summaries = summaryTaskIds(tasks);
-  const children = new Map<string | null, Task[]>();
-  for (const t of tasks) {
-    const parent = t.parentId && t.parentId !== t.id && ids.has(t.parentId) ? t.parentId : null;
-    const list = children.get(parent);
-    if (list) list.push(t);
-    else children.set(parent, [t]);
-  }
-  for (const list of children.values()) list.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  let roots = children.get(null) ?? [];
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  let roots = tree.children.get(null) ?? [];
   const rank = new Map(group?.deliverables.map((d, i) => [d.id, i]));
-  if (group)
-    roots = [...roots].sort(
-      (a, b) => (rank.get(a.deliverableId ?? "") ?? 1e9) - (rank.get(b.deliverableId ?? "") ?? 1e9),
-    );
+  const rankOf = (id: string) => rank.get(byId.get(id)!.deliverableId ?? "") ?? 1e9;
+  if (group) roots = [...roots].sort((a, b) => rankOf(a) - rankOf(b));
   const out: Row[] = [];
-  const seen = new Set<string>();
-  const walk = (t: Task, depth: number, hidden = false) => {
-    if (seen.has(t.id)) return; // a parent loop is cut where it closes
-    seen.add(t.id);
-    if (!hidden) out.push({ task: t, depth, isSummary: summaries.has(t.id) });
-    for (const c of children.get(t.id) ?? []) walk(c, depth + 1, hidden || collapsed.has(t.id));
+  const walk = (id: string) => {
+    const kids = tree.children.get(id) ?? [];
+    out.push({ task: byId.get(id)!, depth: tree.depth.get(id)!, isSummary: kids.length > 0, wbs: tree.wbs.get(id)! });
+    if (!collapsed.has(id)) for (const c of kids) walk(c);
   };
   let lastGroup: string | null | undefined = undefined;
   for (const r of roots) {
     const at = out.length;
-    walk(r, 0);
-    if (group && out[at] && r.deliverableId !== lastGroup) {
-      lastGroup = r.deliverableId && rank.has(r.deliverableId) ? r.deliverableId : null;
+    walk(r);
+    const deliverableId = byId.get(r)!.deliverableId;
+    if (group && deliverableId !== lastGroup) {
+      lastGroup = deliverableId && rank.has(deliverableId) ? deliverableId : null;
       out[at]!.group = {
         id: lastGroup,
         name: lastGroup ? group.deliverables[rank.get(lastGroup)!]!.name : "No deliverable",
       };
     }
   }
-  // Rows caught in a parent loop have no root: show them at the top level rather than lose them.
-  for (const t of tasks) if (!seen.has(t.id)) walk(t, 0);
   return out;
 }
 
@@ -190,5 +180,26 @@ export function toGanttTasks(
       dependencies: (preds.get(t.id) ?? []).join(","),
       custom_class: ["pw", ...classes].join("__"),
     };
+  });
+}
+
+/**
+ * Tasks as the schedule shows them: each summary with its children's rolled-up dates and progress
+ * (computed, so they are right even before anyone writes the roll-up back), its own dates kept when
+ * no child has any. Other tasks keep their objects, so memoised rows stay as they are.
+ */
+export function withRollUps(tasks: readonly Task[], calendar: WorkingCalendar): Task[] {
+  const rollups = rollUpSummaries(tasks, calendar);
+  if (rollups.size === 0) return tasks as Task[];
+  return tasks.map((t) => {
+    const r = rollups.get(t.id);
+    if (!r) return t;
+    const dated = r.start !== null || r.end !== null;
+    const next = {
+      start: dated ? r.start : t.start,
+      end: dated ? r.end : t.end,
+      progress: Math.round(r.progress * 100) / 100,
+    };
+    return next.start === t.start && next.end === t.end && next.progress === t.progress ? t : { ...t, ...next };
   });
 }

@@ -5,13 +5,11 @@
  * together. Everything is derived from the live document on each change: hierarchy and roll-ups,
  * critical path and slack, baseline slippage, linked risks.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCollabField } from "@/components/collab/collab-provider";
 import { useNameOf, usePlanData, useRows, useSettings } from "@/components/collab/plan-data";
-import { captureBaseline, slippage } from "@/lib/plan/baseline";
+import { slippage } from "@/lib/plan/baseline";
 import { criticalPath } from "@/lib/plan/critical-path";
-import { insertRow, randomUUID } from "@/lib/doc";
-import { useEdit } from "@/components/collab/plan-data";
 import { taskDuration } from "@/lib/plan/schedule";
 import type { WorkingCalendar } from "@/lib/plan/types";
 import { formatPredecessor } from "@/lib/schedule/csv";
@@ -19,6 +17,9 @@ import { CalendarEditor } from "./calendar-editor";
 import { useDragPresence } from "./drag-presence";
 import { GanttTimeline } from "./gantt-timeline";
 import { toGanttTasks, visibleRows } from "./model";
+import { GridKeys } from "./row-tools";
+import { AddTask, SaveBaseline } from "./schedule-forms";
+import { useWorkBreakdown } from "./use-work-breakdown";
 import { ScheduleFiles } from "./schedule-files";
 import { TaskGrid, ROW_HEIGHT, HEADER_HEIGHT, type RowFacts } from "./task-grid";
 import { TaskPopup } from "./task-popup";
@@ -39,7 +40,7 @@ export function ScheduleSection() {
   const deliverables = useRows("deliverables");
   const resources = useRows("resources");
   const settings = useSettings();
-  const { members, today, canEdit } = usePlanData();
+  const { members, today, canEdit, planId } = usePlanData();
   // Whether the server has since made this person a viewer (their role changed while the plan was open).
   const nowReadOnly = useCollabField("readOnly", false);
   const nameOf = useNameOf();
@@ -51,18 +52,22 @@ export function ScheduleSection() {
   });
   const calendar: WorkingCalendar = useMemo(() => JSON.parse(calendarKey) as WorkingCalendar, [calendarKey]);
   const ops = useScheduleEdits(tasks, deps, calendar);
+  const { tree, shown, summaries, collapsed, toggle, setAll, focusId, rowTree } = useWorkBreakdown(
+    tasks,
+    calendar,
+    planId,
+  );
   const { remoteDrags, publish } = useDragPresence();
 
   const [viewMode, setViewMode] = useState<ViewMode>("Week");
   const [grouped, setGrouped] = useState(false);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
   const [baselineId, setBaselineId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const rows = useMemo(
-    () => visibleRows(tasks, collapsed, grouped ? { deliverables } : undefined),
-    [tasks, collapsed, grouped, deliverables],
+    () => visibleRows(shown, collapsed, grouped ? { deliverables } : undefined, tree),
+    [shown, collapsed, grouped, deliverables, tree],
   );
   const cp = useMemo(() => criticalPath(tasks, deps, calendar), [tasks, deps, calendar]);
   const baseline = baselines.find((b) => b.id === baselineId) ?? null;
@@ -100,7 +105,7 @@ export function ScheduleSection() {
     [baseline, slips],
   );
 
-  const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
+  const byId = useMemo(() => new Map(shown.map((t) => [t.id, t])), [shown]);
   const predText = useMemo(() => {
     const m = new Map<string, string[]>();
     for (const d of deps) {
@@ -208,6 +213,17 @@ export function ScheduleSection() {
           <span className="text-red-700">critical path in red</span>
           {cp.cycle ? " · a loop in the links is ignored" : ""}
         </p>
+        {summaries.length > 0 && (
+          <div role="group" aria-label="Summary rows" className="flex gap-1">
+            <Button variant="secondary" size="xs" onClick={() => setAll([])}>
+              Expand all
+            </Button>
+            <Button variant="secondary" size="xs" onClick={() => setAll(summaries)}>
+              Collapse all
+            </Button>
+          </div>
+        )}
+        {ops.editable && <GridKeys />}
         <ScheduleFiles
           tasks={tasks}
           deps={deps}
@@ -234,11 +250,11 @@ export function ScheduleSection() {
             facts={facts}
             editable={ops.editable}
             collapsed={collapsed}
-            onToggle={(id) =>
-              setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])))
-            }
+            onToggle={toggle}
             onSelect={setSelected}
             edits={ops.grid}
+            tree={rowTree}
+            focusId={focusId}
             people={people}
             deliverables={deliverables}
             window={window}
@@ -271,90 +287,5 @@ export function ScheduleSection() {
       {ops.editable && <AddTask onAdd={ops.addTask} />}
       <CalendarEditor />
     </div>
-  );
-}
-
-function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "milestone" | "buffer") => string | null }) {
-  const [name, setName] = useState("");
-  const [kind, setKind] = useState<"task" | "milestone" | "buffer">("task");
-  const [error, setError] = useState<string | null>(null);
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    const r = onAdd(trimmed.slice(0, 200), kind);
-    setError(r);
-    if (!r) setName("");
-  };
-  return (
-    <form onSubmit={add} className="mt-3 flex flex-wrap gap-2">
-      <input
-        aria-label="New task name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        placeholder="Add a task…"
-        maxLength={200}
-        className="min-w-48 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      />
-      <select
-        aria-label="Kind of the new task"
-        value={kind}
-        onChange={(e) => setKind(e.target.value as typeof kind)}
-        className="rounded-md border border-slate-300 px-2 text-sm"
-      >
-        <option value="task">Task</option>
-        <option value="milestone">Milestone</option>
-        <option value="buffer">Buffer</option>
-      </select>
-      <Button type="submit" disabled={!name.trim()} variant="primary">
-        Add task
-      </Button>
-      {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </form>
-  );
-}
-
-function SaveBaseline({
-  tasks,
-  onSaved,
-}: {
-  tasks: Parameters<typeof captureBaseline>[0];
-  onSaved: (id: string) => void;
-}) {
-  const { edit } = useEdit();
-  const [name, setName] = useState("");
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    const id = randomUUID();
-    const b = captureBaseline(
-      tasks,
-      id,
-      name.trim() || `Baseline ${new Date().toISOString().slice(0, 10)}`,
-      new Date().toISOString(),
-    );
-    const r = edit((doc) => insertRow(doc, "baselines", b));
-    if (r.ok) {
-      setName("");
-      onSaved(id);
-    }
-  };
-  return (
-    <form onSubmit={save} className="flex items-center gap-1 text-xs">
-      <input
-        aria-label="Baseline name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        maxLength={100}
-        placeholder="Baseline name"
-        className="w-32 rounded border border-slate-300 px-1 py-0.5"
-      />
-      <Button type="submit" variant="secondary" size="xs">
-        Save baseline
-      </Button>
-    </form>
   );
 }

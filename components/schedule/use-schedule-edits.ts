@@ -11,6 +11,7 @@ import { addWorkingDays } from "@/lib/plan/calendar";
 import { addDays, diffDays } from "@/lib/plan/dates";
 import { randomUUID } from "@/lib/doc/uuid";
 import { refuseDependency, rollUpChanges, shiftDependents } from "@/lib/plan/schedule";
+import { buildTree } from "@/lib/plan/tree";
 import type { Dependency, Task, WorkingCalendar } from "@/lib/plan/types";
 import { parsePredecessor } from "@/lib/schedule/csv";
 import { editChanges, type TaskPatch } from "./model";
@@ -98,11 +99,13 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
         );
       },
       remove: (id) => {
+        // Its subtasks move up to where it sat in the derived tree (not to a parent a loop made up).
+        const tree = buildTree(tasks);
         edit((doc) => {
           deleteRow(doc, "tasks", id);
           for (const d of deps) if (d.from === id || d.to === id) deleteRow(doc, "dependencies", d.id);
-          for (const t of tasks)
-            if (t.parentId === id) updateRow(doc, "tasks", t.id, { parentId: byId.get(id)?.parentId ?? null });
+          for (const child of tree.children.get(id) ?? [])
+            updateRow(doc, "tasks", child, { parentId: tree.parent.get(id) ?? null });
         });
       },
     };

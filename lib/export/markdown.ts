@@ -92,6 +92,7 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
         ? none("tasks")
         : table(
             [
+              "WBS",
               "Task",
               "Start",
               "End",
@@ -103,6 +104,7 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
               "Deliverable",
             ],
             m.tasks.map((t) => [
+              t.wbs,
               `${"— ".repeat(t.depth)}${t.summary ? `**${t.name || "Untitled task"}**` : t.name || "Untitled task"}`,
               t.start,
               t.end,

@@ -17,6 +17,7 @@ import { raciProblems, raciRows, type RaciRow } from "@/lib/plan/raci";
 import { bandFor, openExposure, riskScore } from "@/lib/plan/risk";
 import { rollUpSummaries, taskDuration } from "@/lib/plan/schedule";
 import { statusLabels } from "@/lib/plan/template";
+import { buildTree, inTreeOrder } from "@/lib/plan/tree";
 import type { ISODate, PlanContent, RiskBand, Task } from "@/lib/plan/types";
 
 export type ExportHeader = {
@@ -35,8 +36,11 @@ export type ExportInput = {
   today: ISODate;
 };
 
-/** A schedule row as printed: summary tasks carry their children's rolled-up dates and progress. */
-export type ExportTask = Task & { summary: boolean; depth: number };
+/**
+ * A schedule row as printed: summary tasks carry their children's rolled-up dates and progress; `wbs`
+ * is its work breakdown number (1, 1.2, 1.2.3) in the derived tree.
+ */
+export type ExportTask = Task & { summary: boolean; depth: number; wbs: string };
 
 export type ExportRisk = DocContent["risks"][number] & { ref: string; score: number; band: RiskBand | null };
 
@@ -49,7 +53,7 @@ export interface ExportModel {
   taskName: (id: string) => string;
   /** A task's deliverable by name ("" for none or one that no longer exists). */
   deliverableName: (id: string | null) => string;
-  /** The schedule in display order, summaries rolled up. */
+  /** The schedule in tree order (each summary before its subtasks), summaries rolled up. */
   tasks: ExportTask[];
   summaryIds: Set<string>;
   /** Predecessor names per task id. */
@@ -90,16 +94,13 @@ export function buildExportModel({ plan, content, members, today }: ExportInput)
     .map((r, i) => ({ ...r, ref: `R${i + 1}` }));
   const rows = raciRows(content.tasks, content.deliverables);
   const rollups = rollUpSummaries(content.tasks, rules.calendar);
-  const depthOf = (t: Task) => {
-    let depth = 0;
-    for (let p = t.parentId; p && tasksById.has(p) && depth < 10; p = tasksById.get(p)!.parentId) depth++;
-    return depth;
-  };
-  const tasks = content.tasks.map((t): ExportTask => {
+  const tree = buildTree(content.tasks);
+  const tasks = inTreeOrder(content.tasks, tree).map((t): ExportTask => {
     const r = rollups.get(t.id);
+    const place = { depth: tree.depth.get(t.id)!, wbs: tree.wbs.get(t.id)! };
     return r
-      ? { ...t, start: r.start, end: r.end, progress: Math.round(r.progress), summary: true, depth: depthOf(t) }
-      : { ...t, summary: false, depth: depthOf(t) };
+      ? { ...t, start: r.start, end: r.end, progress: Math.round(r.progress), summary: true, ...place }
+      : { ...t, summary: false, ...place };
   });
   return {
     plan: { ...plan, statusLabel: statusLabels[plan.status] },

@@ -20,3 +20,31 @@ export function orderForMove(orders: readonly number[], from: number, to: number
   const rest = orders.filter((_, i) => i !== from);
   return orderBetween(rest[to - 1], rest[to]);
 }
+
+/** An order to write for one row, and any siblings renumbered to make room. */
+export interface Placement {
+  order: number;
+  /** Siblings whose order must change too (only when the gap between two neighbours ran out). */
+  respaced: { id: string; order: number }[];
+}
+
+/**
+ * The order for a row placed at `index` among `siblings` (sorted by order, the row itself left out).
+ * Halving a gap again and again runs out of floating-point precision after about fifty moves into
+ * the same spot; then the siblings are renumbered 1, 2, 3 … around the new row.
+ */
+export function placeAt(siblings: readonly { id: string; order: number }[], index: number): Placement {
+  const before = siblings[index - 1]?.order;
+  const after = siblings[index]?.order;
+  const order = orderBetween(before, after);
+  const fits =
+    Number.isFinite(order) &&
+    (before === undefined || order > before) &&
+    (after === undefined || order < after) &&
+    (before === undefined || after === undefined || after - before > 1e-9 * Math.max(1, Math.abs(before)));
+  if (fits) return { order, respaced: [] };
+  const respaced = siblings
+    .map((s, i) => ({ id: s.id, order: i < index ? i + 1 : i + 2 }))
+    .filter((s, i) => s.order !== siblings[i]!.order);
+  return { order: index + 1, respaced };
+}

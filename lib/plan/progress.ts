@@ -5,6 +5,7 @@
  */
 import { compareDates } from "./dates";
 import { summaryTaskIds, taskDuration } from "./schedule";
+import { buildTree } from "./tree";
 import type { Deliverable, ISODate, Kpi, Task, WorkingCalendar } from "./types";
 
 /** Duration-weighted progress of some leaf tasks; a plain average when none has working days; null for none. */
@@ -45,11 +46,10 @@ export function deliverableProgress(
   calendar: WorkingCalendar,
 ): number | null {
   const byId = new Map(tasks.map((t) => [t.id, t]));
+  const { parent } = buildTree(tasks);
   const linked = (t: Task): boolean => {
-    const seen = new Set<string>();
-    for (let at: Task | undefined = t; at && !seen.has(at.id); at = at.parentId ? byId.get(at.parentId) : undefined) {
+    for (let at: Task | undefined = t; at; at = byId.get(parent.get(at.id) ?? "")) {
       if (at.deliverableId === deliverableId) return true;
-      seen.add(at.id);
     }
     return false;
   };

@@ -13,6 +13,7 @@
 import { workingDaysBetween } from "./calendar";
 import { compareDates, isISODate, maxDate, minDate } from "./dates";
 import type { Problem } from "./problem";
+import { buildTree, summaryIds } from "./tree";
 import type { Dependency, ISODate, Task, WorkingCalendar } from "./types";
 import { datesOf, spanOf, workTime, type Span, type WorkTime } from "./work-time";
 
@@ -56,14 +57,10 @@ export function taskDuration(task: Task, calendar: WorkingCalendar): number {
   return workingDaysBetween(task.start, task.end, calendar);
 }
 
-/** Ids of summary tasks: those that some other task names as its parent. */
+/** Ids of summary tasks: those with children in the derived tree (tree.ts, loops resolved). */
 export function summaryTaskIds(tasks: readonly Task[]): Set<string> {
-  const parents = new Set<string>();
-  for (const t of tasks) if (t.parentId && t.parentId !== t.id) parents.add(t.parentId);
-  if (parents.size === 0) return parents;
-  const summaries = new Set<string>();
-  for (const t of tasks) if (parents.has(t.id)) summaries.add(t.id);
-  return summaries;
+  if (!tasks.some((t) => t.parentId && t.parentId !== t.id)) return new Set();
+  return summaryIds(buildTree(tasks));
 }
 
 /** Adds a value to the list kept under a key (linear, unlike spreading a copy each time). */
@@ -329,14 +326,18 @@ export interface SummaryRollup {
 /**
  * Dates and progress of every summary task from its children: start = earliest child start,
  * end = latest child end, progress = duration-weighted average over the leaf tasks beneath it.
- * A parent loop (A under B under A) is cut where it closes rather than recursing forever.
+ * The hierarchy is the derived tree (tree.ts), so a parent loop is resolved as everywhere else.
  */
 export function rollUpSummaries(tasks: readonly Task[], calendar: WorkingCalendar): Map<string, SummaryRollup> {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const children = new Map<string, Task[]>();
-  for (const t of tasks) {
-    if (t.parentId && t.parentId !== t.id && byId.has(t.parentId)) appendTo(children, t.parentId, t);
-  }
+  if (tasks.some((t) => t.parentId && t.parentId !== t.id))
+    for (const [id, kids] of buildTree(tasks).children)
+      if (id !== null && kids.length > 0)
+        children.set(
+          id,
+          kids.map((k) => byId.get(k)!),
+        );
   const result = new Map<string, SummaryRollup & { work: number; done: number; count: number; sum: number }>();
   const visiting = new Set<string>();
 

@@ -54,9 +54,9 @@ describe("scheduleToCsv", () => {
       calendar: defaultCalendar,
     });
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("Name,Kind,Start,End,Duration,Progress,Parent,Deliverable,Assignee,Predecessors");
-    expect(lines[1]).toBe("Design,task,2026-03-02,2026-03-06,5,50,,Pilot,Ann Lee,");
-    expect(lines[2]).toBe("'=HYPERLINK(1),milestone,2026-03-09,2026-03-09,0,0,Design,,,Design [SS+2]");
+    expect(lines[0]).toBe("WBS,Name,Kind,Start,End,Duration,Progress,Parent,Deliverable,Assignee,Predecessors");
+    expect(lines[1]).toBe("1,Design,task,2026-03-02,2026-03-06,5,50,,Pilot,Ann Lee,");
+    expect(lines[2]).toBe("1.1,'=HYPERLINK(1),milestone,2026-03-09,2026-03-09,0,0,Design,,,Design [SS+2]");
   });
 
   it("round-trips through the importer", () => {

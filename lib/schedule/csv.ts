@@ -1,8 +1,10 @@
 /**
  * CSV export and import of a plan's schedule (papaparse). One row per task:
  *
- *   Name, Kind, Start, End, Duration, Progress, Parent, Deliverable, Assignee, Predecessors
+ *   WBS, Name, Kind, Start, End, Duration, Progress, Parent, Deliverable, Assignee, Predecessors
  *
+ * WBS is the work breakdown number of the derived tree (lib/plan/tree.ts; rows are written in tree
+ * order); import ignores it and takes the hierarchy from Parent.
  * Parent, Deliverable and Assignee are names; Predecessors lists task names with the link kind and
  * lag in brackets, separated by semicolons: `Design [FS]; Build [SS+2]`. Import validates every row
  * with the same rules as the editors and returns the rows to write plus, per refused row, why.
@@ -12,10 +14,12 @@ import Papa from "papaparse";
 import { addWorkingDays } from "@/lib/plan/calendar";
 import { isISODate } from "@/lib/plan/dates";
 import { refuseDependency, taskDuration } from "@/lib/plan/schedule";
+import { buildTree, inTreeOrder } from "@/lib/plan/tree";
 import type { Dependency, DependencyType, Task, TaskKind, WorkingCalendar } from "@/lib/plan/types";
 import { dependencySchema, taskSchema } from "@/lib/plan/validation";
 
 export const CSV_COLUMNS = [
+  "WBS",
   "Name",
   "Kind",
   "Start",
@@ -42,7 +46,7 @@ export function formatPredecessor(name: string, type: DependencyType, lag: numbe
   return `${name} [${type}${lag === 0 ? "" : lag > 0 ? `+${lag}` : lag}]`;
 }
 
-/** The schedule as CSV text, tasks in the order given. */
+/** The schedule as CSV text, tasks in tree order (each summary before its subtasks). */
 export function scheduleToCsv(input: {
   tasks: readonly Task[];
   dependencies: readonly Dependency[];
@@ -58,8 +62,10 @@ export function scheduleToCsv(input: {
     if (!from || !byId.has(d.to)) continue;
     preds.set(d.to, [...(preds.get(d.to) ?? []), formatPredecessor(from.name, d.type, d.lag)]);
   }
-  const rows = input.tasks.map((t) =>
+  const tree = buildTree(input.tasks);
+  const rows = inTreeOrder(input.tasks, tree).map((t) =>
     [
+      tree.wbs.get(t.id)!,
       t.name,
       t.kind,
       t.start ?? "",
