@@ -29,6 +29,8 @@ import { captureBaseline } from "@/lib/plan/baseline";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { changedSections, sectionDigests, type DigestedSection } from "@/lib/plan/section-digests";
 import { statusLabels } from "@/lib/plan/template";
+import { appUrl, mailUsers } from "@/lib/mail/outbox";
+import { signoffDecision, signoffRequested } from "@/lib/mail/templates";
 import { uuid } from "@/lib/validation/common";
 
 export type { PlanStatus };
@@ -150,9 +152,9 @@ export async function addApprover(principal: Principal | null, planId: string, i
     });
   const added = await insertApprover(planId, userId, who.userId);
   if (added && plan.status === "in_review") {
-    await insertNotifications(await getDb(), [
-      signoffRequest(planId, userId, who.userId, await userName(who.userId), plan.title),
-    ]);
+    const actorName = await userName(who.userId);
+    await insertNotifications(await getDb(), [signoffRequest(planId, userId, who.userId, actorName, plan.title)]);
+    await mailSignoffRequests(planId, [userId], actorName, plan.title);
   }
   return { added };
 }
@@ -166,6 +168,11 @@ export async function removeApprover(principal: Principal | null, planId: string
   await deleteApprover(planId, userId);
   if (plan.status === "in_review") await completeIfAllApproved(planId);
 }
+
+const reviewUrl = (planId: string) => appUrl(`/plans/${planId}/review`);
+
+const mailSignoffRequests = (planId: string, userIds: string[], actorName: string, planTitle: string) =>
+  mailUsers(userIds, "signoff_request", () => signoffRequested({ actorName, planTitle, url: reviewUrl(planId) }));
 
 const signoffRequest = (planId: string, userId: string, actorId: string, actorName: string, title: string) => ({
   userId,
@@ -183,7 +190,8 @@ export async function changeStatus(principal: Principal | null, planId: string, 
   await requirePlan(principal, planId, "set-status");
   const who = requireUser(principal);
   const actorName = await userName(who.userId);
-  return withPlanLocked(planId, async (tx, plan) => {
+  let asked: string[] = [];
+  const result = await withPlanLocked(planId, async (tx, plan) => {
     if (plan.status === to) return plan;
     if (!nextStatuses(plan.status).includes(to)) {
       const why =
@@ -200,16 +208,18 @@ export async function changeStatus(principal: Principal | null, planId: string, 
         throw new ConflictError("Name at least one approver before sending the plan for review.", {
           status: ["Name an approver first."],
         });
+      asked = ids.filter((id) => id !== who.userId);
       await insertNotifications(
         tx,
-        ids
-          .filter((id) => id !== who.userId)
-          .map((id) => signoffRequest(planId, id, who.userId, actorName, plan.title)),
+        asked.map((id) => signoffRequest(planId, id, who.userId, actorName, plan.title)),
       );
     }
     await setStatus(tx, planId, to);
     return { ...plan, status: to };
   });
+  // Mailed once the status change is committed, so nobody is asked about a change that rolled back.
+  if (asked.length) await mailSignoffRequests(planId, asked, actorName, result.title);
+  return result;
 }
 
 const signoffInput = z
@@ -259,6 +269,11 @@ export async function signOff(principal: Principal | null, planId: string, input
     }
     return (await allApproved(tx, planId)) ? ("approve" as const) : ("in_review" as const);
   });
+  if (plan.ownerId && plan.ownerId !== who.userId) {
+    await mailUsers([plan.ownerId], "signoff_decision", () =>
+      signoffDecision({ actorName, planTitle: plan.title, decision: data.decision, url: reviewUrl(planId) }),
+    );
+  }
   if (outcome === "approve") await approve(planId);
   return { status: outcome === "approve" ? ("approved" as const) : outcome };
 }
