@@ -23,22 +23,25 @@ export async function insertOutbox(rows: NewMail[]): Promise<string[]> {
 }
 
 /**
- * Claim up to `limit` rows due at `now`: each gets one more attempt and is hidden from other
+ * Claim up to `limit` rows due at `now` (the database's clock when null): each gets one more attempt and is hidden from other
  * workers until `leaseMs` has passed (longer than a send may take). SKIP LOCKED lets two workers
  * claim at once without waiting for, or taking, each other's rows.
  */
-export async function claimOutbox(now: Date, leaseMs: number, limit: number, maxAttempts: number) {
+export async function claimOutbox(now: Date | null, leaseMs: number, limit: number, maxAttempts: number) {
   const db = await getDb();
+  // The database's clock by default: the rows' times come from it (`defaultNow()`).
+  const at = now ?? sql`now()`;
+  const leaseEnds = now ? new Date(now.getTime() + leaseMs) : sql`now() + ${`${leaseMs} milliseconds`}::interval`;
   const due = db
     .select({ id: mailOutbox.id })
     .from(mailOutbox)
-    .where(and(isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, now), lt(mailOutbox.attempts, maxAttempts)))
+    .where(and(isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, at), lt(mailOutbox.attempts, maxAttempts)))
     .orderBy(asc(mailOutbox.nextAttemptAt))
     .limit(limit)
     .for("update", { skipLocked: true });
   return db
     .update(mailOutbox)
-    .set({ attempts: sql`${mailOutbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs) })
+    .set({ attempts: sql`${mailOutbox.attempts} + 1`, nextAttemptAt: leaseEnds })
     .where(inArray(mailOutbox.id, due))
     .returning();
 }
@@ -117,7 +120,7 @@ export async function resetPasswordWithToken(tokenHash: string, passwordHash: st
       .set({
         passwordHash,
         sessionVersion: sql`${users.sessionVersion} + 1`,
-        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})`,
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`,
       })
       .where(eq(users.id, used.userId))
       .returning({ id: users.id, email: users.email });
@@ -143,7 +146,7 @@ export async function verifyEmailWithToken(tokenHash: string, now: Date) {
     if (!used) return null;
     await tx
       .update(users)
-      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})` })
+      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
       .where(eq(users.id, used.userId));
     return used.userId;
   });

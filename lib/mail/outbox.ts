@@ -108,7 +108,7 @@ export async function mailUsers(
  */
 export async function drainOutbox(opts: { sender?: Sender; now?: Date; batch?: number } = {}) {
   const sender = opts.sender ?? defaultSender();
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? null;
   const batch = opts.batch ?? 20;
   let sent = 0;
   let failed = 0;

@@ -13,7 +13,7 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 /** One line of plain text: values from people never start a new line in a subject or text body. */
-const line = (value: string) => value.replace(/[\r\n]+/g, " ").trim();
+const line = (value: string) => value.replace(/[\r\n]+/g, " ");
 
 type Part = string | { strong: string };
 type Body = {
@@ -48,7 +48,7 @@ function compose({ subject, paragraphs, list, action, footer }: Body): Mail {
     `<p style="font-size:12px;color:#64748b">${escapeHtml(footer)}</p>`,
     "</body></html>",
   ].join("\n");
-  return { subject: line(subject).slice(0, 200), text, html };
+  return { subject: line(subject).trim().slice(0, 200), text, html };
 }
 
 const quoted = (title: string) => `“${line(title)}”`;
