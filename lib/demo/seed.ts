@@ -20,7 +20,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if (existing) return false;
   const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
   const [userId, planId] = await db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ name: "Dana Demo", email: DEMO_EMAIL, passwordHash }).returning();
+    const [user] = await tx
+      .insert(users)
+      // The demo address receives no mail; it is not asked to be verified.
+      .values({ name: "Dana Demo", email: DEMO_EMAIL, passwordHash, emailVerifiedAt: new Date() })
+      .returning();
     const [ws] = await tx.insert(workspaces).values({ name: "Demo workspace", createdBy: user!.id }).returning();
     await tx.insert(memberships).values({ workspaceId: ws!.id, userId: user!.id, role: "owner" });
     const [main] = await tx

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { mailOutbox, users, userTokens } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
+import { userIdFromCookies } from "@/lib/collab/auth";
 import { ValidationError } from "@/lib/errors";
 import {
   getAccount,
@@ -131,5 +133,21 @@ describe("email verification", () => {
     const db = await getDb();
     const [row] = await db.select().from(users).where(eq(users.id, user.id));
     expect(row?.emailVerifiedAt).toBeNull();
+  });
+});
+
+describe("sessions after a reset", () => {
+  it("the collaboration socket refuses a cookie issued before the reset and takes one issued after", async () => {
+    const secret = "s".repeat(32);
+    const salt = "authjs.session-token";
+    const user = await signUp({ name: "Sock", email: "sock@example.com", password });
+    const cookie = async (sv: number) =>
+      `${salt}=${await encode({ token: { uid: user.id, sv }, secret, salt, maxAge: 3600 })}`;
+    const before = await cookie(0);
+    expect(await userIdFromCookies(before, secret)).toBe(user.id);
+    await requestPasswordReset({ email: "sock@example.com" }, "10.9.2.1");
+    await resetPassword({ token: (await linkToken("sock@example.com", "password_reset"))!, password: newPassword });
+    expect(await userIdFromCookies(before, secret)).toBeNull();
+    expect(await userIdFromCookies(await cookie(1), secret)).toBe(user.id);
   });
 });
