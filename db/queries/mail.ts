@@ -101,35 +101,42 @@ export async function findUsableToken(tokenHash: string, purpose: Purpose, now: 
   return row?.userId ?? null;
 }
 
+type Tx = Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0];
+
+/** Use up a token inside `tx` and mark its address verified (receiving the mail proves it). */
+async function useToken(tx: Tx, tokenHash: string, purpose: Purpose, now: Date) {
+  const [used] = await tx
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(usable(tokenHash, purpose, now))
+    .returning({ userId: userTokens.userId });
+  if (!used) return null;
+  await tx
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(eq(users.id, used.userId));
+  return used.userId;
+}
+
 /**
  * Use a password-reset token: in one transaction, mark it used (only one caller can), set the new
  * hash, raise the session version (every session issued before ends) and void the account's
- * other reset links. Receiving the mail also proves the address. Null when the token does not work.
+ * other reset links. Null when the token does not work.
  */
 export async function resetPasswordWithToken(tokenHash: string, passwordHash: string, now: Date) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [used] = await tx
-      .update(userTokens)
-      .set({ usedAt: now })
-      .where(usable(tokenHash, "password_reset", now))
-      .returning({ userId: userTokens.userId });
-    if (!used) return null;
+    const userId = await useToken(tx, tokenHash, "password_reset", now);
+    if (!userId) return null;
     const [user] = await tx
       .update(users)
-      .set({
-        passwordHash,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`,
-      })
-      .where(eq(users.id, used.userId))
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
       .returning({ id: users.id, email: users.email });
     await tx
       .update(userTokens)
       .set({ usedAt: now })
-      .where(
-        and(eq(userTokens.userId, used.userId), eq(userTokens.purpose, "password_reset"), isNull(userTokens.usedAt)),
-      );
+      .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, "password_reset"), isNull(userTokens.usedAt)));
     return user ?? null;
   });
 }
@@ -137,19 +144,7 @@ export async function resetPasswordWithToken(tokenHash: string, passwordHash: st
 /** Use an email-verification token; the account it verified, or null. */
 export async function verifyEmailWithToken(tokenHash: string, now: Date) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [used] = await tx
-      .update(userTokens)
-      .set({ usedAt: now })
-      .where(usable(tokenHash, "email_verification", now))
-      .returning({ userId: userTokens.userId });
-    if (!used) return null;
-    await tx
-      .update(users)
-      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
-      .where(eq(users.id, used.userId));
-    return used.userId;
-  });
+  return db.transaction((tx) => useToken(tx, tokenHash, "email_verification", now));
 }
 
 // ── who gets what ──

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { insertMembership, insertWorkspaceWithOwner } from "@/db/queries/workspaces";
-import { mailOutbox, planResources, plans, planTasks, shareLinks } from "@/db/schema";
+import { planResources, plans, planTasks, shareLinks } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { signUp } from "@/lib/services/users";
+import { outboxMails } from "@/lib/testing/outbox";
 import { queueAssignmentMails, queueDigests, queueLinkExpiryMails } from "./scheduled";
 
 useTestDatabase();
@@ -19,13 +19,7 @@ let ben: { id: string; email: string };
 let outsider: { id: string; email: string };
 let planId: string;
 
-async function mails(to: string, kind: string) {
-  const db = await getDb();
-  return db
-    .select()
-    .from(mailOutbox)
-    .where(and(eq(mailOutbox.to, to), eq(mailOutbox.kind, kind)));
-}
+const mails = outboxMails;
 
 beforeAll(async () => {
   ann = await signUp({ name: "Ann", email: "ann@example.com", password });

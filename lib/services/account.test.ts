@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { mailOutbox, users, userTokens } from "@/db/schema";
+import { users, userTokens } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { userIdFromCookies } from "@/lib/collab/auth";
+import { outboxMails } from "@/lib/testing/outbox";
 import { ValidationError } from "@/lib/errors";
 import {
   getAccount,
@@ -24,23 +25,11 @@ const newPassword = "another long passphrase";
 
 /** The token in the link of the newest mail of `kind` to `to`, as the person would click it. */
 async function linkToken(to: string, kind: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select()
-    .from(mailOutbox)
-    .where(and(eq(mailOutbox.to, to), eq(mailOutbox.kind, kind)))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(1);
+  const row = (await outboxMails(to, kind)).at(-1);
   return row ? /token=([A-Za-z0-9_-]+)/.exec(row.text)?.[1] : undefined;
 }
 
-async function mailsTo(to: string, kind: string) {
-  const db = await getDb();
-  return db
-    .select()
-    .from(mailOutbox)
-    .where(and(eq(mailOutbox.to, to), eq(mailOutbox.kind, kind)));
-}
+const mailsTo = outboxMails;
 
 describe("password reset", () => {
   it("answers alike for an unknown email and mails nothing", async () => {

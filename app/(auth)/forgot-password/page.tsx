@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { MailOffNote } from "@/components/account/mail-off-note";
+import { BackToSignIn } from "@/components/account/back-to-sign-in";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { mailEnabled } from "@/lib/services/account";
@@ -9,14 +9,7 @@ export const metadata = { title: "Forgot password · Planwright" };
 
 export default function ForgotPasswordPage() {
   return (
-    <AuthCard
-      title="Forgot your password?"
-      footer={
-        <Link className="font-medium text-indigo-700 underline" href="/signin">
-          Back to sign in
-        </Link>
-      }
-    >
+    <AuthCard title="Forgot your password?" footer={<BackToSignIn />}>
       <p className="mb-4 text-sm text-slate-600">
         Enter the email of your account and we will mail you a link to choose a new password.
       </p>

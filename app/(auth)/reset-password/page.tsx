@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BackToSignIn } from "@/components/account/back-to-sign-in";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { resetLinkWorks } from "@/lib/services/account";
@@ -11,14 +12,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const { token } = await searchParams;
   const works = await resetLinkWorks(token);
   return (
-    <AuthCard
-      title="Choose a new password"
-      footer={
-        <Link className="font-medium text-indigo-700 underline" href="/signin">
-          Back to sign in
-        </Link>
-      }
-    >
+    <AuthCard title="Choose a new password" footer={<BackToSignIn />}>
       {works ? (
         <ActionForm action={resetPasswordAction} className="flex flex-col gap-4" aria-label="Choose a new password">
           <input type="hidden" name="token" value={token} />
