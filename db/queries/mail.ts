@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import {
   mailOutbox,
   memberships,
@@ -227,6 +227,18 @@ export async function unannouncedAssignments(limit = 200) {
     )
     .where(isNull(taskAssignmentNotices.planId))
     .limit(limit);
+}
+
+/** Count a plan's current assignments as announced (the demo plan, made with its assignees). */
+export async function markAssignmentsAnnounced(planId: string, db?: Db) {
+  const d = db ?? (await getDb());
+  const rows = await d
+    .selectDistinct({ planId: planTasks.planId, taskId: planTasks.id, userId: users.id })
+    .from(planTasks)
+    .leftJoin(planResources, assigneeResource)
+    .innerJoin(users, assigneeUser)
+    .where(eq(planTasks.planId, planId));
+  if (rows.length) await d.insert(taskAssignmentNotices).values(rows).onConflictDoNothing();
 }
 
 /** Record an announcement; false when another worker recorded it first. */

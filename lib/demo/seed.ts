@@ -5,6 +5,7 @@ import { projectPlan } from "@/lib/collab/projection";
 import { fromPlanContent, writeDocContent } from "@/lib/doc";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { demoPlanContent } from "@/db/demo-content";
+import { markAssignmentsAnnounced } from "@/db/queries/mail";
 import type { Db } from "@/db";
 import { announcements, collabUpdates, comments, memberships, plans, users, workspaces } from "@/db/schema";
 
@@ -58,6 +59,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.insert(collabUpdates).values({ planId, data: Y.encodeStateAsUpdate(doc) });
   await projectPlan(planId, doc, db);
   doc.destroy();
+  // Its tasks come assigned; nobody is mailed about that.
+  await markAssignmentsAnnounced(planId, db);
   // Conversation on the plan: a status update, an open comment and a resolved one.
   await db.insert(announcements).values({
     planId,

@@ -112,3 +112,15 @@ describe("scheduled mail", () => {
     expect(sent[0]!.text).toContain("Soon");
   });
 });
+
+describe("the demo plan", () => {
+  it("comes with its assignments already announced", async () => {
+    const { seedDemo, DEMO_EMAIL } = await import("@/lib/demo/seed");
+    await seedDemo(await getDb());
+    await queueAssignmentMails();
+    expect(await mails(DEMO_EMAIL, "task_assigned")).toHaveLength(0);
+    const db = await getDb();
+    const demoTasks = await db.select().from(planTasks);
+    expect(demoTasks.some((t) => t.assigneeId)).toBe(true);
+  });
+});
