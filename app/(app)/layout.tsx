@@ -9,13 +9,11 @@ import { resendVerificationAction } from "./settings/actions";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user?.id) redirect("/signin");
-  const account = await getAccount(await getPrincipal()).catch(() => null);
+  const account = await getAccount(await getPrincipal());
   return (
     <div className="min-h-screen bg-slate-50">
       <AppHeader userName={user.name ?? user.email ?? "You"} />
-      {account && !account.emailVerified && (
-        <VerifyEmailBanner email={account.email} action={resendVerificationAction} />
-      )}
+      {!account.emailVerified && <VerifyEmailBanner email={account.email} action={resendVerificationAction} />}
       {children}
     </div>
   );

@@ -89,9 +89,12 @@ export async function resetLinkWorks(token: unknown) {
  * before ends (lib/auth.ts compares session versions), and the old password stops working.
  */
 export async function resetPassword(input: unknown) {
+  // The token is a hidden field: a bad one is said above the form, not under a field nobody sees.
+  if (!mailedToken.safeParse((input as { token?: unknown } | null)?.token).success)
+    throw new ValidationError(staleLink);
   const { token, password } = parseInput(resetPasswordInput, input);
   const user = await resetPasswordWithToken(digestToken(token), await hashPassword(password), new Date());
-  if (!user) throw new ValidationError(staleLink, { password: [staleLink] });
+  if (!user) throw new ValidationError(staleLink);
   await reset("signInPerAccount", user.email);
   return { email: user.email };
 }
