@@ -60,7 +60,7 @@ test("an invitation reaches the invitee, and its link signs them up into the wor
   await expect(owner.page.getByText(`Invitation saved: ${invitee} joins as member`)).toBeVisible();
 
   const mail = await mailTo(invitee, /invited you to Mail <b>Works<\/b>/);
-  expect(mail.from?.text).toBe("Planwright <planwright@example.com>");
+  expect(mail.from?.value[0]?.address).toBe("planwright@example.com");
   expect(mail.html).toContain("Mail &lt;b&gt;Works&lt;/b&gt;");
   expect(mail.text).toContain("Olga Owner invited you to the workspace Mail <b>Works</b> as member.");
   const link = linkIn(mail);
