@@ -136,3 +136,13 @@ test("a password reset by mail ends the other sessions and retires the old passw
   expect((await old.page.request.get("/api/v1/workspaces")).status()).toBe(401);
   await Promise.all([context.close(), old.context.close()]);
 });
+
+test("a server without SMTP_URL says that email is off where a form would send some", async ({ page }) => {
+  // The suite's shared server runs without SMTP_URL.
+  await page.goto("/forgot-password");
+  await expect(page.getByRole("note")).toContainText("Email is not configured on this server;");
+  await new App(page).signUp("Nora Nomail", uniqueEmail("nora"));
+  const workspaceId = await new App(page).createWorkspace("No mail here");
+  await page.goto(`/workspaces/${workspaceId}/members`);
+  await expect(page.getByRole("note")).toContainText("Email is not configured on this server;");
+});
