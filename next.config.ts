@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
     "yjs",
     "y-protocols",
     "lib0",
+    // Sends from server.ts's mail worker; the pages only queue mail, so there is nothing to bundle.
+    "nodemailer",
   ],
   poweredByHeader: false,
   // A separate build folder lets several builds (or test runs) share one checkout.

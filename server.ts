@@ -9,6 +9,7 @@ import { runMigrations } from "./db/migrate";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./lib/demo/seed";
 import { attachCollab, CollabConfigError, loadCollabConfig } from "./lib/collab";
 import { EnvError, loadEnv, oauthProviders } from "./lib/env";
+import { startMailWorker } from "./lib/mail/worker";
 import { applySecurityHeaders } from "./lib/security/headers";
 import { shareLinkForPlan } from "./lib/services/sharing";
 import { startWebhookWorker } from "./lib/webhooks/worker";
@@ -38,6 +39,9 @@ async function main() {
     const created = await seedDemo(await getDb());
     if (created) console.log("Demo workspace and plan created on the embedded database.");
   }
+  // After the migrations: the worker reads the outbox table.
+  const mail = startMailWorker();
+  if (!env.SMTP_URL) console.log("SMTP_URL is not set: mail is written to this log instead of sent.");
 
   const app = next({ dev, hostname: "localhost", port: env.PORT });
   await app.prepare();
@@ -93,7 +97,7 @@ async function main() {
     console.log(`${signal} received, shutting down…`);
     server.close();
     server.closeAllConnections();
-    void Promise.all([collab.close(), stopWebhooks()])
+    void Promise.all([collab.close(), stopWebhooks(), mail.stop()])
       .catch((err) => console.error("[shutdown]", err))
       .then(() => closeDb())
       .finally(() => process.exit(0));

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
+  boolean,
   customType,
   date,
   doublePrecision,
@@ -34,6 +35,14 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     image: text("image"),
     createdAt: createdAt(),
+    /** When the person proved the address is theirs (a verification link, or an OAuth provider); null until then. */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** Carried in every session cookie; raising it (a password reset) ends every session issued before. */
+    sessionVersion: integer("session_version").notNull().default(0),
+    /** Whether the person wants the daily mail of tasks due tomorrow or overdue. */
+    emailDigest: boolean("email_digest").notNull().default(true),
+    /** The UTC day the last digest went out, so each day's is sent once across instances. */
+    digestSentOn: date("digest_sent_on", { mode: "string" }),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
@@ -154,6 +163,8 @@ export const shareLinks = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     viewCount: integer("view_count").notNull().default(0),
+    /** When its creator was told the link is about to expire. */
+    expiryNoticeSentAt: timestamp("expiry_notice_sent_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("share_links_token_hash_key").on(t.tokenHash), index("share_links_plan_idx").on(t.planId)],
 );
@@ -610,4 +621,66 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_queue_idx").on(t.state, t.nextAttemptAt),
     index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
   ],
+);
+
+// ── Mail: the outbox, and the single-use links sent by mail ──
+
+/**
+ * Mail waiting to be sent (and, once sent, kept for a while as a record). A row is claimed by pushing
+ * `next_attempt_at` past the send's timeout, so two workers never send the same row at once.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** Which template wrote it (invitation, password_reset, …), for the log and operators. */
+    kind: text("kind").notNull(),
+    createdAt: createdAt(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    index("mail_outbox_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
+);
+
+export const userTokenPurpose = pgEnum("user_token_purpose", ["password_reset", "email_verification"]);
+
+/** Single-use links sent by mail. Only a SHA-256 digest of the token is kept. */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: userTokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("user_tokens_hash_key").on(t.tokenHash), index("user_tokens_user_idx").on(t.userId)],
+);
+
+/** Task assignments already announced by mail, so each (task, person) pair is mailed once. */
+export const taskAssignmentNotices = pgTable(
+  "task_assignment_notices",
+  {
+    planId: planRef(),
+    taskId: uuid("task_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.taskId, t.userId] })],
 );

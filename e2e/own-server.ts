@@ -9,7 +9,8 @@ import { freePort } from "../lib/collab/faults/throwaway";
 export type OwnServer = { base: string; stop: () => Promise<void> };
 
 export async function startOwnServer(env: Record<string, string> = {}): Promise<OwnServer> {
-  const port = await freePort();
+  // A spec may name the port (its server's links must point at it, e.g. PUBLIC_URL in mail).
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const base = `http://localhost:${port}`;
   const app = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/register.mjs", "e2e/serve.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), REDIS_URL: "", ...env },

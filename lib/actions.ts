@@ -58,3 +58,18 @@ export function authedAction(
     }
   };
 }
+
+/**
+ * The wrapper for server actions anyone may call (signed in or not: "forgot password", a reset
+ * link): the same error mapping, no principal. The service it calls validates and rate-limits.
+ */
+export function publicAction(handler: (fields: Record<string, string>) => Promise<ActionState | void>) {
+  return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+    const fields = formFields(formData);
+    try {
+      return (await handler(fields)) ?? { ok: true };
+    } catch (err) {
+      return toActionState(err, fields);
+    }
+  };
+}

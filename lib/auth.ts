@@ -9,7 +9,7 @@ import type { UserPrincipal } from "@/lib/access";
 import { oauthProviders } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/security/headers";
 import { RateLimitedError } from "@/lib/security/rate-limit";
-import { signInWithPassword, userForOAuth } from "@/lib/services/users";
+import { sessionStillValid, signInWithPassword, userForOAuth } from "@/lib/services/users";
 
 /** Sign-in refused because of too many attempts; the form says so instead of "wrong password". */
 export class RateLimitedSignin extends CredentialsSignin {
@@ -68,8 +68,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         });
         token.uid = u.id;
         token.name = u.name;
+        token.sv = u.sessionVersion;
       } else if (user?.id) {
         token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      } else if (typeof token.uid === "string") {
+        // Every later read: a password reset since this session was issued ends it (null signs out).
+        const version = typeof token.sv === "number" ? token.sv : 0;
+        if (!(await sessionStillValid(token.uid, version))) return null;
       }
       return token;
     },

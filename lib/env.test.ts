@@ -75,6 +75,34 @@ describe("environment", () => {
     );
   });
 
+  it("checks the mail settings and says what they accept", () => {
+    const secret = "x".repeat(32);
+    expect(loadEnv({ AUTH_SECRET: secret })).toMatchObject({
+      SMTP_URL: undefined,
+      MAIL_FROM: "Planwright <planwright@localhost>",
+      PUBLIC_URL: "http://localhost:3000",
+    });
+    expect(
+      loadEnv({
+        AUTH_SECRET: secret,
+        SMTP_URL: "smtp://user:pass@mail.example.com:587",
+        MAIL_FROM: "Plans <plans@example.com>",
+        PUBLIC_URL: "https://plans.example.com/",
+      }),
+    ).toMatchObject({
+      SMTP_URL: "smtp://user:pass@mail.example.com:587",
+      MAIL_FROM: "Plans <plans@example.com>",
+      PUBLIC_URL: "https://plans.example.com",
+    });
+    expect(() => loadEnv({ AUTH_SECRET: secret, SMTP_URL: "mail.example.com:25" })).toThrow(
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => loadEnv({ AUTH_SECRET: secret, MAIL_FROM: "planwright" })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => loadEnv({ AUTH_SECRET: secret, PUBLIC_URL: "plans.example.com" })).toThrow(
+      /PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/,
+    );
+  });
+
   it("treats a blank variable as unset", () => {
     expect(loadEnv({ AUTH_SECRET: "x".repeat(32), PORT: "", DATABASE_POOL_SIZE: " " })).toMatchObject({
       PORT: 3000,

@@ -62,6 +62,33 @@ const fields = {
   IMPORT_MAX_BYTES: count("IMPORT_MAX_BYTES", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   /** When set, /api/metrics wants `Authorization: Bearer <token>`. */
   METRICS_TOKEN: optional,
+  /** Outgoing mail server; unset → mail is written to the server log instead of sent. */
+  SMTP_URL: optional.pipe(
+    z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^/?#]+/,
+        "SMTP_URL must be an smtp:// or smtps:// URL, like smtp://user:pass@mail.example.com:587",
+      )
+      .optional(),
+  ),
+  /** The sender of every mail. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      "MAIL_FROM must be an address, like planwright@example.com or Planwright <planwright@example.com>",
+    )
+    .default("Planwright <planwright@localhost>"),
+  /** Where people reach this server: the base of every link in a mail. */
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: "PUBLIC_URL must be an http:// or https:// URL, like https://plans.example.com",
+    })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .default("http://localhost:3000"),
   /** The e2e server keeps CSP reports in memory and lists them (app/api/csp-report). */
   CSP_REPORTS_EXPOSED: flag("CSP_REPORTS_EXPOSED"),
   /** Let webhooks reach loopback and private addresses (tests, a receiver on the same host). */

@@ -1,10 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { CLIENT_IP_HEADER } from "@/lib/security/headers";
 import { signIn, signOut } from "@/lib/auth";
-import { toActionState, formFields, type ActionState } from "@/lib/actions";
+import { publicAction, toActionState, formFields, type ActionState } from "@/lib/actions";
+import { requestPasswordReset, RESET_MINUTES, resetPassword } from "@/lib/services/account";
 import { signUp } from "@/lib/services/users";
 
 /** Only same-site paths are followed after sign-in. */
@@ -56,3 +58,20 @@ export async function oauthSignInAction(formData: FormData) {
 export async function signOutAction() {
   await signOut({ redirectTo: "/signin" });
 }
+
+/** The same answer whether or not the address has an account. */
+export const forgotPasswordAction = publicAction(async (f) => {
+  const { email } = await requestPasswordReset(
+    { email: f.email },
+    (await headers()).get(CLIENT_IP_HEADER) ?? "unknown",
+  );
+  return {
+    ok: true,
+    message: `If ${email} belongs to an account, a link to choose a new password is on its way. It works once, for ${RESET_MINUTES} minutes.`,
+  };
+});
+
+export const resetPasswordAction = publicAction(async (f) => {
+  await resetPassword({ token: f.token, password: f.password });
+  redirect("/signin?reset=done");
+});

@@ -113,7 +113,14 @@ test.beforeAll(async ({ browser, baseURL }) => {
 test.afterAll(async () => Promise.all(w?.contexts.map((c) => c.close()) ?? []));
 
 test("axe: signed-out pages, the link page and the 404 page", async () => {
-  await audit(w.guest, ["/signin", "/signup", w.sharePath, "/no-such-page"]);
+  await audit(w.guest, [
+    "/signin",
+    "/signup",
+    "/forgot-password",
+    "/reset-password?token=none",
+    w.sharePath,
+    "/no-such-page",
+  ]);
 });
 
 test("axe: workspace, account and inbox pages", async () => {

@@ -29,7 +29,17 @@ const noLeak = (body: string, what: string) => expect(body.includes(MARK), `${wh
 // ---- pages -------------------------------------------------------------------------------------
 
 /** Pages of one's own (signed-in lists) or for everyone; the outsider sees them without A's data. */
-const OWN_OR_PUBLIC_PAGES = ["/", "/signin", "/signup", "/workspaces", "/inbox", "/settings"];
+const OWN_OR_PUBLIC_PAGES = [
+  "/",
+  "/signin",
+  "/signup",
+  "/forgot-password",
+  "/reset-password",
+  "/verify-email",
+  "/workspaces",
+  "/inbox",
+  "/settings",
+];
 const pageUrl: Record<string, (a: Tenants["a"]) => string> = {
   "/workspaces/[id]": (a) => `/workspaces/${a.workspace}`,
   "/workspaces/[id]/members": (a) => `/workspaces/${a.workspace}/members`,
@@ -277,6 +287,12 @@ const OWN_OR_PUBLIC_ACTIONS = new Set([
   "signUpAction",
   "signOutAction",
   "oauthSignInAction",
+  // Account recovery by mailed link: the link's token names the account, never an id.
+  "forgotPasswordAction",
+  "resetPasswordAction",
+  // One's own account: verification mail, daily summary.
+  "resendVerificationAction",
+  "setDigestAction",
   "createWorkspaceAction",
   "createTokenAction",
   "markAllReadAction",

@@ -7,6 +7,7 @@
 import type { IncomingMessage } from "node:http";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
+import { sessionVersionOf } from "@/db/queries/users";
 import { requirePlan, type PlanRole } from "@/lib/access";
 import { AppError } from "@/lib/errors";
 
@@ -37,7 +38,7 @@ export type UpgradeDecision =
 
 const planIdSchema = z.uuid();
 const tokenSchema = z.string().min(8).max(200);
-const sessionSchema = z.object({ uid: z.string().min(1) });
+const sessionSchema = z.object({ uid: z.string().min(1), sv: z.number().int().optional() });
 
 /** The plan id of a `/collab/<planId>` path, or null. */
 export function planIdFromPath(path: string): string | null {
@@ -77,13 +78,16 @@ export async function userIdFromCookies(header: string | undefined, secret: stri
   for (const salt of SESSION_COOKIES) {
     const token = sessionCookie(cookies, salt);
     if (!token) continue;
+    let payload;
     try {
-      const payload = await decode({ token, secret, salt });
-      const parsed = sessionSchema.safeParse(payload);
-      if (parsed.success) return parsed.data.uid;
+      payload = await decode({ token, secret, salt });
     } catch {
       // not decryptable with our secret: treated as no session
     }
+    const parsed = sessionSchema.safeParse(payload);
+    // A session issued before a password reset is over (lib/auth.ts checks the same for pages).
+    if (parsed.success && ((await sessionVersionOf(parsed.data.uid)) ?? 0) === (parsed.data.sv ?? 0))
+      return parsed.data.uid;
   }
   return null;
 }
@@ -148,9 +152,9 @@ export async function authorizeUpgrade(
     }
   }
 
-  const userId = await userIdFromCookies(req.headers.cookie, opts.secret);
-  if (!userId) return { ok: false, status: 401, reason: "Sign in to continue" };
   try {
+    const userId = await userIdFromCookies(req.headers.cookie, opts.secret);
+    if (!userId) return { ok: false, status: 401, reason: "Sign in to continue" };
     return { ok: true, planId, identity: await identityForUser(userId, planId) };
   } catch (err) {
     return refusal(err);

@@ -5,6 +5,7 @@ import { projectPlan } from "@/lib/collab/projection";
 import { fromPlanContent, writeDocContent } from "@/lib/doc";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { demoPlanContent } from "@/db/demo-content";
+import { markAssignmentsAnnounced } from "@/db/queries/mail";
 import type { Db } from "@/db";
 import { announcements, collabUpdates, comments, memberships, plans, users, workspaces } from "@/db/schema";
 
@@ -20,7 +21,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if (existing) return false;
   const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
   const [userId, planId] = await db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ name: "Dana Demo", email: DEMO_EMAIL, passwordHash }).returning();
+    const [user] = await tx
+      .insert(users)
+      // The demo address receives no mail; it is not asked to be verified.
+      .values({ name: "Dana Demo", email: DEMO_EMAIL, passwordHash, emailVerifiedAt: new Date() })
+      .returning();
     const [ws] = await tx.insert(workspaces).values({ name: "Demo workspace", createdBy: user!.id }).returning();
     await tx.insert(memberships).values({ workspaceId: ws!.id, userId: user!.id, role: "owner" });
     const [main] = await tx
@@ -54,6 +59,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await db.insert(collabUpdates).values({ planId, data: Y.encodeStateAsUpdate(doc) });
   await projectPlan(planId, doc, db);
   doc.destroy();
+  // Its tasks come assigned; nobody is mailed about that.
+  await markAssignmentsAnnounced(planId, db);
   // Conversation on the plan: a status update, an open comment and a resolved one.
   await db.insert(announcements).values({
     planId,

@@ -9,6 +9,9 @@ describe("referrerPolicyFor", () => {
       "/api/v1/shared/abc",
       "/api/v1/plans/1/risks.csv?token=abc",
       "/api/v1/plans/1/raci.csv?a=1&token=abc",
+      // Mailed single-use links (password reset, email verification) too.
+      "/reset-password?token=abc",
+      "/verify-email?token=abc",
     ]) {
       expect(referrerPolicyFor(url), url).toBe("no-referrer");
     }

@@ -22,6 +22,14 @@ export const LIMITS = {
   get signUpPerAddress() {
     return { points: setting("SIGNUPS_PER_ADDRESS"), duration: 60 * 60 };
   },
+  /** Password-reset requests per address: counted like sign-in attempts. */
+  get passwordResetPerAddress() {
+    return { points: setting("SIGNIN_ATTEMPTS_PER_ADDRESS"), duration: 15 * 60 };
+  },
+  /** Account mails (reset links, verification links) per account per hour; beyond it none are sent. */
+  get accountMailPerAccount() {
+    return { points: 5, duration: 60 * 60 };
+  },
 } satisfies Record<string, Limits>;
 
 type Name = keyof typeof LIMITS;

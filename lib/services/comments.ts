@@ -12,6 +12,8 @@ import { insertNotifications } from "@/db/queries/inbox";
 import { listMembers } from "@/db/queries/workspaces";
 import { canOnPlan, requirePlan, requireUser, type Principal } from "@/lib/access";
 import { NotFoundError, parseInput } from "@/lib/errors";
+import { appUrl, mailUsers } from "@/lib/mail/outbox";
+import { mentioned as mentionedMail } from "@/lib/mail/templates";
 import { planSections } from "@/lib/plan/template";
 import { announcementInput, commentInput, keepMentions, plainBody } from "@/lib/validation/comments";
 import { uuid } from "@/lib/validation/common";
@@ -61,17 +63,24 @@ export async function addComment(principal: Principal | null, planId: string, in
     body,
   });
   const author = members.find((m) => m.userId === who.userId)?.name ?? "Someone";
+  const told = mentioned.filter((id) => id !== who.userId);
   await insertNotifications(
-    mentioned
-      .filter((id) => id !== who.userId)
-      .map((userId) => ({
-        userId,
-        kind: "mention" as const,
-        planId: plan.id,
-        actorId: who.userId,
-        commentId: comment.id,
-        summary: excerpt(`${author} mentioned you in ${sectionTitle(data.section)} of “${plan.title}”`, 200),
-      })),
+    told.map((userId) => ({
+      userId,
+      kind: "mention" as const,
+      planId: plan.id,
+      actorId: who.userId,
+      commentId: comment.id,
+      summary: excerpt(`${author} mentioned you in ${sectionTitle(data.section)} of “${plan.title}”`, 200),
+    })),
+  );
+  await mailUsers(told, "mention", () =>
+    mentionedMail({
+      actorName: author,
+      planTitle: plan.title,
+      sectionTitle: sectionTitle(data.section),
+      url: appUrl(`/plans/${plan.id}#${data.section}`),
+    }),
   );
   await emitEvent(plan.workspaceId, "comment.created", {
     planId: plan.id,

@@ -29,6 +29,8 @@ import { captureBaseline } from "@/lib/plan/baseline";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { changedSections, sectionDigests, type DigestedSection } from "@/lib/plan/section-digests";
 import { statusLabels } from "@/lib/plan/template";
+import { appUrl, mailUsers } from "@/lib/mail/outbox";
+import { signoffDecision, signoffRequested } from "@/lib/mail/templates";
 import { uuid } from "@/lib/validation/common";
 import { emitEvent } from "@/lib/services/webhook-events";
 
@@ -151,9 +153,9 @@ export async function addApprover(principal: Principal | null, planId: string, i
     });
   const added = await insertApprover(planId, userId, who.userId);
   if (added && plan.status === "in_review") {
-    await insertNotifications(await getDb(), [
-      signoffRequest(planId, userId, who.userId, await userName(who.userId), plan.title),
-    ]);
+    const actorName = await userName(who.userId);
+    await insertNotifications(await getDb(), [signoffRequest(planId, userId, who.userId, actorName, plan.title)]);
+    await mailSignoffRequests(planId, [userId], actorName, plan.title);
   }
   return { added };
 }
@@ -167,6 +169,11 @@ export async function removeApprover(principal: Principal | null, planId: string
   await deleteApprover(planId, userId);
   if (plan.status === "in_review") await completeIfAllApproved(planId);
 }
+
+const reviewUrl = (planId: string) => appUrl(`/plans/${planId}/review`);
+
+const mailSignoffRequests = (planId: string, userIds: string[], actorName: string, planTitle: string) =>
+  mailUsers(userIds, "signoff_request", () => signoffRequested({ actorName, planTitle, url: reviewUrl(planId) }));
 
 const signoffRequest = (planId: string, userId: string, actorId: string, actorName: string, title: string) => ({
   userId,
@@ -184,6 +191,7 @@ export async function changeStatus(principal: Principal | null, planId: string, 
   const { plan: before } = await requirePlan(principal, planId, "set-status");
   const who = requireUser(principal);
   const actorName = await userName(who.userId);
+  let asked: string[] = [];
   const moved = await withPlanLocked(planId, async (tx, plan) => {
     if (plan.status === to) return plan;
     if (!nextStatuses(plan.status).includes(to)) {
@@ -201,16 +209,17 @@ export async function changeStatus(principal: Principal | null, planId: string, 
         throw new ConflictError("Name at least one approver before sending the plan for review.", {
           status: ["Name an approver first."],
         });
+      asked = ids.filter((id) => id !== who.userId);
       await insertNotifications(
         tx,
-        ids
-          .filter((id) => id !== who.userId)
-          .map((id) => signoffRequest(planId, id, who.userId, actorName, plan.title)),
+        asked.map((id) => signoffRequest(planId, id, who.userId, actorName, plan.title)),
       );
     }
     await setStatus(tx, planId, to);
     return { ...plan, status: to };
   });
+  // Mailed once the status change is committed, so nobody is asked about a change that rolled back.
+  if (asked.length) await mailSignoffRequests(planId, asked, actorName, moved.title);
   if (before.status !== moved.status) await statusChanged(moved, before.status);
   return moved;
 }
@@ -266,6 +275,11 @@ export async function signOff(principal: Principal | null, planId: string, input
     return (await allApproved(tx, planId)) ? ("approve" as const) : ("in_review" as const);
   });
   await emitEvent(plan.workspaceId, "plan.approval", { planId, userId: who.userId, decision: data.decision });
+  if (plan.ownerId && plan.ownerId !== who.userId) {
+    await mailUsers([plan.ownerId], "signoff_decision", () =>
+      signoffDecision({ actorName, planTitle: plan.title, decision: data.decision, url: reviewUrl(planId) }),
+    );
+  }
   if (outcome === "approve") await approve(planId);
   if (outcome !== "in_review")
     await statusChanged({ ...plan, status: outcome === "approve" ? "approved" : "draft" }, "in_review");

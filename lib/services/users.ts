@@ -1,10 +1,11 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-import { findUserByEmail, insertUser } from "@/db/queries/users";
+import { findUserByEmail, insertUser, markEmailVerified, sessionVersionOf } from "@/db/queries/users";
 import { acceptInvitations } from "@/db/queries/workspaces";
 import { ConflictError, parseInput } from "@/lib/errors";
 import { consume, isLimited, RateLimitedError, reset } from "@/lib/security/rate-limit";
 import { signInInput, signUpInput } from "@/lib/validation/auth";
+import { sendVerificationMail } from "./account";
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes).
 const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -26,6 +27,7 @@ export async function signUp(input: unknown, address?: string) {
     });
   }
   await acceptInvitations(user.id, user.email);
+  await sendVerificationMail(user);
   return { id: user.id, name: user.name, email: user.email };
 }
 
@@ -46,7 +48,7 @@ export async function verifyCredentials(input: unknown) {
   const ok = await verify(user.passwordHash, password).catch(() => false);
   if (!ok) return null;
   await acceptInvitations(user.id, user.email);
-  return { id: user.id, name: user.name, email: user.email };
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }
 
 /** Find or create the user behind an OAuth sign-in (matched by verified email). */
@@ -60,9 +62,12 @@ export async function userForOAuth(profile: { email: string; name?: string | nul
       email,
       passwordHash: null,
       image: profile.image ?? null,
+      emailVerifiedAt: new Date(),
     })) ??
     (await findUserByEmail(email));
   if (!user) throw new Error("Could not create the user for this sign-in.");
+  // The provider vouches for the address (an account made with a password is verified by this too).
+  if (!user.emailVerifiedAt) await markEmailVerified(user.id);
   await acceptInvitations(user.id, user.email);
   return user;
 }
@@ -90,4 +95,12 @@ export async function signInWithPassword(input: unknown, address: string) {
   }
   await reset("signInPerAccount", email);
   return user;
+}
+
+/**
+ * Whether a session issued at `version` still counts: a password reset raises the account's
+ * version, which ends every session issued before it. A deleted account has no sessions.
+ */
+export async function sessionStillValid(userId: string, version: number) {
+  return (await sessionVersionOf(userId)) === version;
 }

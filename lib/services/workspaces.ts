@@ -1,5 +1,5 @@
 import "server-only";
-import { findUserByEmail } from "@/db/queries/users";
+import { findUserByEmail, recipients } from "@/db/queries/users";
 import {
   countOwners,
   deleteInvitation,
@@ -18,6 +18,8 @@ import {
 import { collabAccessChanged } from "@/lib/collab/access-hook";
 import { canChangeMember, canInviteAs, requireUser, requireWorkspace, type Principal } from "@/lib/access";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput } from "@/lib/errors";
+import { appUrl, queueMail } from "@/lib/mail/outbox";
+import { invitation } from "@/lib/mail/templates";
 import { uuid } from "@/lib/validation/common";
 import { changeRoleInput, createWorkspaceInput, inviteInput, updateWorkspaceInput } from "@/lib/validation/workspace";
 
@@ -61,7 +63,7 @@ export async function getMembers(principal: Principal | null, workspaceId: strin
  * waits until someone signs up (or in) with that email.
  */
 export async function inviteMember(principal: Principal | null, workspaceId: string, input: unknown) {
-  const { role: actorRole, principal: who } = await requireWorkspace(principal, workspaceId, "invite");
+  const { role: actorRole, principal: who, workspace } = await requireWorkspace(principal, workspaceId, "invite");
   const { email, role } = parseInput(inviteInput, input);
   if (!canInviteAs(actorRole, role)) throw new ForbiddenError("Only owners can invite other owners.");
   const user = await findUserByEmail(email);
@@ -70,10 +72,27 @@ export async function inviteMember(principal: Principal | null, workspaceId: str
       throw new ConflictError(`${email} is already a member of this workspace.`, { email: ["Already a member."] });
     }
     await insertMembership(workspaceId, user.id, role);
-    return { status: "added" as const, email, role };
+  } else {
+    await upsertInvitation(workspaceId, email, role, who.userId);
   }
-  await upsertInvitation(workspaceId, email, role, who.userId);
-  return { status: "invited" as const, email, role };
+  // The sign-up link names the email (prefilled) and the workspace, where sign-up then lands.
+  const next = encodeURIComponent(`/workspaces/${workspaceId}`);
+  const url = user ? appUrl(`/signin?next=${next}`) : appUrl(`/signup?email=${encodeURIComponent(email)}&next=${next}`);
+  const [inviter] = await recipients([who.userId]);
+  await queueMail([
+    {
+      to: email,
+      kind: "invitation",
+      mail: invitation({
+        workspaceName: workspace.name,
+        inviterName: inviter?.name ?? "Someone",
+        role,
+        url,
+        hasAccount: Boolean(user),
+      }),
+    },
+  ]);
+  return { status: user ? ("added" as const) : ("invited" as const), email, role };
 }
 
 export async function cancelInvitation(principal: Principal | null, workspaceId: string, invitationId: string) {

@@ -19,3 +19,16 @@ export const signInInput = z.object({
   email,
   password: z.string().min(1, "Password is required.").max(PASSWORD_MAX),
 });
+
+export const forgotPasswordInput = z.object({ email });
+
+/** A token from a mailed link: base64url, as generated (lib/services/account.ts). */
+export const mailedToken = z
+  .string({ message: "This link is incomplete. Open it again from the mail." })
+  .regex(/^[A-Za-z0-9_-]{20,200}$/, "This link is incomplete. Open it again from the mail.");
+
+export const resetPasswordInput = z.object({ token: mailedToken, password });
+
+export const emailDigestInput = z.object({
+  digest: z.enum(["on", "off"], { message: "Choose whether to get the daily summary." }),
+});

@@ -9,8 +9,12 @@ import { signUpAction } from "../actions";
 
 export const metadata = { title: "Create an account · Planwright" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; email?: string }>;
+}) {
+  const { next, email } = await searchParams;
   if (await getPrincipal()) redirect(next ?? "/workspaces");
   return (
     <AuthCard
@@ -27,7 +31,8 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <ActionForm action={signUpAction} className="flex flex-col gap-4" aria-label="Create account">
         {next && <input type="hidden" name="next" value={next} />}
         <Field name="name" label="Name" autoComplete="name" required maxLength={100} />
-        <Field name="email" label="Email" type="email" autoComplete="email" required />
+        {/* An invitation's link names the invited address. */}
+        <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={email} />
         <Field
           name="password"
           label={`Password (at least ${PASSWORD_MIN} characters)`}

@@ -1,9 +1,11 @@
+import { MailOffNote } from "@/components/account/mail-off-note";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { WorkspaceHeader } from "@/components/workspace-header";
 import { canChangeMember, canOnWorkspace } from "@/lib/access/policy";
 import { getPrincipal } from "@/lib/auth";
 import { pageData } from "@/lib/page";
+import { mailEnabled } from "@/lib/services/account";
 import { getMembers, getWorkspace } from "@/lib/services/workspaces";
 import { workspaceRoles } from "@/lib/validation/workspace";
 import {
@@ -143,8 +145,15 @@ export default async function MembersPage({ params }: { params: Promise<{ id: st
           <section className="mt-8 max-w-xl rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="font-medium">Invite someone</h2>
             <p className="mt-1 text-sm text-slate-600">
-              They see this workspace as soon as they sign up (or sign in) with this email.
+              We mail them a link; they see this workspace as soon as they sign up (or sign in) with this email.
             </p>
+            {!mailEnabled() && (
+              <div className="mt-3">
+                <MailOffNote>
+                  no invitation mail leaves it, so tell them yourself to sign up with this email.
+                </MailOffNote>
+              </div>
+            )}
             <ActionForm
               action={inviteMemberAction}
               resetOnSuccess
