@@ -137,6 +137,7 @@ test("the assembled plan: print view with pictures, PDF and Markdown with every 
     parentId: null,
     deliverableId: null,
     assigneeId: me,
+    priority: "medium",
     order: -1,
   });
   await writeThroughDocument(dana.page, baseURL!, planId, content);

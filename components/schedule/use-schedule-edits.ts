@@ -155,6 +155,7 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
               parentId: null,
               deliverableId: null,
               assigneeId: null,
+              priority: "medium",
               order: nextOrder(doc, "tasks"),
             }),
           ),

@@ -38,6 +38,7 @@ const task = (fields: Partial<RowOf<"tasks">> & { name: string }): RowOf<"tasks"
   parentId: null,
   deliverableId: null,
   assigneeId: null,
+  priority: "medium",
   order: ++n,
   ...fields,
 });
