@@ -14,6 +14,7 @@ import { svgDataUrl } from "@/lib/export/svg";
 import { timelineSvg } from "@/lib/export/timeline-svg";
 import { planSections, type PlanSectionId } from "@/lib/plan/template";
 import { Bullets, None, Picture, PrintSection, Sub, Table } from "./print-parts";
+import { ResearchPrint, StakeholdersPrint } from "./print-people";
 
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `${Math.round(n)}%`);
 const num = (n: number | null) => (n === null ? "—" : String(n));
@@ -114,6 +115,8 @@ const sectionBodies: { [K in PlanSectionId]: (m: ExportModel) => React.ReactNode
       </>
     );
   },
+  stakeholders: (m) => <StakeholdersPrint m={m} />,
+  research: (m) => <ResearchPrint m={m} />,
   strategy: (m) => {
     const c = m.content;
     return (
