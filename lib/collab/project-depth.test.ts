@@ -18,7 +18,13 @@ describe("projection of stakeholders, research and task priority", () => {
     const plan = await createPlan(me, ws.id, { title: "Depth" });
 
     const doc = new Y.Doc();
-    const [deliverable, task, finance, support, interview] = Array.from({ length: 5 }, () => randomUUID());
+    const [deliverable, task, finance, support, interview] = [1, 2, 3, 4, 5].map(() => randomUUID()) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     insertRow(doc, "deliverables", { ...blankRow("deliverables", deliverable), name: "Report", order: 1 });
     insertRow(doc, "tasks", { ...blankRow("tasks", task), name: "Build", priority: "critical", order: 1 });
     insertRow(doc, "stakeholders", {

@@ -93,7 +93,7 @@ describe("section digests", () => {
         ...collections.tasks,
         schema: taskSchema.extend({ color: z.string().default("") }),
         defaults: { ...collections.tasks.defaults, color: "" },
-        added: [...collections.tasks.added, "color"] as const,
+        added: [...(collections.tasks.added ?? []), "color"] as const,
       },
     };
     const approved = sectionDigests(content());
