@@ -1,18 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { person, uniqueEmail } from "./fixtures";
-
-/** Ann's plan, with Bob invited as a member and both on the plan page, live. */
-async function twoOnOnePlan(browser: Browser, title: string) {
-  const ann = await person(browser, "Ann Lee");
-  const workspaceId = await ann.app.createWorkspace(`${title} team`);
-  const planId = await ann.app.createPlan(title);
-  const bobEmail = uniqueEmail("bob");
-  await ann.app.inviteMember(workspaceId, bobEmail);
-  const bob = await person(browser, "Bob Stone", bobEmail);
-  await bob.page.goto(`/plans/${planId}`);
-  for (const p of [ann.page, bob.page]) await expect(p.getByTestId("connection-badge")).toHaveText("Live");
-  return { ann, bob };
-}
+import { expect, test, type Page } from "@playwright/test";
+import { twoOnOnePlan } from "./fixtures";
 
 const section = (page: Page, id: string) => page.locator(`section#${id}`);
 const card = (page: Page, id: string, name: string) =>

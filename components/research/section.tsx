@@ -9,7 +9,7 @@ import { MarkdownField } from "@/components/fields/markdown-field";
 import { SelectField } from "@/components/fields/select-field";
 import { TextField } from "@/components/fields/text-field";
 import { Empty } from "@/components/ui/empty";
-import { deleteRow, insertRow, nextOrder, randomUUID, updateRow, type PatchOf, type RowOf } from "@/lib/doc";
+import { blankRow, deleteRow, insertRow, nextOrder, randomUUID, updateRow, type PatchOf, type RowOf } from "@/lib/doc";
 import { linkTargets, researchKindLabels, type LinkTarget } from "@/lib/plan/research";
 import { NAME_MAX, TEXT_MAX } from "@/lib/plan/validation";
 
@@ -70,13 +70,8 @@ export function ResearchSection() {
           onAdd={(title) =>
             edit((doc) =>
               insertRow(doc, "researchEntries", {
-                id: randomUUID(),
-                kind: "interview",
+                ...blankRow("researchEntries", randomUUID()),
                 title,
-                date: null,
-                participants: "",
-                findings: "",
-                linkedIds: [],
                 order: nextOrder(doc, "researchEntries"),
               }),
             )

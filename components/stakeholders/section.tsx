@@ -8,7 +8,7 @@ import { PersonField } from "@/components/fields/person-field";
 import { SelectField } from "@/components/fields/select-field";
 import { TextField } from "@/components/fields/text-field";
 import { Empty } from "@/components/ui/empty";
-import { deleteRow, insertRow, nextOrder, randomUUID, updateRow, type PatchOf, type RowOf } from "@/lib/doc";
+import { blankRow, deleteRow, insertRow, nextOrder, randomUUID, updateRow, type PatchOf, type RowOf } from "@/lib/doc";
 import { frequencyLabels, quadrantLabel, quadrantOf } from "@/lib/plan/stakeholders";
 import { NAME_MAX, SHORT_MAX } from "@/lib/plan/validation";
 import { PowerGrid } from "./power-grid";
@@ -59,15 +59,8 @@ export function StakeholdersSection() {
           onAdd={(name) =>
             edit((doc) =>
               insertRow(doc, "stakeholders", {
-                id: randomUUID(),
+                ...blankRow("stakeholders", randomUUID()),
                 name,
-                role: "",
-                interest: 3,
-                influence: 3,
-                deliverableIds: [],
-                channel: "",
-                frequency: null,
-                ownerId: null,
                 order: nextOrder(doc, "stakeholders"),
               }),
             )

@@ -17,3 +17,24 @@ export function PriorityBadge({ priority, label = "Priority" }: { priority: Prio
     </span>
   );
 }
+
+/** A priority to filter by, for GET filter forms: empty means any priority. */
+export function PriorityFilterSelect({ defaultValue }: { defaultValue: string }) {
+  return (
+    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+      Priority
+      <select
+        name="priority"
+        defaultValue={defaultValue}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+      >
+        <option value="">Any priority</option>
+        {Object.entries(priorityLabels).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -3,7 +3,7 @@ import type { getWorkspaceViews } from "@/lib/services/workspace-views";
 import { priorityLabels } from "@/lib/plan/template";
 import { ColumnHeads } from "@/components/ui/column-heads";
 import { Empty } from "@/components/ui/empty";
-import { PriorityBadge } from "@/components/ui/priority-badge";
+import { PriorityBadge, PriorityFilterSelect } from "@/components/ui/priority-badge";
 import { Button } from "@/components/ui/button";
 
 type Views = Awaited<ReturnType<typeof getWorkspaceViews>>;
@@ -32,21 +32,7 @@ export function MyTasks({ views }: { views: Views }) {
         Work assigned to you in this workspace&apos;s plans; this week runs to {weekEnd}.
       </p>
       <form method="get" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter my tasks">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          Priority
-          <select
-            name="priority"
-            defaultValue={priority ?? ""}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          >
-            <option value="">Any priority</option>
-            {Object.entries(priorityLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PriorityFilterSelect defaultValue={priority ?? ""} />
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
           <input type="checkbox" name="done" value="1" defaultChecked={showDone} />
           Show done

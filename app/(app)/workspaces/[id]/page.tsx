@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { CompletenessScore } from "@/components/plan/completeness-score";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { PriorityBadge } from "@/components/ui/priority-badge";
+import { PriorityBadge, PriorityFilterSelect } from "@/components/ui/priority-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { WorkspaceHeader } from "@/components/workspace-header";
@@ -190,21 +190,7 @@ function PriorityFilter({ archived, priority }: { archived: boolean; priority: s
   return (
     <form method="get" className="mt-3 flex items-end gap-2" aria-label="Filter plans">
       {archived && <input type="hidden" name="archived" value="1" />}
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-        Priority
-        <select
-          name="priority"
-          defaultValue={priority}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-        >
-          <option value="">Any priority</option>
-          {Object.entries(priorityLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PriorityFilterSelect defaultValue={priority} />
       <Button type="submit" variant="secondary">
         Filter
       </Button>
