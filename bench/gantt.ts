@@ -52,6 +52,7 @@ function schedule(n: number, today: string): { tasks: Task[]; dependencies: Depe
       parentId: null,
       deliverableId: null,
       assigneeId: null,
+      priority: "medium",
       order: i + 1,
     });
     if (i % 10 !== 0)

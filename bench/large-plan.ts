@@ -28,6 +28,7 @@ export function largePlan(ownerId: string): Y.Doc {
           parentId: null,
           deliverableId: null,
           assigneeId: i % 3 ? ownerId : null,
+          priority: "medium",
           order: i,
         }),
       );

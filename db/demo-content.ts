@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { captureBaseline } from "@/lib/plan/baseline";
 import { addWorkingDays } from "@/lib/plan/calendar";
 import { addDays, weekday } from "@/lib/plan/dates";
+import { demoResearch, demoStakeholders, demoTaskPriorities } from "./demo-research";
 import type { Dependency, ISODate, PlanContent, RaciCell, Task, WorkingCalendar } from "@/lib/plan/types";
 
 export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent {
@@ -50,6 +51,7 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
     parentId: null,
     deliverableId: null,
     assigneeId: null,
+    priority: "medium",
     order: ++order,
     ...extra,
   });
@@ -148,6 +150,11 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
       assigneeId: people.sam,
     }),
   ];
+
+  for (const t of tasks) {
+    const key = Object.keys(demoTaskPriorities).find((k) => ref(k) === t.id);
+    if (key) t.priority = demoTaskPriorities[key]!;
+  }
 
   const dep = (from: string, to: string, type: Dependency["type"] = "FS", lag = 0): Dependency => ({
     id: ref(`dep-${from}-${to}`),
@@ -275,6 +282,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
       ],
       text: "The relaunch replaces the customer-facing portal only. Internal order management and the ERP itself are unchanged; the portal reads from and writes to them through the new integration API.",
     },
+    stakeholders: demoStakeholders(ref, people),
+    researchEntries: demoResearch(ref, start),
     deliverables: [
       {
         id: d.requirements,

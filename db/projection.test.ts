@@ -38,6 +38,7 @@ const planTasksWithColor = pgTable("plan_tasks", {
   parentId: text("parent_id"),
   deliverableId: text("deliverable_id"),
   assigneeId: text("assignee_id"),
+  priority: text("priority").notNull().default("medium"),
   order: doublePrecision("sort_order").notNull().default(0),
   color: text("color").notNull().default(""),
 });

@@ -18,9 +18,11 @@ import {
   planProjections,
   planRaciCells,
   planRaciColumns,
+  planResearchEntries,
   planResources,
   planRisks,
   planScopeItems,
+  planStakeholders,
   planSwotItems,
   planTasks,
 } from "@/db/schema";
@@ -66,6 +68,8 @@ export const projectionTables = {
   },
   scopeItems: { table: planScopeItems },
   deliverables: { table: planDeliverables },
+  stakeholders: { table: planStakeholders },
+  researchEntries: { table: planResearchEntries },
   tasks: { table: planTasks },
   dependencies: { table: planDependencies },
   risks: {

@@ -21,6 +21,7 @@ import {
 
 export const workspaceRole = pgEnum("workspace_role", ["owner", "admin", "member"]);
 export const planStatus = pgEnum("plan_status", ["draft", "in_review", "approved", "active", "done"]);
+export const planPriority = pgEnum("plan_priority", ["low", "medium", "high", "critical"]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -99,6 +100,7 @@ export const plans = pgTable(
     /** One-paragraph purpose of the plan: the "why" an outsider reads first. */
     summary: text("summary").notNull().default(""),
     status: planStatus("status").notNull().default("draft"),
+    priority: planPriority("priority").notNull().default("medium"),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -246,6 +248,7 @@ export const planTasks = pgTable(
     deliverableId: text("deliverable_id"),
     /** A resource id (usually) or a workspace member's user id; not a foreign key, the document may name either. */
     assigneeId: text("assignee_id"),
+    priority: text("priority").$type<"low" | "medium" | "high" | "critical">().notNull().default("medium"),
     order: doublePrecision("sort_order").notNull().default(0),
   },
   (t) => [
@@ -306,6 +309,40 @@ export const planDeliverables = pgTable(
     due: date("due_date", { mode: "string" }),
     acceptanceCriteria: text("acceptance_criteria").notNull(),
     status: text("status").notNull(),
+    order: sortOrder(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planStakeholders = pgTable(
+  "plan_stakeholders",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    interest: integer("interest").notNull(),
+    influence: integer("influence").notNull(),
+    deliverableIds: jsonb("deliverable_ids").$type<string[]>().notNull(),
+    channel: text("channel").notNull(),
+    frequency: text("frequency"),
+    ownerId: text("owner_id"),
+    order: sortOrder(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planResearchEntries = pgTable(
+  "plan_research_entries",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    date: date("entry_date", { mode: "string" }),
+    participants: text("participants").notNull(),
+    findings: text("findings").notNull(),
+    linkedIds: jsonb("linked_ids").$type<string[]>().notNull(),
     order: sortOrder(),
   },
   (t) => [primaryKey({ columns: [t.planId, t.id] })],

@@ -70,3 +70,16 @@ export async function person(
   await app.signUp(name, email);
   return { context, page, app, email };
 }
+
+/** Ann's plan, with Bob invited as a member and both on the plan page, live. */
+export async function twoOnOnePlan(browser: Browser, title: string) {
+  const ann = await person(browser, "Ann Lee");
+  const workspaceId = await ann.app.createWorkspace(`${title} team`);
+  const planId = await ann.app.createPlan(title);
+  const bobEmail = uniqueEmail("bob");
+  await ann.app.inviteMember(workspaceId, bobEmail);
+  const bob = await person(browser, "Bob Stone", bobEmail);
+  await bob.page.goto(`/plans/${planId}`);
+  for (const p of [ann.page, bob.page]) await expect(p.getByTestId("connection-badge")).toHaveText("Live");
+  return { ann, bob, workspaceId, planId };
+}

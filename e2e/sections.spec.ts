@@ -1,18 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { person, uniqueEmail } from "./fixtures";
-
-/** Ann's plan, with Bob invited as a member and both on the plan page, live. */
-async function twoOnOnePlan(browser: Browser, baseURL: string, title: string) {
-  const ann = await person(browser, "Ann Lee");
-  const workspaceId = await ann.app.createWorkspace(`${title} team`);
-  const planId = await ann.app.createPlan(title);
-  const bobEmail = uniqueEmail("bob");
-  await ann.app.inviteMember(workspaceId, bobEmail);
-  const bob = await person(browser, "Bob Stone", bobEmail);
-  await bob.page.goto(`/plans/${planId}`);
-  for (const p of [ann.page, bob.page]) await expect(p.getByTestId("connection-badge")).toHaveText("Live");
-  return { ann, bob, workspaceId, planId };
-}
+import { expect, test, type Page } from "@playwright/test";
+import { twoOnOnePlan } from "./fixtures";
 
 const section = (page: Page, id: string) => page.locator(`section#${id}`);
 const objectiveRows = (page: Page) => section(page, "objectives").locator("li[id^=row-]");
@@ -44,9 +31,8 @@ async function setField(page: Page, scope: ReturnType<Page["locator"]>, label: s
 
 test("two people co-edit objectives and the strategy at the same moment and both keep their words", async ({
   browser,
-  baseURL,
 }) => {
-  const { ann, bob, planId } = await twoOnOnePlan(browser, baseURL!, "Portal relaunch");
+  const { ann, bob, planId } = await twoOnOnePlan(browser, "Portal relaunch");
 
   await test.step("objectives: one row edited in two fields at once, two rows added at once", async () => {
     await addObjective(ann.page, "Cut support calls");
@@ -155,9 +141,8 @@ test("two people co-edit objectives and the strategy at the same moment and both
 
 test("refused values stay local with a reason; completeness links to the row; the score is listed; a read-only link has no edit controls", async ({
   browser,
-  baseURL,
 }) => {
-  const { ann, bob, workspaceId, planId } = await twoOnOnePlan(browser, baseURL!, "Office move");
+  const { ann, bob, workspaceId, planId } = await twoOnOnePlan(browser, "Office move");
   const annBudget = section(ann.page, "resources");
   const bobBudget = section(bob.page, "resources");
 

@@ -57,6 +57,7 @@ function randomEdit(doc: Y.Doc, name: "tasks" | "objectives" | "dependencies", r
             parentId: null,
             deliverableId: null,
             assigneeId: null,
+            priority: "medium",
             order,
           });
         else if (name === "objectives")

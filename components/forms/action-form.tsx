@@ -116,6 +116,40 @@ export function Field({
   );
 }
 
+/** A choice from a fixed list, keeping what was chosen when the action refuses the form. */
+export function Choice({
+  name,
+  label,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue: string;
+}) {
+  const state = useFormState();
+  const errors = state && !state.ok ? state.fieldErrors?.[name] : undefined;
+  return (
+    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+      {label}
+      <select
+        name={name}
+        defaultValue={state && !state.ok ? (state.values?.[name] ?? defaultValue) : defaultValue}
+        aria-invalid={errors ? true : undefined}
+        className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {errors && <span className="text-sm font-normal text-red-700">{errors.join(" ")}</span>}
+    </label>
+  );
+}
+
 /** Submit button that shows progress while the action runs. */
 export function SubmitButton({
   children,

@@ -3,10 +3,12 @@ import { DeliverablesSection } from "@/components/deliverables/section";
 import { MetricsSection } from "@/components/metrics/section";
 import { ObjectivesSection } from "@/components/objectives/section";
 import { RaciSection } from "@/components/raci/section";
+import { ResearchSection } from "@/components/research/section";
 import { ResourcesSection } from "@/components/resources/section";
 import { RisksSection } from "@/components/risks/section";
 import { ScheduleSection } from "@/components/schedule/section";
 import { ScopeSection } from "@/components/scope/section";
+import { StakeholdersSection } from "@/components/stakeholders/section";
 import { StrategySection } from "@/components/strategy/section";
 import type { PlanSectionId } from "@/lib/plan/template";
 import { CompletenessPanel } from "./completeness";
@@ -18,6 +20,8 @@ const bodies: Record<PlanSectionId, ReactNode> = {
   objectives: <ObjectivesSection />,
   scope: <ScopeSection />,
   deliverables: <DeliverablesSection />,
+  stakeholders: <StakeholdersSection />,
+  research: <ResearchSection />,
   strategy: <StrategySection />,
   schedule: <ScheduleSection />,
   risks: <RisksSection />,
@@ -26,7 +30,7 @@ const bodies: Record<PlanSectionId, ReactNode> = {
   metrics: <MetricsSection />,
 };
 
-/** The nine sections with their navigation. Must be inside PlanLive. `headerSlot` adds extras per section. */
+/** The template's sections with their navigation. Must be inside PlanLive. `headerSlot` adds extras per section. */
 export function PlanBody({
   headerSlot,
   badgeSlot,

@@ -15,6 +15,7 @@ import { timelineSvg } from "@/lib/export/timeline-svg";
 import { planSections, type PlanSectionId } from "@/lib/plan/template";
 import { PrintGantt } from "./print-gantt";
 import { Bullets, None, Picture, PrintSection, Sub, Table } from "./print-parts";
+import { ResearchPrint, StakeholdersPrint } from "./print-people";
 
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `${Math.round(n)}%`);
 const num = (n: number | null) => (n === null ? "—" : String(n));
@@ -115,6 +116,8 @@ const sectionBodies: { [K in PlanSectionId]: (m: ExportModel) => React.ReactNode
       </>
     );
   },
+  stakeholders: (m) => <StakeholdersPrint m={m} />,
+  research: (m) => <ResearchPrint m={m} />,
   strategy: (m) => {
     const c = m.content;
     return (

@@ -9,6 +9,8 @@ const filled: Record<Exclude<PlanSectionId, "metrics">, (c: DocContent) => boole
   objectives: (c) => c.objectives.length > 0,
   scope: (c) => c.scopeItems.length > 0 || c.scopeText.trim() !== "",
   deliverables: (c) => c.deliverables.length > 0,
+  stakeholders: (c) => c.stakeholders.length > 0,
+  research: (c) => c.researchEntries.length > 0,
   strategy: (c) => c.strategy.trim() !== "",
   schedule: (c) => c.tasks.some((t) => t.start && t.end),
   risks: (c) => c.risks.length > 0,

@@ -1,7 +1,13 @@
 "use client";
 
-import type { Task } from "@/lib/plan/types";
+import { useEdit } from "@/components/collab/plan-data";
+import { SelectField } from "@/components/fields/select-field";
+import { updateRow } from "@/lib/doc";
+import { priorityLabels } from "@/lib/plan/template";
+import type { Priority, Task } from "@/lib/plan/types";
 import { Button } from "@/components/ui/button";
+
+const priorityOptions = Object.entries(priorityLabels).map(([value, label]) => ({ value, label }));
 
 export interface PopupFacts {
   task: Task;
@@ -67,6 +73,10 @@ export function TaskPopup({ facts, onClose }: { facts: PopupFacts; onClose: () =
             <dd>{v}</dd>
           </div>
         ))}
+        <dt className="text-slate-500">Priority</dt>
+        <dd>
+          <TaskPriority task={task} />
+        </dd>
         <dt className="text-slate-500">Linked risks</dt>
         <dd>
           {facts.risks.length ? (
@@ -81,5 +91,20 @@ export function TaskPopup({ facts, onClose }: { facts: PopupFacts; onClose: () =
         </dd>
       </dl>
     </div>
+  );
+}
+
+/** The task's priority; editors change it here (the grid has no column for it). */
+function TaskPriority({ task }: { task: Task }) {
+  const { editable, edit } = useEdit();
+  return (
+    <SelectField
+      label="Priority"
+      hideLabel
+      value={task.priority}
+      options={priorityOptions}
+      onCommit={(v) => edit((doc) => updateRow(doc, "tasks", task.id, { priority: v as Priority }))}
+      editable={editable}
+    />
   );
 }

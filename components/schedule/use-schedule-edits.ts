@@ -158,6 +158,7 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
               parentId: null,
               deliverableId: null,
               assigneeId: null,
+              priority: "medium",
               order: nextOrder(doc, "tasks"),
             }),
           ),

@@ -5,6 +5,7 @@ import { svgDataUrl } from "@/lib/export/svg";
 import type { getWorkspaceViews } from "@/lib/services/workspace-views";
 import { Empty } from "@/components/ui/empty";
 import { ColumnHeads } from "@/components/ui/column-heads";
+import { MyTasks } from "./my-tasks";
 
 type Views = Awaited<ReturnType<typeof getWorkspaceViews>>;
 
@@ -15,40 +16,11 @@ const td = "border-b border-slate-100 px-2 py-1.5 align-top";
 
 /** The three cross-plan views of a workspace, rendered on the server from the projection. */
 export function WorkspaceViews({ views }: { views: Views }) {
-  const { tasks, milestones, highRisks, today, until } = views;
+  const { milestones, highRisks, today } = views;
   return (
     <>
       <section aria-labelledby="my-tasks" className={card}>
-        <h2 id="my-tasks" className="text-lg font-semibold">
-          My tasks due in the next 7 days
-        </h2>
-        <p className="text-sm text-slate-600">
-          Unfinished work assigned to you, due {today} to {until}.
-        </p>
-        {tasks.length === 0 ? (
-          <Empty className="mt-3">Nothing of yours is due this week.</Empty>
-        ) : (
-          <table aria-label="My tasks due in the next 7 days" className="mt-3 w-full border-collapse text-sm">
-            <ColumnHeads columns={["Task", "Plan", "Due", "Progress"]} cell={th} />
-            <tbody>
-              {tasks.map((t) => (
-                <tr key={`${t.planId}:${t.id}`}>
-                  <td className={td}>
-                    {t.kind === "milestone" && <span aria-label="Milestone">◆ </span>}
-                    {t.name || "Untitled task"}
-                  </td>
-                  <td className={td}>
-                    <Link href={`/plans/${t.planId}#schedule`} className="text-indigo-700 hover:underline">
-                      {t.planTitle}
-                    </Link>
-                  </td>
-                  <td className={td}>{t.end === today ? "Today" : t.end}</td>
-                  <td className={td}>{t.progress}%</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <MyTasks views={views} />
       </section>
 
       <section aria-labelledby="milestones" className={card}>

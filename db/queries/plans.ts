@@ -33,7 +33,10 @@ export async function getPlanById(planId: string) {
 }
 
 /** Plans of a workspace, newest change first, with the owner's name and the completeness score last projected (null before the first edit). */
-export async function listPlans(workspaceId: string, opts: { archived?: boolean } = {}) {
+export async function listPlans(
+  workspaceId: string,
+  opts: { archived?: boolean; priority?: (typeof plans.priority.enumValues)[number] } = {},
+) {
   const db = await getDb();
   return db
     .select({
@@ -42,6 +45,7 @@ export async function listPlans(workspaceId: string, opts: { archived?: boolean 
       title: plans.title,
       summary: plans.summary,
       status: plans.status,
+      priority: plans.priority,
       ownerId: plans.ownerId,
       ownerName: users.name,
       archivedAt: plans.archivedAt,
@@ -53,7 +57,11 @@ export async function listPlans(workspaceId: string, opts: { archived?: boolean 
     .leftJoin(users, eq(users.id, plans.ownerId))
     .leftJoin(planProjections, eq(planProjections.planId, plans.id))
     .where(
-      and(eq(plans.workspaceId, workspaceId), opts.archived ? isNotNull(plans.archivedAt) : isNull(plans.archivedAt)),
+      and(
+        eq(plans.workspaceId, workspaceId),
+        opts.archived ? isNotNull(plans.archivedAt) : isNull(plans.archivedAt),
+        opts.priority ? eq(plans.priority, opts.priority) : undefined,
+      ),
     )
     .orderBy(desc(plans.updatedAt));
 }

@@ -1,16 +1,22 @@
 import "server-only";
-import { and, asc, between, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { planProjections, planResources, planRisks, planTasks, plans } from "@/db/schema";
 
 // Cross-plan views are SQL over the projection tables of one workspace's live (not archived) plans.
 const livePlansOf = (workspaceId: string) => and(eq(plans.workspaceId, workspaceId), isNull(plans.archivedAt));
 
+type Priority = (typeof planTasks.$inferSelect)["priority"];
+
 /**
- * Unfinished tasks and milestones ending between `from` and `to` (inclusive) assigned to `userId`:
- * by their user id, or through a resource row of the same plan that stands for them.
+ * Tasks and milestones assigned to `userId` (by their user id, or through a resource row of the same
+ * plan that stands for them), finished ones only when asked for, of one priority when given.
  */
-export async function listTasksDueFor(workspaceId: string, userId: string, from: string, to: string) {
+export async function listTasksFor(
+  workspaceId: string,
+  userId: string,
+  opts: { includeDone: boolean; priority?: Priority },
+) {
   const db = await getDb();
   const myResources = db
     .select({ id: sql`${planResources.id}::text` })
@@ -26,6 +32,7 @@ export async function listTasksDueFor(workspaceId: string, userId: string, from:
       end: planTasks.end,
       progress: planTasks.progress,
       kind: planTasks.kind,
+      priority: planTasks.priority,
     })
     .from(planTasks)
     .innerJoin(plans, eq(plans.id, planTasks.planId))
@@ -33,13 +40,12 @@ export async function listTasksDueFor(workspaceId: string, userId: string, from:
       and(
         livePlansOf(workspaceId),
         ne(planTasks.kind, "buffer"),
-        lt(planTasks.progress, 100),
-        isNotNull(planTasks.end),
-        between(planTasks.end, from, to),
+        opts.includeDone ? undefined : lt(planTasks.progress, 100),
+        opts.priority ? eq(planTasks.priority, opts.priority) : undefined,
         or(eq(planTasks.assigneeId, userId), inArray(planTasks.assigneeId, myResources)),
       ),
     )
-    .orderBy(asc(planTasks.end), asc(plans.title), asc(planTasks.order));
+    .orderBy(sql`${planTasks.end} asc nulls last`, asc(plans.title), asc(planTasks.order));
 }
 
 /** Every dated milestone of the workspace's plans, by date. */

@@ -19,6 +19,8 @@ const TEXT_FIELDS: { [C in keyof DocContent]?: string[] } = {
   objectives: ["title", "description"],
   scopeItems: ["text"],
   deliverables: ["name", "description", "acceptanceCriteria"],
+  stakeholders: ["name", "role", "channel"],
+  researchEntries: ["title", "participants"],
   tasks: ["name"],
   risks: ["title", "description", "category", "trigger", "mitigation", "contingency"],
   swotItems: ["text"],
@@ -38,6 +40,8 @@ function hostileContent(ownerId: string): DocContent {
     for (const row of rows[name]!) for (const f of fields!) row[f] = payload(i++);
   }
   for (const o of content.objectives) o.kpi = { ...o.kpi, metric: payload(i++) };
+  // Findings are Markdown, rendered like the strategy.
+  for (const r of content.researchEntries) r.findings = markdownPayload;
   return { ...content, strategy: markdownPayload, scopeText: markdownPayload };
 }
 

@@ -37,6 +37,7 @@ const task = (name: string) => ({
   parentId: null,
   deliverableId: null,
   assigneeId: null,
+  priority: "medium" as const,
   order: 1,
 });
 const names = (c: TestClient) =>

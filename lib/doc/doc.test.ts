@@ -60,6 +60,7 @@ describe("plan document", () => {
         parentId: null,
         deliverableId: null,
         assigneeId: null,
+        priority: "medium",
         order: 1,
       }),
     ).toEqual({ ok: true });

@@ -177,6 +177,8 @@ export function toPlanContent(c: DocContent): PlanContent {
       text: c.scopeText,
     },
     deliverables: c.deliverables,
+    stakeholders: c.stakeholders,
+    researchEntries: c.researchEntries,
     strategy: c.strategy,
     tasks: c.tasks,
     dependencies: c.dependencies,

@@ -200,6 +200,8 @@ export function fromPlanContent(plan: PlanContent, settings: Partial<PlanSetting
     ] as const as [DocContent["scopeItems"][number]["kind"], string[]][]),
     scopeText: plan.scope.text,
     deliverables: plan.deliverables,
+    stakeholders: plan.stakeholders,
+    researchEntries: plan.researchEntries,
     strategy: plan.strategy,
     tasks: plan.tasks,
     dependencies: plan.dependencies,

@@ -84,6 +84,7 @@ describe("Markdown export", () => {
       parentId: null,
       deliverableId: null,
       assigneeId: me,
+      priority: "medium",
       order: 1,
     });
     const md = planToMarkdown(model(content));
@@ -129,6 +130,7 @@ describe("timeline picture", () => {
       parentId: null,
       deliverableId: null,
       assigneeId: null,
+      priority: "medium" as const,
       order: 1,
     };
     const svg = timelineSvg([evil], [], TODAY);

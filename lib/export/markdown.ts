@@ -2,6 +2,8 @@
  * The whole plan as one Markdown document, sections in the template's order. Pure: takes the
  * assembled model, returns text. Table cells are flattened to one line with pipes escaped.
  */
+import { linkTargets, researchKindLabels, resolveLinks } from "@/lib/plan/research";
+import { byQuadrant, frequencyLabels, quadrantLabel, quadrantOf } from "@/lib/plan/stakeholders";
 import { planSections, type PlanSectionId } from "@/lib/plan/template";
 import {
   deliverableStatusLabels,
@@ -80,6 +82,60 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
             ]),
           ),
     );
+  },
+  stakeholders: (m, push) => {
+    const c = m.content;
+    if (c.stakeholders.length === 0) return push(none("stakeholders"));
+    push(
+      table(
+        [
+          "Stakeholder",
+          "Organisation / role",
+          "Interest",
+          "Influence",
+          "Quadrant",
+          "Receives",
+          "Channel",
+          "Frequency",
+          "Informed by",
+        ],
+        c.stakeholders.map((s) => [
+          s.name,
+          s.role,
+          s.interest,
+          s.influence,
+          quadrantLabel(quadrantOf(s)),
+          s.deliverableIds.map(m.deliverableName).filter(Boolean).join(", "),
+          s.channel,
+          s.frequency ? frequencyLabels[s.frequency] : "",
+          m.nameOf(s.ownerId),
+        ]),
+      ),
+    );
+    push(`### Power/interest grid`);
+    push(list(byQuadrant(c.stakeholders).map((q) => `**${q.label}:** ${q.rows.map((s) => s.name).join(", ") || "—"}`)));
+  },
+  // Findings are Markdown; their headings are pushed below the entry's.
+  research: (m, push) => {
+    const c = m.content;
+    if (c.researchEntries.length === 0) return push(none("research recorded"));
+    const targets = linkTargets(c);
+    for (const r of c.researchEntries) {
+      push(`### ${r.title || "Untitled research"}`);
+      push(
+        list([
+          `**Kind:** ${researchKindLabels[r.kind]}`,
+          `**Date:** ${r.date ?? "—"}`,
+          `**Participants:** ${r.participants.trim() || "—"}`,
+          `**Informs:** ${
+            resolveLinks(r.linkedIds, targets)
+              .map((t) => `${t.kind} “${t.label}”`)
+              .join(", ") || "—"
+          }`,
+        ]),
+      );
+      push(r.findings.trim() ? r.findings.trim().replace(/^(#{1,3}) /gm, "###$1 ") : none("findings recorded"));
+    }
   },
   // The strategy is Markdown already; headings inside it are pushed down so they nest under this one.
   strategy: (m, push) => {

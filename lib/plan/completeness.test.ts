@@ -38,6 +38,32 @@ function completePlan(): PlanContent {
         order: 0,
       },
     ],
+    stakeholders: [
+      {
+        id: "s1",
+        name: "Support agents",
+        role: "Support team",
+        interest: 5,
+        influence: 2,
+        deliverableIds: ["d1"],
+        channel: "Stand-up",
+        frequency: "weekly",
+        ownerId: "u1",
+        order: 0,
+      },
+    ],
+    researchEntries: [
+      {
+        id: "re1",
+        kind: "interview",
+        title: "Agent interviews",
+        date: "2025-05-20",
+        participants: "Four agents",
+        findings: "Most tickets ask for **order status**.",
+        linkedIds: ["o1"],
+        order: 0,
+      },
+    ],
     strategy: words(60),
     tasks: [
       makeTask({
@@ -121,6 +147,44 @@ describe("planCompleteness", () => {
     );
     expect(c.score).toBeLessThan(100);
     expect(c.score).toBeGreaterThan(50);
+  });
+
+  it("asks what each stakeholder receives and how, how often and by whom they are informed", () => {
+    const p = completePlan();
+    // A deliverable that no longer exists counts as nothing received.
+    p.stakeholders[0] = {
+      ...p.stakeholders[0]!,
+      deliverableIds: ["gone"],
+      channel: " ",
+      frequency: null,
+      ownerId: null,
+    };
+    const s = planCompleteness(p).sections.find((x) => x.section === "stakeholders")!;
+    expect(s.score).toBe(0);
+    expect(s.items.map((i) => [i.rowId, i.message])).toEqual([
+      ["s1", "“Support agents” receives no deliverable: say what they need to receive."],
+      ["s1", "“Support agents” has no channel: say how they are informed."],
+      ["s1", "“Support agents” has no frequency: say how often they are informed."],
+      ["s1", "“Support agents” has no one responsible for keeping them informed."],
+    ]);
+    expect(planCompleteness({ ...p, stakeholders: [] }).items).toContainEqual({
+      section: "stakeholders",
+      rowId: null,
+      message: "List the stakeholders who receive the plan's deliverables.",
+    });
+  });
+
+  it("asks for each research entry's date, findings and what it informed; dangling links still count", () => {
+    const p = completePlan();
+    p.researchEntries.push({ ...p.researchEntries[0]!, id: "re2", title: "Survey", linkedIds: ["deleted-risk"] });
+    p.researchEntries[0] = { ...p.researchEntries[0]!, date: null, findings: "", linkedIds: [] };
+    const s = planCompleteness(p).sections.find((x) => x.section === "research")!;
+    expect(s.score).toBe(0.5);
+    expect(s.items.map((i) => i.message)).toEqual([
+      "“Agent interviews” has no date.",
+      "“Agent interviews” has no findings recorded.",
+      "“Agent interviews” informs nothing yet: link the objectives, scope, risks or tasks it supports.",
+    ]);
   });
 
   it("reports a RACI row with two Accountables", () => {

@@ -97,6 +97,37 @@ const checks: Record<PlanSectionId, (p: PlanContent) => Check> = {
       ],
     })),
 
+  stakeholders: (p) => {
+    const deliverables = new Set(p.deliverables.map((d) => d.id));
+    return rowsCheck(p.stakeholders, "List the stakeholders who receive the plan's deliverables.", (s) => ({
+      rowId: s.id,
+      messages: [
+        ...(s.deliverableIds.some((id) => deliverables.has(id))
+          ? []
+          : [`${label(s.name)} receives no deliverable: say what they need to receive.`]),
+        ...(s.channel.trim() ? [] : [`${label(s.name)} has no channel: say how they are informed.`]),
+        ...(s.frequency ? [] : [`${label(s.name)} has no frequency: say how often they are informed.`]),
+        ...(s.ownerId ? [] : [`${label(s.name)} has no one responsible for keeping them informed.`]),
+      ],
+    }));
+  },
+
+  research: (p) =>
+    rowsCheck(
+      p.researchEntries,
+      "Record the research the plan rests on: interviews, surveys, focus groups, observations.",
+      (r) => ({
+        rowId: r.id,
+        messages: [
+          ...(r.date ? [] : [`${label(r.title)} has no date.`]),
+          ...(r.findings.trim() ? [] : [`${label(r.title)} has no findings recorded.`]),
+          ...(r.linkedIds.length
+            ? []
+            : [`${label(r.title)} informs nothing yet: link the objectives, scope, risks or tasks it supports.`]),
+        ],
+      }),
+    ),
+
   strategy: (p) => {
     const words = wordCount(p.strategy);
     if (words === 0)
@@ -208,7 +239,7 @@ const checks: Record<PlanSectionId, (p: PlanContent) => Check> = {
   },
 };
 
-/** The checklist of the nine components, with a score per section and for the plan. */
+/** The checklist of the plan's components, with a score per section and for the plan. */
 export function planCompleteness(plan: PlanContent): Completeness {
   const sections = planSections.map((s): SectionCompleteness => {
     const c = checks[s.id](plan);
@@ -224,6 +255,8 @@ export function emptyPlanContent(): PlanContent {
     objectives: [],
     scope: { inScope: [], outOfScope: [], assumptions: [], constraints: [], text: "" },
     deliverables: [],
+    stakeholders: [],
+    researchEntries: [],
     strategy: "",
     tasks: [],
     dependencies: [],

@@ -13,6 +13,7 @@ export function makeTask(fields: Partial<Task> & { id: string }): Task {
     parentId: null,
     deliverableId: null,
     assigneeId: null,
+    priority: "medium",
     order: 0,
     ...fields,
   };

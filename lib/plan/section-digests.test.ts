@@ -31,6 +31,7 @@ function content(): DocContent {
       parentId: null,
       deliverableId: null,
       assigneeId: null,
+      priority: "medium",
       order: 1,
     },
   ];
@@ -49,6 +50,8 @@ describe("section digests", () => {
       "objectives",
       "scope",
       "deliverables",
+      "stakeholders",
+      "research",
       "strategy",
       "schedule",
       "risks",
@@ -62,6 +65,8 @@ describe("section digests", () => {
       objectives: "24319a751b048e1f14a2614f0a0fe2ba",
       scope: "b82ce199f8aac8e8f35735ee8a9f74ed",
       deliverables: "4f53cda18c2baa0c0354bb5f9a3ecbe5",
+      stakeholders: "4f53cda18c2baa0c0354bb5f9a3ecbe5",
+      research: "4f53cda18c2baa0c0354bb5f9a3ecbe5",
       strategy: "fc24f1f9a47c8ee3e454a0c899bf0e61",
       schedule: "b6fe86473e4da7cdbb7a062d9f9deb87",
       risks: "7e731425318556db70911666c0635a8e",
@@ -88,7 +93,7 @@ describe("section digests", () => {
         ...collections.tasks,
         schema: taskSchema.extend({ color: z.string().default("") }),
         defaults: { ...collections.tasks.defaults, color: "" },
-        added: ["color"] as const,
+        added: [...(collections.tasks.added ?? []), "color"] as const,
       },
     };
     const approved = sectionDigests(content());

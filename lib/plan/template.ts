@@ -33,6 +33,18 @@ export const planSections = [
     hint: "The tangible outputs, each with an owner, a due date and acceptance criteria.",
   },
   {
+    id: "stakeholders",
+    title: "Stakeholders",
+    step: "goals",
+    hint: "Who receives the deliverables: their interest and influence, and how and how often they are informed.",
+  },
+  {
+    id: "research",
+    title: "Research",
+    step: "research",
+    hint: "Interviews, surveys, focus groups and observations: what was found and which parts of the plan it informed.",
+  },
+  {
     id: "strategy",
     title: "Implementation strategy",
     step: "research",
@@ -71,6 +83,13 @@ export const planSections = [
 ] as const satisfies readonly { id: string; title: string; step: PlanningStep; hint: string }[];
 
 export type PlanSectionId = (typeof planSections)[number]["id"];
+
+export const priorityLabels = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  critical: "Critical",
+} as const;
 
 export const statusLabels = {
   draft: "Draft",

@@ -14,9 +14,11 @@ import type {
   objectiveSchema,
   raciCellSchema,
   raciColumnSchema,
+  researchEntrySchema,
   resourceSchema,
   riskBandSchema,
   riskSchema,
+  stakeholderSchema,
   taskSchema,
   workingCalendarSchema,
 } from "./validation";
@@ -25,6 +27,7 @@ import type {
 export type ISODate = string;
 
 export type Task = z.infer<typeof taskSchema>;
+export type Priority = Task["priority"];
 export type TaskKind = Task["kind"];
 
 export type Dependency = z.infer<typeof dependencySchema>;
@@ -62,6 +65,10 @@ export type BudgetLine = z.infer<typeof budgetLineSchema>;
 export type Resource = z.infer<typeof resourceSchema>;
 export type ResourceKind = Resource["kind"];
 
+export type Stakeholder = z.infer<typeof stakeholderSchema>;
+export type ResearchEntry = z.infer<typeof researchEntrySchema>;
+export type ResearchKind = ResearchEntry["kind"];
+
 export interface ScopeContent {
   inScope: string[];
   outOfScope: string[];
@@ -82,6 +89,8 @@ export interface PlanContent {
   objectives: Objective[];
   scope: ScopeContent;
   deliverables: Deliverable[];
+  stakeholders: Stakeholder[];
+  researchEntries: ResearchEntry[];
   /** The implementation strategy as plain text. */
   strategy: string;
   tasks: Task[];

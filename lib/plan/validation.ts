@@ -53,6 +53,12 @@ const endNotBeforeStart = (v: { start: string | null; end: string | null }) =>
 
 export const isoDateSchema = isoDate("Date");
 
+/** Priority of a plan (a column of plans) and of a task (a field of its row). */
+export const priorities = ["low", "medium", "high", "critical"] as const;
+export const prioritySchema = oneOf("Priority", priorities);
+const idList = (what: string, max: number) =>
+  z.array(id(what), { message: `${what}s must be a list.` }).max(max, `At most ${max} ${what.toLowerCase()}s.`);
+
 export const taskSchema = z
   .object({
     id: id(),
@@ -66,6 +72,7 @@ export const taskSchema = z
     deliverableId: id("Deliverable").nullable(),
     /** Workspace member (user id) or resource id responsible for the work. */
     assigneeId: id("Assignee").nullable(),
+    priority: prioritySchema,
     /** Position among siblings (fractional index: insert between two by averaging). */
     order,
   })
@@ -140,6 +147,41 @@ export const riskSchema = z.object({
     .array(id("Linked task"), { message: "Linked tasks must be a list." })
     .max(500, "A risk can link at most 500 tasks."),
   reviewDate: isoDate("Review date").nullable(),
+});
+
+export const communicationFrequencies = ["weekly", "fortnightly", "monthly", "quarterly", "milestones"] as const;
+
+/** Someone the plan's deliverables are shared with, placed on the power/interest grid by two 1–5 scores. */
+export const stakeholderSchema = z.object({
+  id: id(),
+  name: text("Name", NAME_MAX),
+  /** Organisation and role, e.g. "Finance — controller". */
+  role: text("Organisation / role", NAME_MAX),
+  interest: scale("Interest"),
+  influence: scale("Influence"),
+  /** Deliverables they receive (ids; one that no longer exists is ignored). */
+  deliverableIds: idList("Deliverable", 500),
+  /** Communication plan: how, how often and who keeps them informed. */
+  channel: text("Channel", SHORT_MAX),
+  frequency: oneOf("Frequency", communicationFrequencies).nullable(),
+  ownerId: id("Owner").nullable(),
+  order,
+});
+
+export const researchKinds = ["interview", "survey", "focus_group", "observation", "document"] as const;
+
+/** One piece of research and what it found, linked to the rows it informed. */
+export const researchEntrySchema = z.object({
+  id: id(),
+  kind: oneOf("Kind", researchKinds),
+  title: text("Title", NAME_MAX),
+  date: isoDate("Date").nullable(),
+  participants: text("Participants", 1000),
+  /** Markdown. */
+  findings: text("Findings", TEXT_MAX),
+  /** Objectives, scope items, risks or tasks it informed (ids; dangling ones are tolerated). */
+  linkedIds: idList("Linked item", 500),
+  order,
 });
 
 export const raciColumnSchema = z

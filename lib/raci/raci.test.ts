@@ -14,6 +14,7 @@ const task = (id: string, name: string): Task => ({
   parentId: null,
   deliverableId: null,
   assigneeId: null,
+  priority: "medium",
   order: 0,
 });
 const deliverable = (id: string, name: string): Deliverable => ({

@@ -55,6 +55,7 @@ describe("concurrent edits of the risk register and the RACI grid", () => {
         parentId: null,
         deliverableId: null,
         assigneeId: null,
+        priority: "medium",
         order: 1,
       });
       insertRow(base, "deliverables", {

@@ -59,6 +59,7 @@ describe("activity from the document's history (real collaboration server, real 
         parentId: null,
         deliverableId: null,
         assigneeId: null,
+        priority: "medium",
         order: 1,
       });
     });

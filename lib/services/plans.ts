@@ -6,15 +6,17 @@ import { requirePlan, requireWorkspace, type Principal } from "@/lib/access";
 import { collabAccessChanged } from "@/lib/collab/access-hook";
 import { parseInput } from "@/lib/errors";
 import { changeStatus } from "@/lib/services/review";
-import { createPlanInput, updatePlanInput } from "@/lib/validation/plan";
+import { createPlanInput, planListFilter, updatePlanInput } from "@/lib/validation/plan";
 
 export async function listWorkspacePlans(
   principal: Principal | null,
   workspaceId: string,
-  opts: { archived?: boolean } = {},
+  opts: { archived?: boolean; priority?: unknown } = {},
 ) {
   await requireWorkspace(principal, workspaceId, "read");
-  return listPlans(workspaceId, opts);
+  // A filter from the address bar: an unknown priority shows every plan rather than an error page.
+  const { priority } = planListFilter.parse({ priority: opts.priority });
+  return listPlans(workspaceId, { archived: opts.archived, priority });
 }
 
 /** Create a plan from the implementation-plan template; the creator owns it. */
@@ -32,7 +34,8 @@ export async function getPlan(principal: Principal | null, planId: string) {
 export async function updatePlan(principal: Principal | null, planId: string, input: unknown) {
   const data = parseInput(updatePlanInput, input);
   if (data.archived !== undefined) await requirePlan(principal, planId, "archive");
-  if (data.title !== undefined || data.summary !== undefined) await requirePlan(principal, planId, "rename");
+  if (data.title !== undefined || data.summary !== undefined || data.priority !== undefined)
+    await requirePlan(principal, planId, "rename");
   // Status follows the review workflow's transitions (lib/services/review.ts).
   const { archived, status, ...rest } = data;
   const moved = status === undefined ? null : await changeStatus(principal, planId, status);

@@ -46,6 +46,7 @@ async function setup() {
       parentId: null,
       deliverableId: null,
       assigneeId: null,
+      priority: "medium",
       order: 1,
     });
     insertRow(doc, "objectives", {

@@ -37,6 +37,7 @@ describe("CSV export of the risk register and the RACI grid", () => {
       parentId: null,
       deliverableId: null,
       assigneeId: null,
+      priority: "medium",
       order: 1,
     });
     insertRow(doc, "raciColumns", { id: col, kind: "member", userId: u.id, name: "", order: 1 });

@@ -38,6 +38,7 @@ const task = (fields: Partial<RowOf<"tasks">> & { name: string }): RowOf<"tasks"
   parentId: null,
   deliverableId: null,
   assigneeId: null,
+  priority: "medium",
   order: ++n,
   ...fields,
 });
@@ -57,7 +58,7 @@ async function seed(planId: string, fill: (c: DocContent) => void, edit?: (doc: 
 }
 
 describe("workspace views over the projection (real PostgreSQL)", () => {
-  it("lists my tasks due in 7 days, milestones across plans and open high risks, only from my workspace's live plans", async () => {
+  it("groups my tasks overdue / this week / later, lists milestones across plans and open high risks, only from my workspace's live plans", async () => {
     const me = await user("Me");
     const other = await user("Other");
     const ws = await createWorkspace(me, { name: "Ops" });
@@ -73,6 +74,13 @@ describe("workspace views over the projection (real PostgreSQL)", () => {
       c.tasks.push(
         task({ name: "Due tomorrow, mine", start: TODAY, end: addDays(TODAY, 1), assigneeId: me.userId }),
         task({ name: "Due in 10 days, mine", start: TODAY, end: addDays(TODAY, 10), assigneeId: me.userId }),
+        task({
+          name: "Overdue, mine",
+          start: addDays(TODAY, -9),
+          end: addDays(TODAY, -2),
+          assigneeId: me.userId,
+          priority: "critical",
+        }),
         task({ name: "Done already", start: TODAY, end: addDays(TODAY, 2), assigneeId: me.userId, progress: 100 }),
         task({ name: "Someone else's", start: TODAY, end: addDays(TODAY, 2), assigneeId: other.userId }),
         task({ name: "Alpha launch", kind: "milestone", start: addDays(TODAY, 20), end: addDays(TODAY, 20) }),
@@ -132,9 +140,23 @@ describe("workspace views over the projection (real PostgreSQL)", () => {
     );
 
     const views = await getWorkspaceViews(me, ws.id, TODAY);
-    expect(views.tasks.map((t) => [t.name, t.planTitle, t.end])).toEqual([
-      ["Due tomorrow, mine", "Alpha", addDays(TODAY, 1)],
-      ["Mine through a resource", "Beta", addDays(TODAY, 3)],
+    const groups = (v: typeof views) => v.taskGroups.map((g) => [g.id, g.rows.map((t) => [t.name, t.planTitle])]);
+    expect(groups(views)).toEqual([
+      ["overdue", [["Overdue, mine", "Alpha"]]],
+      [
+        "this_week",
+        [
+          ["Due tomorrow, mine", "Alpha"],
+          ["Mine through a resource", "Beta"],
+        ],
+      ],
+      ["later", [["Due in 10 days, mine", "Alpha"]]],
+    ]);
+    const withDone = await getWorkspaceViews(me, ws.id, TODAY, { showDone: true, priority: "nonsense" });
+    expect(groups(withDone).at(-1)).toEqual(["done", [["Done already", "Alpha"]]]);
+    const critical = await getWorkspaceViews(me, ws.id, TODAY, { priority: "critical" });
+    expect(critical.taskGroups.flatMap((g) => g.rows.map((t) => [t.name, t.priority]))).toEqual([
+      ["Overdue, mine", "critical"],
     ]);
     expect(views.milestones.map((m) => [m.name, m.planTitle, m.date])).toEqual([
       ["Beta pilot", "Beta", addDays(TODAY, -5)],
@@ -146,7 +168,8 @@ describe("workspace views over the projection (real PostgreSQL)", () => {
     ]);
 
     // The other member sees their own week, and nothing of mine.
-    expect((await getWorkspaceViews(other, ws.id, TODAY)).tasks.map((t) => t.name)).toEqual(["Someone else's"]);
+    const theirs = await getWorkspaceViews(other, ws.id, TODAY);
+    expect(theirs.taskGroups.flatMap((g) => g.rows.map((t) => t.name))).toEqual(["Someone else's"]);
   });
 
   it("is not found for someone outside the workspace", async () => {

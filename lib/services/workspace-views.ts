@@ -1,13 +1,12 @@
 import "server-only";
-import { listOpenRisks, listTasksDueFor, listWorkspaceMilestones } from "@/db/queries/workspace-views";
+import { listOpenRisks, listTasksFor, listWorkspaceMilestones } from "@/db/queries/workspace-views";
 import { listMembers } from "@/db/queries/workspaces";
 import { requireWorkspace, type Principal } from "@/lib/access";
 import { settingsSchema } from "@/lib/doc";
-import { addDays } from "@/lib/plan/dates";
+import { endOfWeek, groupMyTasks } from "@/lib/plan/my-tasks";
 import { bandFor, defaultRiskBands } from "@/lib/plan/risk";
 import type { ISODate, RiskBand } from "@/lib/plan/types";
-
-export const DUE_WINDOW_DAYS = 7;
+import { viewsFilter } from "@/lib/validation/plan";
 
 /** A plan's own score bands from its projected settings, or the defaults. */
 function bandsOf(settings: Record<string, unknown> | null): RiskBand[] {
@@ -16,16 +15,23 @@ function bandsOf(settings: Record<string, unknown> | null): RiskBand[] {
 }
 
 /**
- * The workspace's cross-plan views for the caller: their tasks due in the next 7 days, every
- * milestone on one timeline, and the open risks in each plan's high or critical band. Every member
- * may read every plan of their workspace (lib/access), so membership is the check.
+ * The workspace's cross-plan views for the caller: their tasks grouped overdue / this week / later
+ * (done ones on request, one priority when filtered), every milestone on one timeline, and the open
+ * risks in each plan's high or critical band. Every member may read every plan of their workspace
+ * (lib/access), so membership is the check. `filter` comes from the address bar: unknown values are
+ * ignored rather than refused.
  */
-export async function getWorkspaceViews(principal: Principal | null, workspaceId: string, today: ISODate) {
+export async function getWorkspaceViews(
+  principal: Principal | null,
+  workspaceId: string,
+  today: ISODate,
+  filter: unknown = {},
+) {
   const { workspace, principal: who } = await requireWorkspace(principal, workspaceId, "read");
-  const until = addDays(today, DUE_WINDOW_DAYS);
+  const { showDone, priority } = viewsFilter.parse(filter);
   // The lowest score any band could call high: prefilter in SQL, then apply each plan's bands.
   const [tasks, milestones, risks, members] = await Promise.all([
-    listTasksDueFor(workspace.id, who.userId, today, until),
+    listTasksFor(workspace.id, who.userId, { includeDone: showDone, priority }),
     listWorkspaceMilestones(workspace.id),
     listOpenRisks(workspace.id, 1),
     listMembers(workspace.id),
@@ -38,5 +44,6 @@ export async function getWorkspaceViews(principal: Principal | null, workspaceId
       ownerName: ownerResourceName ?? (r.ownerId ? (names.get(r.ownerId) ?? null) : null),
     }))
     .filter((r) => r.band?.id === "high" || r.band?.id === "critical");
-  return { workspace, today, until, tasks, milestones, highRisks };
+  const taskGroups = groupMyTasks(tasks, today, { showDone });
+  return { workspace, today, weekEnd: endOfWeek(today), showDone, priority, taskGroups, milestones, highRisks };
 }

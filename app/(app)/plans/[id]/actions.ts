@@ -9,6 +9,7 @@ export const updatePlanDetailsAction = authedAction(async (principal, f) => {
     title: f.title,
     summary: f.summary ?? "",
     status: f.status,
+    priority: f.priority,
   });
   revalidatePath(`/plans/${plan.id}`);
   revalidatePath(`/workspaces/${plan.workspaceId}`);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
-import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
+import { ActionForm, Choice, Field, SubmitButton } from "@/components/forms/action-form";
 import { CollabStatus } from "@/components/collab/collab-status";
 import { Announcements } from "@/components/comments/announcements";
 import { CommentsProvider } from "@/components/comments/comments-context";
@@ -13,13 +13,14 @@ import { ChangedBadge } from "@/components/review/changed-badge";
 import { PlanSubnav } from "@/components/plan/plan-subnav";
 import { PlanningSteps } from "@/components/review/planning-steps";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { PriorityBadge } from "@/components/ui/priority-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { canOnPlan } from "@/lib/access/policy";
 import { getPrincipal, getSessionUser } from "@/lib/auth";
 import { setting } from "@/lib/env";
 import { pageData } from "@/lib/page";
-import { statusLabels } from "@/lib/plan/template";
+import { priorityLabels, statusLabels } from "@/lib/plan/template";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { getAnnouncements, getPlanComments } from "@/lib/services/comments";
 import { DIGESTED_SECTIONS, type DigestedSection } from "@/lib/plan/section-digests";
@@ -85,6 +86,7 @@ export default async function PlanPage({ params }: Props) {
             <h1 className="text-3xl font-semibold">{plan.title}</h1>
             <p className="mt-2 flex items-center gap-3 text-sm text-slate-600">
               <StatusBadge status={plan.status} />
+              <PriorityBadge priority={plan.priority} />
               {plan.archivedAt && (
                 <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">Archived</span>
               )}
@@ -158,6 +160,12 @@ export default async function PlanPage({ params }: Props) {
               <input type="hidden" name="planId" value={plan.id} />
               <Field name="title" label="Title" defaultValue={plan.title} maxLength={TITLE_MAX} required />
               <Field name="summary" label="Purpose" defaultValue={plan.summary} maxLength={SUMMARY_MAX} />
+              <Choice
+                name="priority"
+                label="Priority"
+                defaultValue={plan.priority}
+                options={Object.entries(priorityLabels).map(([value, label]) => ({ value, label }))}
+              />
               <p className="text-sm text-slate-600">
                 Status ({statusLabels[plan.status]}) changes on{" "}
                 <Link href={`/plans/${plan.id}/review`} className="text-indigo-700 underline">

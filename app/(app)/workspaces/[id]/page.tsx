@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { CompletenessScore } from "@/components/plan/completeness-score";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { PriorityBadge, PriorityFilterSelect } from "@/components/ui/priority-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { WorkspaceHeader } from "@/components/workspace-header";
@@ -10,7 +11,7 @@ import { getPrincipal } from "@/lib/auth";
 import { pageData } from "@/lib/page";
 import { listWorkspacePlans } from "@/lib/services/plans";
 import { getWorkspace } from "@/lib/services/workspaces";
-import { planningSteps } from "@/lib/plan/template";
+import { planningSteps, priorityLabels } from "@/lib/plan/template";
 import { TITLE_MAX } from "@/lib/validation/plan";
 import { archivePlanAction, createPlanAction, deletePlanAction } from "../actions";
 import { Button } from "@/components/ui/button";
@@ -20,13 +21,15 @@ export default async function WorkspacePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ archived?: string }>;
+  searchParams: Promise<{ archived?: string; priority?: string }>;
 }) {
   const { id } = await params;
-  const archived = (await searchParams).archived === "1";
+  const query = await searchParams;
+  const archived = query.archived === "1";
+  const priority = query.priority && query.priority in priorityLabels ? query.priority : "";
   const principal = await getPrincipal();
   const [workspace, plans] = await pageData(
-    () => Promise.all([getWorkspace(principal, id), listWorkspacePlans(principal, id, { archived })]),
+    () => Promise.all([getWorkspace(principal, id), listWorkspacePlans(principal, id, { archived, priority })]),
     `/workspaces/${id}`,
   );
   const mayManage = (ownerId: string | null) =>
@@ -44,9 +47,14 @@ export default async function WorkspacePage({
           {archived ? "Show current plans" : "Show archived plans"}
         </Link>
       </div>
+      <PriorityFilter archived={archived} priority={priority} />
       {plans.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          {archived ? "No archived plans." : "No plans yet. Start one from the implementation-plan template below."}
+          {priority
+            ? `No ${archived ? "archived " : ""}plans of ${priorityLabels[priority as keyof typeof priorityLabels].toLowerCase()} priority.`
+            : archived
+              ? "No archived plans."
+              : "No plans yet. Start one from the implementation-plan template below."}
         </p>
       ) : (
         <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -58,6 +66,9 @@ export default async function WorkspacePage({
                 </th>
                 <th scope="col" className="px-4 py-2 font-medium">
                   Status
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Priority
                 </th>
                 <th scope="col" className="px-4 py-2 font-medium">
                   Complete
@@ -83,6 +94,9 @@ export default async function WorkspacePage({
                   </td>
                   <td className="px-4 py-2">
                     <StatusBadge status={p.status} />
+                  </td>
+                  <td className="px-4 py-2">
+                    <PriorityBadge priority={p.priority} />
                   </td>
                   <td className="px-4 py-2">
                     <CompletenessScore score={p.completeness} />
@@ -125,9 +139,9 @@ export default async function WorkspacePage({
         <section className="mt-8 max-w-xl rounded-lg border border-slate-200 bg-white p-5">
           <h2 className="font-medium">New plan</h2>
           <p className="mt-1 text-sm text-slate-600">
-            Starts from the implementation-plan template: objectives, scope, deliverables, strategy, schedule, risks,
-            resources &amp; budget, roles &amp; RACI and metrics. The plan page then walks you through the six planning
-            steps:
+            Starts from the implementation-plan template: objectives, scope, deliverables, stakeholders, research,
+            strategy, schedule, risks, resources &amp; budget, roles &amp; RACI and metrics. The plan page then walks
+            you through the six planning steps:
           </p>
           <ol className="mt-2 list-inside list-decimal text-sm text-slate-600">
             {planningSteps.map((s) => (
@@ -168,5 +182,18 @@ export default async function WorkspacePage({
         </section>
       )}
     </main>
+  );
+}
+
+/** Filters the list by priority through the address, so a filtered list can be bookmarked and works without script. */
+function PriorityFilter({ archived, priority }: { archived: boolean; priority: string }) {
+  return (
+    <form method="get" className="mt-3 flex items-end gap-2" aria-label="Filter plans">
+      {archived && <input type="hidden" name="archived" value="1" />}
+      <PriorityFilterSelect defaultValue={priority} />
+      <Button type="submit" variant="secondary">
+        Filter
+      </Button>
+    </form>
   );
 }

@@ -8,11 +8,22 @@ import { getWorkspaceViews } from "@/lib/services/workspace-views";
 
 export const metadata: Metadata = { title: "This week · Planwright" };
 
-export default async function WorkspaceViewsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function WorkspaceViewsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string; priority?: string }>;
+}) {
   const { id } = await params;
+  const query = await searchParams;
   const principal = await getPrincipal();
   const views = await pageData(
-    () => getWorkspaceViews(principal, id, dateInTimeZone(new Date(), "UTC")),
+    () =>
+      getWorkspaceViews(principal, id, dateInTimeZone(new Date(), "UTC"), {
+        showDone: query.done === "1",
+        priority: query.priority,
+      }),
     `/workspaces/${id}/views`,
   );
   return (
