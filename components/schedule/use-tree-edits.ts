@@ -7,7 +7,7 @@
  */
 import { useMemo } from "react";
 import { useEdit } from "@/components/collab/plan-data";
-import { insertRow, randomUUID, updateRow, type WriteResult } from "@/lib/doc";
+import { blankRow, insertRow, randomUUID, updateRow, type WriteResult } from "@/lib/doc";
 import { rollUpChanges } from "@/lib/plan/schedule";
 import type { Task, WorkingCalendar } from "@/lib/plan/types";
 import {
@@ -70,16 +70,12 @@ export function useTreeEdits(tasks: Task[], calendar: WorkingCalendar, reveal: (
         const parent = byId.get(parentId);
         if (!parent) return { error: "That task no longer exists; someone may have deleted it." };
         const row: Task = {
-          id: randomUUID(),
-          name: "",
+          ...blankRow("tasks", randomUUID()),
           // The parent's span, so that it keeps its dates when it becomes a summary.
           start: parent.start,
           end: parent.end,
-          progress: 0,
-          kind: "task",
           parentId,
           deliverableId: parent.deliverableId,
-          assigneeId: null,
           order: orderForNewChild(tasks, parentId),
         };
         const error = message(
