@@ -10,7 +10,7 @@ type Limits = { points: number; duration: number };
 
 /**
  * Failed sign-ins per email per 15 minutes, sign-in attempts per address per 15 minutes, sign-ups per
- * address per hour. Each can be changed by its environment variable (README).
+ * address per hour, feedback through one share link per address per hour. Each can be changed by its environment variable (README).
  */
 export const LIMITS = {
   get signInPerAccount() {
@@ -21,6 +21,11 @@ export const LIMITS = {
   },
   get signUpPerAddress() {
     return { points: setting("SIGNUPS_PER_ADDRESS"), duration: 60 * 60 };
+  },
+  // Feedback from a share link's readers, per link and address per hour: room for a reader's questions,
+  // not for a script filling the members' list.
+  get feedbackPerLinkAddress() {
+    return { points: 10, duration: 60 * 60 };
   },
 } satisfies Record<string, Limits>;
 
