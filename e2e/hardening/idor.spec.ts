@@ -291,6 +291,12 @@ const actionAttacks: Record<string, (a: Tenants["a"], b: Tenants["b"]) => Action
   postAnnouncementAction: (a) => [form({ planId: a.p1, body: "planted" })],
   addApproverAction: (a, b) => [form({ planId: a.p1, userId: a.annId }), form({ planId: b.plan, userId: a.calId })],
   removeApproverAction: (a) => [form({ planId: a.p1, userId: a.calId })],
+  addPartApproverAction: (a, b) => [
+    form({ planId: a.p1, part: "budget", userId: a.annId }),
+    form({ planId: b.plan, part: "budget", userId: a.calId }),
+  ],
+  removePartApproverAction: (a) => [form({ planId: a.p1, part: "budget", userId: a.calId })],
+  signOffPartAction: (a) => [form({ planId: a.p1, part: "budget", decision: "approved", comment: "" })],
   changeStatusAction: (a) => [form({ planId: a.p1, status: "in_review" })],
   signOffAction: (a) => [form({ planId: a.p1, decision: "approved", comment: "" })],
   renameWorkspaceAction: (a) => [form({ workspaceId: a.workspace, name: "pwned" })],
