@@ -73,7 +73,7 @@ export function PartApprovals({
             {p.approvers.length === 0 ? (
               <Empty className="mt-2">No approvers for this part.</Empty>
             ) : (
-              <ul className="mt-2 flex flex-col gap-1 text-sm" aria-label={`Approvers of ${p.title}`}>
+              <ul className="mt-2 flex flex-col gap-1 text-sm" aria-label={`Who signs off ${p.title}`}>
                 {p.approvers.map((a) => (
                   <li key={a.userId} className="flex items-center justify-between gap-2">
                     <span>
@@ -112,7 +112,7 @@ export function PartApprovals({
                     ))}
                   </select>
                 </label>
-                <SubmitButton variant="secondary">Add</SubmitButton>
+                <SubmitButton variant="secondary">Name approver</SubmitButton>
               </ActionForm>
             )}
             {me && p.approvers.some((a) => a.userId === me) && (
