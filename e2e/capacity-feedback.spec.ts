@@ -93,7 +93,7 @@ test("a part approval shows on the review page and the plan", async ({ browser }
   const planId = await olivia.app.createPlan("Launch plan");
   await olivia.page.goto(`/plans/${planId}/review`);
   const budget = olivia.page.getByRole("group", { name: /^Budget/ });
-  await budget.getByLabel("Approver of Budget").selectOption({ label: "Olivia Owner" });
+  await budget.getByRole("combobox", { name: "Approver of Budget" }).selectOption({ label: "Olivia Owner" });
   await budget.getByRole("button", { name: "Name approver" }).click();
   await expect(budget.getByRole("list", { name: "Who signs off Budget" })).toContainText("Olivia Owner");
   const form = olivia.page.getByRole("form", { name: "Your sign-off of Budget" });

@@ -60,7 +60,9 @@ function Choice({
   return (
     <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
       {label}
+      {/* Keyed by what was sent, so a refused form shows the choice again (a select keeps its first default). */}
       <select
+        key={state?.values?.[name] ?? ""}
         name={name}
         defaultValue={state?.values?.[name] ?? options[0]!.value}
         className={control}
