@@ -34,6 +34,8 @@ test("an outsider on a feedback link asks a question on a section; a member sees
   await form.getByRole("button", { name: "Send feedback" }).click();
   await expect(form.getByText(/Give your name/)).toBeVisible();
   await form.getByLabel("Your name").fill("Rita Reader");
+  await form.getByLabel("Section").selectOption({ label: "Resources & budget" });
+  await form.getByLabel("Kind").selectOption("question");
   await form.getByRole("button", { name: "Send feedback" }).click();
   await expect(form.getByRole("status")).toContainText("Thank you");
   // Downloads are not on for this link.
