@@ -1,15 +1,9 @@
 import Link from "next/link";
 
-export function WorkspaceHeader({
-  id,
-  name,
-  current,
-}: {
-  id: string;
-  name: string;
-  current: "plans" | "members" | "views" | "webhooks";
-}) {
-  const tab = (key: "plans" | "members" | "views" | "webhooks", href: string, label: string) => (
+type Tab = "plans" | "members" | "views" | "workload" | "webhooks";
+
+export function WorkspaceHeader({ id, name, current }: { id: string; name: string; current: Tab }) {
+  const tab = (key: Tab, href: string, label: string) => (
     <Link
       href={href}
       aria-current={current === key ? "page" : undefined}
@@ -32,6 +26,7 @@ export function WorkspaceHeader({
       <nav aria-label="Workspace" className="mt-4 flex gap-6">
         {tab("plans", `/workspaces/${id}`, "Plans")}
         {tab("views", `/workspaces/${id}/views`, "This week")}
+        {tab("workload", `/workspaces/${id}/workload`, "Workload")}
         {tab("members", `/workspaces/${id}/members`, "Members")}
         {tab("webhooks", `/workspaces/${id}/webhooks`, "Webhooks")}
       </nav>

@@ -474,6 +474,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: demoUserId,
         allocation: 50,
         notes: "",
+        capacityHoursPerWeek: 40,
+        absences: [],
         order: 1,
       },
       {
@@ -484,6 +486,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: null,
         allocation: 100,
         notes: "",
+        capacityHoursPerWeek: 40,
+        absences: [],
         order: 2,
       },
       {
@@ -494,6 +498,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: null,
         allocation: 100,
         notes: "",
+        capacityHoursPerWeek: 40,
+        absences: [{ start: addDays(today, 21), end: addDays(today, 25), note: "Holiday" }],
         order: 3,
       },
       {
@@ -504,6 +510,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: null,
         allocation: 60,
         notes: "Also on the website team",
+        capacityHoursPerWeek: 32,
+        absences: [{ start: addDays(today, 8), end: addDays(today, 8), note: "Training" }],
         order: 4,
       },
       {
@@ -514,6 +522,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: null,
         allocation: 50,
         notes: "",
+        capacityHoursPerWeek: 40,
+        absences: [],
         order: 5,
       },
       {
@@ -524,6 +534,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: null,
         allocation: 20,
         notes: "",
+        capacityHoursPerWeek: 36,
+        absences: [],
         order: 6,
       },
       {
@@ -534,6 +546,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: null,
         allocation: 100,
         notes: "Design and prototypes",
+        capacityHoursPerWeek: 0,
+        absences: [],
         order: 7,
       },
       {
@@ -544,6 +558,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: null,
         allocation: 100,
         notes: "Cloud account, EU region",
+        capacityHoursPerWeek: 0,
+        absences: [],
         order: 8,
       },
       {
@@ -554,6 +570,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: null,
         allocation: 100,
         notes: "Two phones and a tablet for UAT",
+        capacityHoursPerWeek: 0,
+        absences: [],
         order: 9,
       },
       // Lena also keeps the old portal running: 120% in total, which the Resources section flags.
@@ -565,6 +583,8 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
         userId: null,
         allocation: 20,
         notes: "Until the old portal is switched off",
+        capacityHoursPerWeek: 40,
+        absences: [],
         order: 10,
       },
     ],
@@ -636,5 +656,25 @@ export function demoPlanContent(today: ISODate, demoUserId: string): PlanContent
     ],
     calendar,
     baselines: [baseline],
+    // Room for the contingency, with the EUR lines planned at 181,800.
+    budgetCeiling: 190_000,
+    resourceRequests: [
+      {
+        id: ref("rq-tester"),
+        what: "Contract QA tester for four weeks",
+        why: "Sam is at 50% and user acceptance testing overlaps the peak season.",
+        estimatedCost: 12_000,
+        status: "requested",
+        order: 1,
+      },
+      {
+        id: ref("rq-erp"),
+        what: "ERP consultant, two days",
+        why: "Only one engineer knows the ERP interface well.",
+        estimatedCost: 2_400,
+        status: "approved",
+        order: 2,
+      },
+    ],
   };
 }

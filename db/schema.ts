@@ -167,6 +167,10 @@ export const shareLinks = pgTable(
     viewCount: integer("view_count").notNull().default(0),
     /** When its creator was told the link is about to expire. */
     expiryNoticeSentAt: timestamp("expiry_notice_sent_at", { withTimezone: true }),
+    /** Whoever holds the link may leave questions and comments (with a name, rate-limited). */
+    allowFeedback: boolean("allow_feedback").notNull().default(false),
+    /** Whoever holds the link may download the plan as PDF and Markdown. */
+    allowDownloads: boolean("allow_downloads").notNull().default(false),
   },
   (t) => [uniqueIndex("share_links_token_hash_key").on(t.tokenHash), index("share_links_plan_idx").on(t.planId)],
 );
@@ -432,6 +436,22 @@ export const planResources = pgTable(
     allocation: doublePrecision("allocation").notNull(),
     notes: text("notes").notNull(),
     order: sortOrder(),
+    capacityHoursPerWeek: doublePrecision("capacity_hours_per_week").notNull().default(40),
+    absences: jsonb("absences").$type<{ start: string; end: string; note: string }[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.id] })],
+);
+
+export const planResourceRequests = pgTable(
+  "plan_resource_requests",
+  {
+    planId: planRef(),
+    id: uuid("id").notNull(),
+    what: text("what").notNull(),
+    why: text("why").notNull(),
+    estimatedCost: numeric("estimated_cost", { precision: 16, scale: 2, mode: "number" }).notNull(),
+    status: text("status").notNull(),
+    order: sortOrder(),
   },
   (t) => [primaryKey({ columns: [t.planId, t.id] })],
 );
@@ -523,6 +543,37 @@ export const planApprovals = pgTable(
   (t) => [index("plan_approvals_plan_idx").on(t.planId, t.approvedAt)],
 );
 
+/** People whose sign-off one named part of a plan needs (lib/plan/parts.ts), apart from the whole plan's. */
+export const planPartApprovers = pgTable(
+  "plan_part_approvers",
+  {
+    planId: planRef(),
+    part: text("part").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.part, t.userId] })],
+);
+
+/** A decision on one part; the latest per approver and part counts. */
+export const planPartSignoffs = pgTable(
+  "plan_part_signoffs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: planRef(),
+    part: text("part").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    decision: signoffDecision("decision").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_part_signoffs_plan_idx").on(t.planId, t.part, t.createdAt)],
+);
+
 /** Who changed which sections of a plan's document, and when (one row per person per minute). */
 export const planActivity = pgTable(
   "plan_activity",
@@ -556,6 +607,29 @@ export const comments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("comments_plan_idx").on(t.planId, t.section)],
+);
+
+/** A question or comment left through a share link that allows feedback, by a reader with no account. */
+export const shareFeedback = pgTable(
+  "share_feedback",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: planRef(),
+    linkId: uuid("link_id")
+      .notNull()
+      .references(() => shareLinks.id, { onDelete: "cascade" }),
+    section: text("section").notNull(),
+    kind: text("kind").$type<"question" | "comment">().notNull(),
+    /** The name the reader gave; not verified. */
+    name: text("name").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    reply: text("reply"),
+    repliedBy: uuid("replied_by").references(() => users.id, { onDelete: "set null" }),
+    repliedAt: timestamp("replied_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [index("share_feedback_plan_idx").on(t.planId, t.createdAt), index("share_feedback_link_idx").on(t.linkId)],
 );
 
 /** A status update posted by a plan's owners to everyone following it. */

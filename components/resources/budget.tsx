@@ -11,6 +11,7 @@ import { deleteRow, insertRow, nextOrder, randomUUID, updateRow, type PatchOf } 
 import { budgetByCategory, budgetTotals, variance, type Variance } from "@/lib/plan/budget";
 import { SHORT_MAX } from "@/lib/plan/validation";
 import { ColumnHeads } from "@/components/ui/column-heads";
+import { BudgetCeiling } from "./budget-ceiling";
 
 export const PLANNED_COLOR = "#94a3b8";
 export const ACTUAL_COLOR = "#4f46e5";
@@ -28,6 +29,9 @@ export function Budget() {
       <h3 id="budget-title" className="text-sm font-semibold">
         Budget
       </h3>
+      <div className="mt-1">
+        <BudgetCeiling />
+      </div>
       {lines.length === 0 ? (
         <p className="mt-1 text-sm text-slate-500">No budget lines yet.</p>
       ) : (

@@ -11,6 +11,8 @@ import { personAllocations } from "@/lib/plan/budget";
 import { NAME_MAX, SHORT_MAX, TEXT_MAX } from "@/lib/plan/validation";
 import type { ResourceKind } from "@/lib/plan/types";
 import { Budget } from "./budget";
+import { Capacity } from "./capacity";
+import { ResourceRequests } from "./requests";
 import { ColumnHeads } from "@/components/ui/column-heads";
 
 type Resource = RowOf<"resources">;
@@ -101,6 +103,8 @@ export function ResourcesSection() {
                         role: "",
                         userId: null,
                         allocation: 100,
+                        capacityHoursPerWeek: g.kind === "person" ? 40 : 0,
+                        absences: [],
                         notes: "",
                         order: nextOrder(doc, "resources"),
                       }),
@@ -112,6 +116,8 @@ export function ResourcesSection() {
           );
         })}
       </div>
+      <Capacity />
+      <ResourceRequests />
       <Budget />
     </div>
   );

@@ -9,6 +9,8 @@ export async function insertShareLink(values: {
   label: string;
   createdBy: string;
   expiresAt: Date | null;
+  allowFeedback: boolean;
+  allowDownloads: boolean;
 }) {
   const db = await getDb();
   const [row] = await db.insert(shareLinks).values(values).returning();
@@ -27,6 +29,8 @@ export async function listShareLinks(planId: string) {
       expiresAt: shareLinks.expiresAt,
       lastUsedAt: shareLinks.lastUsedAt,
       viewCount: shareLinks.viewCount,
+      allowFeedback: shareLinks.allowFeedback,
+      allowDownloads: shareLinks.allowDownloads,
     })
     .from(shareLinks)
     .leftJoin(users, eq(users.id, shareLinks.createdBy))
@@ -45,6 +49,21 @@ export async function revokeShareLinkRow(planId: string, linkId: string) {
   const rows = await db
     .update(shareLinks)
     .set({ revokedAt: new Date() })
+    .where(and(eq(shareLinks.id, linkId), eq(shareLinks.planId, planId), isNull(shareLinks.revokedAt)))
+    .returning({ id: shareLinks.id });
+  return rows.length > 0;
+}
+
+/** Change what a live link of this plan allows; false when there is no such link. */
+export async function updateShareLinkOptions(
+  planId: string,
+  linkId: string,
+  options: { allowFeedback: boolean; allowDownloads: boolean },
+) {
+  const db = await getDb();
+  const rows = await db
+    .update(shareLinks)
+    .set(options)
     .where(and(eq(shareLinks.id, linkId), eq(shareLinks.planId, planId), isNull(shareLinks.revokedAt)))
     .returning({ id: shareLinks.id });
   return rows.length > 0;

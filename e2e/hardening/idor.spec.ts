@@ -45,6 +45,7 @@ const pageUrl: Record<string, (a: Tenants["a"]) => string> = {
   "/workspaces/[id]/members": (a) => `/workspaces/${a.workspace}/members`,
   "/workspaces/[id]/views": (a) => `/workspaces/${a.workspace}/views`,
   "/workspaces/[id]/webhooks": (a) => `/workspaces/${a.workspace}/webhooks`,
+  "/workspaces/[id]/workload": (a) => `/workspaces/${a.workspace}/workload`,
   "/plans/[id]": (a) => `/plans/${a.p1}`,
   "/plans/[id]/activity": (a) => `/plans/${a.p1}/activity`,
   "/plans/[id]/review": (a) => `/plans/${a.p1}/review`,
@@ -158,6 +159,14 @@ const apiCases: Record<string, ApiCase[]> = {
     { path: (a) => `/api/v1/shared/${a.revoked}` },
     { path: (a) => `/api/v1/shared/${a.p1}` },
   ],
+  "GET /api/v1/shared/[token]/export.md": [
+    { path: (a) => `/api/v1/shared/${a.revoked}/export.md` },
+    { path: (a) => `/api/v1/shared/${a.p1}/export.md` },
+  ],
+  "GET /api/v1/shared/[token]/export.pdf": [
+    { path: (a) => `/api/v1/shared/${a.revoked}/export.pdf` },
+    { path: (a) => `/api/v1/shared/${a.p1}/export.pdf` },
+  ],
 };
 
 test("every route handler and method is covered by the matrix", () => {
@@ -204,6 +213,12 @@ test("share links: a link reads its own plan only; a revoked link reads nothing;
     expect(html.includes(other), `the link page shows ${other}`).toBe(false);
   }
   expect((await anon.get(`/s/${t.a.revoked}`)).status()).toBe(404);
+  // A link that allows no downloads gives none, and says so.
+  for (const path of [`/api/v1/shared/${t.a.link1}/export.md`, `/api/v1/shared/${t.a.link1}/export.pdf`]) {
+    const res = await anon.get(path);
+    expect(res.status(), path).toBe(403);
+    noLeak(await res.text(), path);
+  }
   expect((await anon.get(`/api/v1/plans/${t.a.p1}/risks.csv?token=${t.a.link1}`)).status()).toBe(200);
   for (const path of [
     `/api/v1/plans/${t.a.p2}/risks.csv?token=${t.a.link1}`,
@@ -310,12 +325,35 @@ const actionAttacks: Record<string, (a: Tenants["a"], b: Tenants["b"]) => Action
     form({ planId: a.p1, userId: a.calId, role: "viewer" }),
     form({ planId: b.plan, userId: a.calId, role: "viewer" }),
   ],
+  setShareLinkOptionsAction: (a, b) => [
+    form({ planId: a.p1, linkId: a.link1Id, allowFeedback: "on", allowDownloads: "on" }),
+    form({ planId: b.plan, linkId: a.link1Id, allowDownloads: "on" }),
+  ],
+  // A's link allows no feedback; a revoked link is no link at all.
+  leaveFeedbackAction: (a) => [
+    form({ token: a.link1, section: "objectives", kind: "comment", name: "Bea", body: "planted" }),
+    form({ token: a.revoked, section: "objectives", kind: "comment", name: "Bea", body: "planted" }),
+  ],
+  answerFeedbackAction: (a, b) => [
+    form({ planId: a.p1, feedbackId: a.commentId, reply: "planted" }),
+    form({ planId: b.plan, feedbackId: a.commentId, reply: "planted" }),
+  ],
+  resolveFeedbackAction: (a, b) => [
+    form({ planId: a.p1, feedbackId: a.commentId, resolved: "true" }),
+    form({ planId: b.plan, feedbackId: a.commentId, resolved: "true" }),
+  ],
   addCommentAction: (a) => [{ json: [a.p1, { section: "objectives", body: "planted" }] }],
   setResolvedAction: (a) => [{ json: [a.commentId, true] }],
   loadCommentsAction: (a) => [{ json: [a.p1] }],
   postAnnouncementAction: (a) => [form({ planId: a.p1, body: "planted" })],
   addApproverAction: (a, b) => [form({ planId: a.p1, userId: a.annId }), form({ planId: b.plan, userId: a.calId })],
   removeApproverAction: (a) => [form({ planId: a.p1, userId: a.calId })],
+  addPartApproverAction: (a, b) => [
+    form({ planId: a.p1, part: "budget", userId: a.annId }),
+    form({ planId: b.plan, part: "budget", userId: a.calId }),
+  ],
+  removePartApproverAction: (a) => [form({ planId: a.p1, part: "budget", userId: a.calId })],
+  signOffPartAction: (a) => [form({ planId: a.p1, part: "budget", decision: "approved", comment: "" })],
   changeStatusAction: (a) => [form({ planId: a.p1, status: "in_review" })],
   signOffAction: (a) => [form({ planId: a.p1, decision: "approved", comment: "" })],
   renameWorkspaceAction: (a) => [form({ workspaceId: a.workspace, name: "pwned" })],
@@ -409,6 +447,8 @@ test("server actions: posted from the outsider's session with A's ids, every one
   expect((await t.ann.page.request.get(`/s/${t.a.link1}`)).status()).toBe(200);
   const share = await (await t.ann.page.request.get(`/plans/${t.a.p1}/share`)).text();
   expect(share).not.toContain("mine now");
+  expect(share).not.toContain("planted");
+  expect((await t.ann.page.request.get(`/api/v1/shared/${t.a.link1}/export.md`)).status()).toBe(403);
   const review = await (await t.ann.page.request.get(`/plans/${t.a.p1}/review`)).text();
   expect(review).toContain("Cal Member");
   const comments = await t.act(t.ann.page, `/plans/${t.a.p1}`, "loadCommentsAction", { json: [t.a.p1] });

@@ -5,7 +5,16 @@ import { getWorkspaceMembership } from "@/db/queries/workspaces";
 import { processMetrics } from "@/lib/metrics";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { uuid } from "@/lib/validation/common";
-import { canOnPlan, canOnWorkspace, planRoleFor, type PlanAction, type PlanRole, type WorkspaceAction } from "./policy";
+import {
+  canOnPlan,
+  canOnWorkspace,
+  canWithLink,
+  planRoleFor,
+  type PlanAction,
+  type PlanRole,
+  type ShareGrant,
+  type WorkspaceAction,
+} from "./policy";
 
 export * from "./policy";
 
@@ -15,7 +24,12 @@ export * from "./policy";
  */
 export type Principal = UserPrincipal | SharePrincipal;
 export type UserPrincipal = { kind: "user"; userId: string };
-export type SharePrincipal = { kind: "share"; linkId: string; planId: string; expiresAt?: Date | null };
+export type SharePrincipal = {
+  kind: "share";
+  linkId: string;
+  planId: string;
+  expiresAt?: Date | null;
+} & ShareGrant;
 
 /** A signed-in user; share-link holders are not users and get nothing beyond their plan. */
 export function requireUser(principal: Principal | null | undefined): UserPrincipal {
@@ -81,7 +95,16 @@ async function requireSharedPlan(principal: SharePrincipal, planId: string, acti
   if (principal.planId !== planId || !isId(planId)) denied(new NotFoundError("Plan"));
   const row = await planForLink(planId);
   if (!row) denied(new NotFoundError("Plan"));
-  if (!canOnPlan("viewer", action)) denied(new ForbiddenError("This link gives read-only access."));
+  if (!canWithLink(principal, action))
+    denied(
+      new ForbiddenError(
+        action === "export"
+          ? "This link does not allow downloads."
+          : action === "leave-feedback"
+            ? "This link does not take feedback."
+            : "This link gives read-only access.",
+      ),
+    );
   return {
     plan: row.plan,
     workspaceName: row.workspaceName,

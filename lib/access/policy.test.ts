@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canChangeMember, canInviteAs, canOnPlan, canOnWorkspace, planRoleFor } from "./policy";
+import { canChangeMember, canInviteAs, canOnPlan, canOnWorkspace, canWithLink, planRoleFor } from "./policy";
 
 describe("plan policy", () => {
   it("maps workspace roles to plan roles", () => {
@@ -21,6 +21,19 @@ describe("plan policy", () => {
     expect(canOnPlan("editor", "archive")).toBe(false);
     expect(canOnPlan("editor", "delete")).toBe(false);
     expect(canOnPlan("manager", "delete")).toBe(true);
+  });
+});
+
+describe("share link policy", () => {
+  it("reads always, downloads and takes feedback only when allowed, and never writes", () => {
+    expect(canWithLink({}, "read")).toBe(true);
+    expect(canWithLink({}, "export")).toBe(false);
+    expect(canWithLink({}, "leave-feedback")).toBe(false);
+    expect(canWithLink({ allowDownloads: true }, "export")).toBe(true);
+    expect(canWithLink({ allowFeedback: true }, "leave-feedback")).toBe(true);
+    const all = { allowDownloads: true, allowFeedback: true };
+    for (const action of ["edit", "rename", "set-status", "share", "archive", "delete", "duplicate"] as const)
+      expect(canWithLink(all, action)).toBe(false);
   });
 });
 

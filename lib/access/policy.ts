@@ -17,7 +17,9 @@ export type PlanAction =
   | "archive"
   | "delete"
   | "manage-approvers"
-  | "duplicate";
+  | "duplicate"
+  | "export"
+  | "leave-feedback";
 export type WorkspaceAction =
   "read" | "create-plan" | "rename" | "invite" | "manage-members" | "manage-webhooks" | "delete";
 
@@ -33,7 +35,24 @@ const planRules: Record<PlanAction, readonly PlanRole[]> = {
   // Sign-off: managers choose who approves; the approvers themselves are checked by name (lib/services/review.ts).
   "manage-approvers": ["manager"],
   duplicate: ["manager", "editor"],
+  export: ["manager", "editor", "viewer"],
+  // Members comment instead (lib/services/comments.ts); feedback is how a link's reader speaks.
+  "leave-feedback": [],
 };
+
+/** What the creator of a share link allowed beyond reading. */
+export type ShareGrant = { allowFeedback?: boolean; allowDownloads?: boolean };
+
+/**
+ * What a share link's holder may do with its one plan: read it; download it and leave feedback
+ * (never a write to the plan) only when the link allows; nothing else.
+ */
+export function canWithLink(grant: ShareGrant, action: PlanAction): boolean {
+  if (action === "read") return true;
+  if (action === "export") return grant.allowDownloads === true;
+  if (action === "leave-feedback") return grant.allowFeedback === true;
+  return false;
+}
 
 const workspaceRules: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
   read: ["owner", "admin", "member"],

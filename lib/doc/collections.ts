@@ -17,6 +17,7 @@ import {
   objectiveSchema,
   raciColumnSchema,
   researchEntrySchema,
+  resourceRequestSchema,
   resourceSchema,
   riskSchema,
   scopeItemSchema,
@@ -35,6 +36,11 @@ export type DocSection = PlanSectionId | "settings";
 export interface Placement<Sec extends DocSection = DocSection, F extends string | null = string | null> {
   section: Sec;
   fingerprint: F;
+  /**
+   * Added after plans could be approved: left out of the fingerprint while empty (no rows, no value),
+   * so an approved plan's section does not read as changed because the part now exists.
+   */
+  addedLater?: boolean;
 }
 
 type RowSchema = z.ZodType<{ id: string }>;
@@ -196,10 +202,29 @@ export const collections = {
   }),
   resources: collection({
     schema: resourceSchema,
-    defaults: { kind: "person", name: "", role: "", userId: null, allocation: 100, notes: "", order: 0 },
+    defaults: {
+      kind: "person",
+      name: "",
+      role: "",
+      userId: null,
+      allocation: 100,
+      notes: "",
+      order: 0,
+      capacityHoursPerWeek: 40,
+      absences: [],
+    },
     section: "resources",
     fingerprint: "resources",
     sort: byOrder,
+    added: ["capacityHoursPerWeek", "absences"],
+  }),
+  resourceRequests: collection({
+    schema: resourceRequestSchema,
+    defaults: { what: "", why: "", estimatedCost: 0, status: "requested", order: 0 },
+    section: "resources",
+    fingerprint: "requests",
+    sort: byOrder,
+    addedLater: true,
   }),
   budgetLines: collection({
     schema: budgetLineSchema,

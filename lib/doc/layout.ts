@@ -38,6 +38,12 @@ export const settingsSchema = z.object({
     .min(1, "The threshold must be at least 1.")
     .max(100, "The threshold must be at most 100."),
   currency: z.string().regex(/^[A-Z]{3}$/, "Currency must be a three-letter code such as EUR."),
+  /** The most the plan may spend, in the plan's currency; null when no ceiling is set. */
+  budgetCeiling: z
+    .number({ message: "The budget ceiling must be a number." })
+    .min(0, "The budget ceiling cannot be negative.")
+    .max(1e12, "The budget ceiling is too large.")
+    .nullable(),
 });
 export type PlanSettings = z.infer<typeof settingsSchema>;
 
@@ -46,6 +52,7 @@ export const defaultSettings: PlanSettings = {
   riskBands: defaultRiskBands,
   raciOverloadThreshold: DEFAULT_OVERLOAD_THRESHOLD,
   currency: "EUR",
+  budgetCeiling: null,
 };
 
 /** The parts of the document that are not collections of rows, as plain data. */
@@ -76,6 +83,7 @@ export const settingPlacements = {
   riskBands: { section: "risks", fingerprint: "bands" },
   raciOverloadThreshold: { section: "raci", fingerprint: "threshold" },
   currency: { section: "resources", fingerprint: "currency" },
+  budgetCeiling: { section: "resources", fingerprint: "ceiling", addedLater: true },
 } as const satisfies Record<keyof PlanSettings, Placement>;
 
 export const RACI_CELLS = singles.raciCells.root;

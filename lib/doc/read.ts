@@ -194,6 +194,8 @@ export function toPlanContent(c: DocContent): PlanContent {
     raciCells: c.raciCells,
     resources: c.resources,
     budgetLines: c.budgetLines,
+    resourceRequests: c.resourceRequests,
+    budgetCeiling: c.settings.budgetCeiling,
     calendar: {
       workingWeekdays: c.settings.workingWeekdays,
       holidays: c.holidays.map((h) => ({ date: h.date, name: h.name })),

@@ -216,12 +216,14 @@ export function fromPlanContent(plan: PlanContent, settings: Partial<PlanSetting
     raciCells: plan.raciCells,
     resources: plan.resources,
     budgetLines: plan.budgetLines,
+    resourceRequests: plan.resourceRequests ?? [],
     holidays: plan.calendar.holidays.map((h) => ({ id: randomUUID(), ...h })),
     baselines: plan.baselines,
     settings: {
       ...defaultSettings,
       workingWeekdays: plan.calendar.workingWeekdays,
       ...(plan.riskBands ? { riskBands: plan.riskBands } : {}),
+      budgetCeiling: plan.budgetCeiling ?? null,
       ...settings,
     },
   };

@@ -3,6 +3,7 @@ import {
   budgetByCategory,
   budgetTotals,
   categoryOf,
+  ceilingCheck,
   personAllocations,
   validateBudgetLine,
   validateResource,
@@ -27,6 +28,8 @@ const person = (fields: Partial<Resource>): Resource => ({
   role: "Lead",
   userId: null,
   allocation: 50,
+  capacityHoursPerWeek: 40,
+  absences: [],
   notes: "",
   order: n,
   ...fields,
@@ -110,5 +113,21 @@ describe("validation", () => {
       { person: "u1", allocation: 110, overAllocated: true },
       { person: "Bo", allocation: 100, overAllocated: false },
     ]);
+  });
+});
+
+describe("ceilingCheck", () => {
+  it("compares the plan's own currency with its ceiling", () => {
+    const lines = [line("Dev", 900, 400), line("Ops", 300, 700), line("SaaS", 5000, 5000, "USD")];
+    expect(ceilingCheck(lines, "EUR", 1000)).toEqual({
+      currency: "EUR",
+      ceiling: 1000,
+      planned: 1200,
+      actual: 1100,
+      headroom: -200,
+      plannedOver: true,
+      actualOver: true,
+    });
+    expect(ceilingCheck(lines, "EUR", null)).toBeNull();
   });
 });

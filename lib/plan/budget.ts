@@ -111,3 +111,36 @@ export function personAllocations(resources: readonly Resource[]): PersonAllocat
   }
   return [...sums].map(([person, allocation]) => ({ person, allocation, overAllocated: allocation > 100 }));
 }
+
+export interface CeilingCheck {
+  currency: string;
+  ceiling: number;
+  planned: number;
+  actual: number;
+  /** ceiling − planned: negative when the plan asks for more than it may spend. */
+  headroom: number;
+  plannedOver: boolean;
+  actualOver: boolean;
+}
+
+/**
+ * Planned and actual cost in the plan's currency against its ceiling (lines in other currencies are
+ * left out: there is no exchange rate); null without a ceiling.
+ */
+export function ceilingCheck(
+  lines: readonly BudgetLine[],
+  currency: string,
+  ceiling: number | null,
+): CeilingCheck | null {
+  if (ceiling === null) return null;
+  const { planned, actual } = total(lines.filter((l) => l.currency === currency));
+  return {
+    currency,
+    ceiling,
+    planned,
+    actual,
+    headroom: cents(ceiling - planned),
+    plannedOver: planned > ceiling,
+    actualOver: actual > ceiling,
+  };
+}

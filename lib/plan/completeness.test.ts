@@ -100,7 +100,18 @@ function completePlan(): PlanContent {
       { rowId, columnId: "c1", value: "R" as const },
     ]),
     resources: [
-      { id: "p1", kind: "person", name: "Ana", role: "Lead", userId: "u1", allocation: 50, notes: "", order: 0 },
+      {
+        id: "p1",
+        kind: "person",
+        name: "Ana",
+        role: "Lead",
+        userId: "u1",
+        allocation: 50,
+        notes: "",
+        order: 0,
+        capacityHoursPerWeek: 40,
+        absences: [],
+      },
     ],
     budgetLines: [
       { id: "b1", category: "Tools", description: "Help desk", planned: 1000, actual: 200, currency: "EUR", order: 0 },

@@ -75,6 +75,18 @@ describe("section digests", () => {
     });
   });
 
+  it("counts a later-added part once it holds something: a resource request, a budget ceiling", () => {
+    const before = sectionDigests(content()).resources;
+    const withRequest = content();
+    withRequest.resourceRequests = [
+      { id: id(90), what: "Tester", why: "", estimatedCost: 100, status: "requested", order: 1 },
+    ];
+    const withCeiling = content();
+    withCeiling.settings = { ...withCeiling.settings, budgetCeiling: 5000 };
+    expect(sectionDigests(withRequest).resources).not.toBe(before);
+    expect(sectionDigests(withCeiling).resources).not.toBe(before);
+  });
+
   it("names the sections a change touches, ignoring saved baselines and the projection's rounding", () => {
     const approved = sectionDigests(content());
     const c = content();

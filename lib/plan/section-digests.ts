@@ -74,8 +74,9 @@ export function sectionContent<R extends Registry = Collections>(
   registry: R = realRegistry(),
 ): Record<DigestedSection, unknown> {
   const parts = new Map<string, Record<string, unknown>>();
-  const put = ({ section, fingerprint }: Placement, value: unknown) => {
+  const put = ({ section, fingerprint, addedLater }: Placement, value: unknown) => {
     if (fingerprint === null) return;
+    if (addedLater && (value === null || (Array.isArray(value) && value.length === 0))) return;
     parts.set(section, { ...parts.get(section), [fingerprint]: value });
   };
   const rows = c as unknown as Record<string, { id: string }[]>;

@@ -15,7 +15,9 @@ import type {
   raciCellSchema,
   raciColumnSchema,
   researchEntrySchema,
+  resourceRequestSchema,
   resourceSchema,
+  absenceSchema,
   riskBandSchema,
   riskSchema,
   stakeholderSchema,
@@ -64,6 +66,10 @@ export type BudgetLine = z.infer<typeof budgetLineSchema>;
 /** Someone or something the plan needs: a person with a role, a tool or software, equipment. */
 export type Resource = z.infer<typeof resourceSchema>;
 export type ResourceKind = Resource["kind"];
+export type Absence = z.infer<typeof absenceSchema>;
+
+/** An additional resource the plan asks for. */
+export type ResourceRequest = z.infer<typeof resourceRequestSchema>;
 
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
 export type ResearchEntry = z.infer<typeof researchEntrySchema>;
@@ -105,4 +111,8 @@ export interface PlanContent {
   budgetLines: BudgetLine[];
   calendar: WorkingCalendar;
   baselines: Baseline[];
+  /** Additional resources asked for; none when absent. */
+  resourceRequests?: ResourceRequest[];
+  /** The most the plan may spend, in its currency; no ceiling when absent. */
+  budgetCeiling?: number | null;
 }

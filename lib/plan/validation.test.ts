@@ -63,6 +63,8 @@ const resource: Resource = {
   allocation: 50,
   notes: "",
   order: 0,
+  capacityHoursPerWeek: 40,
+  absences: [],
 };
 const objective: Objective = {
   id: "o1",

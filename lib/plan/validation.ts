@@ -219,6 +219,17 @@ export const budgetLineSchema = z.object({
   order,
 });
 
+export const HOURS_PER_WEEK_MAX = 168;
+
+/** A stretch of days someone is away, both dates included. */
+export const absenceSchema = z
+  .object({
+    start: isoDate("Start of the absence"),
+    end: isoDate("End of the absence"),
+    note: text("Note", SHORT_MAX),
+  })
+  .refine(endNotBeforeStart, { path: ["end"], message: "An absence cannot end before it starts." });
+
 export const resourceSchema = z.object({
   id: id(),
   kind: oneOf("Kind", ["person", "tool", "equipment"]),
@@ -230,6 +241,25 @@ export const resourceSchema = z.object({
   /** Share of their time given to the plan, 0–100 (100 for tools and equipment). */
   allocation: percent("Allocation"),
   notes: text("Notes", TEXT_MAX),
+  order,
+  /** Hours a person can work in a full week (before their allocation to this plan). */
+  capacityHoursPerWeek: z
+    .number({ message: "Capacity must be a number of hours." })
+    .min(0, "Capacity cannot be negative.")
+    .max(HOURS_PER_WEEK_MAX, `Capacity can be at most ${HOURS_PER_WEEK_MAX} hours a week.`),
+  /** Days off (leave, training): no hours are planned on them. */
+  absences: z.array(absenceSchema, { message: "Absences must be a list." }).max(100, "At most 100 absences."),
+});
+
+export const resourceRequestStatuses = ["requested", "approved", "declined"] as const;
+
+/** An additional resource the plan still needs: what, why, what it would cost, and the decision on it. */
+export const resourceRequestSchema = z.object({
+  id: id(),
+  what: text("What", NAME_MAX),
+  why: text("Why", TEXT_MAX),
+  estimatedCost: cost("Estimated cost"),
+  status: oneOf("Status", resourceRequestStatuses),
   order,
 });
 

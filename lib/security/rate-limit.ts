@@ -10,7 +10,7 @@ type Limits = { points: number; duration: number };
 
 /**
  * Failed sign-ins per email per 15 minutes, sign-in attempts per address per 15 minutes, sign-ups per
- * address per hour. Each can be changed by its environment variable (README).
+ * address per hour, feedback through one share link per address per hour. Each can be changed by its environment variable (README).
  */
 export const LIMITS = {
   get signInPerAccount() {
@@ -29,6 +29,11 @@ export const LIMITS = {
   /** Account mails (reset links, verification links) per account per hour; beyond it none are sent. */
   get accountMailPerAccount() {
     return { points: 5, duration: 60 * 60 };
+  },
+  // Feedback from a share link's readers, per link and address per hour: room for a reader's questions,
+  // not for a script filling the members' list.
+  get feedbackPerLinkAddress() {
+    return { points: 10, duration: 60 * 60 };
   },
 } satisfies Record<string, Limits>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import type { UserPrincipal } from "@/lib/access";
-import { NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { exportFilename, exportPlanMarkdown, getPlanExport, redeemPrintTicket } from "./exports";
 import { createPlan } from "./plans";
 import { createShareLink, principalFromShareToken } from "./sharing";
@@ -34,7 +34,10 @@ describe("plan exports (real PostgreSQL)", () => {
     expect(md.markdown).toContain("# Cut-over");
     expect(md.markdown).toContain("Move to the new CRM.");
 
-    const link = await createShareLink(owner, plan.id, {});
+    // A link downloads only when its creator allowed it.
+    const plain = (await principalFromShareToken((await createShareLink(owner, plan.id, {})).token))!;
+    await expect(exportPlanMarkdown(plain, plan.id)).rejects.toBeInstanceOf(ForbiddenError);
+    const link = await createShareLink(owner, plan.id, { allowDownloads: true });
     const share = (await principalFromShareToken(link.token))!;
     expect((await exportPlanMarkdown(share, plan.id)).title).toBe("Cut-over");
 

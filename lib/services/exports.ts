@@ -14,7 +14,7 @@ export async function getPlanExport(
   principal: Principal | null,
   planId: string,
 ): Promise<{ model: ExportModel; planId: string; updatedAt: Date }> {
-  const { plan, workspaceName } = await requirePlan(principal, planId, "read");
+  const { plan, workspaceName } = await requirePlan(principal, planId, "export");
   const [content, members] = await Promise.all([getPlanContent(planId), listMembers(plan.workspaceId)]);
   const people = members.map((m) => ({ id: m.userId, name: m.name }));
   const model = buildExportModel({
@@ -68,7 +68,7 @@ export function redeemPrintTicket(ticket: string | null, planId: string): Princi
 
 /** The plan as a PDF: exactly the print page, printed by Chromium. */
 export async function exportPlanPdf(principal: Principal | null, planId: string, origin: string) {
-  const { plan } = await requirePlan(principal, planId, "read");
+  const { plan } = await requirePlan(principal, planId, "export");
   const ticket = issueTicket(principal!, plan.id);
   try {
     const pdf = await renderPdf(`${origin}/plans/${plan.id}/print`, { [PRINT_TICKET_HEADER]: ticket });

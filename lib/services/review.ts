@@ -95,8 +95,10 @@ export async function getReview(principal: Principal | null, planId: string) {
     members: members
       .filter((m) => !approvers.some((a) => a.userId === m.userId))
       .map((m) => ({ id: m.userId, name: m.name })),
+    allMembers: members.map((m) => ({ id: m.userId, name: m.name })),
     may: {
       manageApprovers: canOnPlan(found.role, "manage-approvers") && (found.plan.status === "draft" || inReview),
+      manageParts: canOnPlan(found.role, "manage-approvers"),
       sendForReview: canOnPlan(found.role, "set-status") && found.plan.status === "draft" && approvers.length > 0,
       signOff: inReview && !!me && approvers.some((a) => a.userId === me),
       setStatus: canOnPlan(found.role, "set-status")

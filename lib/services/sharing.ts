@@ -8,6 +8,7 @@ import {
   listShareLinks,
   revokeShareLinkRow,
   setPlanMemberRole,
+  updateShareLinkOptions,
 } from "@/db/queries/sharing";
 import { getMemberRole } from "@/db/queries/workspaces";
 import { requirePlan, requireUser, type Principal, type SharePrincipal } from "@/lib/access";
@@ -15,7 +16,7 @@ import { collabAccessChanged } from "@/lib/collab/access-hook";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/errors";
 import { getPlanView } from "@/lib/services/plans";
 import { uuid } from "@/lib/validation/common";
-import { createShareLinkInput, planMemberRoleInput } from "@/lib/validation/sharing";
+import { createShareLinkInput, planMemberRoleInput, shareOptionsInput } from "@/lib/validation/sharing";
 
 /** 32 random bytes (256 bits) from the CSPRNG, URL-safe: 43 characters. */
 const TOKEN_BYTES = 32;
@@ -27,7 +28,7 @@ const digest = (token: string) => crypto.createHash("sha256").update(token).dige
 export async function createShareLink(principal: Principal | null, planId: string, input: unknown) {
   const who = requireUser(principal);
   await requirePlan(who, planId, "share");
-  const { label, expiresInDays } = parseInput(createShareLinkInput, input);
+  const { label, expiresInDays, allowFeedback, allowDownloads } = parseInput(createShareLinkInput, input);
   const token = crypto.randomBytes(TOKEN_BYTES).toString("base64url");
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
   const link = await insertShareLink({
@@ -36,6 +37,8 @@ export async function createShareLink(principal: Principal | null, planId: strin
     label,
     createdBy: who.userId,
     expiresAt,
+    allowFeedback,
+    allowDownloads,
   });
   return { id: link.id, label: link.label, expiresAt: link.expiresAt, token, path: `/s/${token}` };
 }
@@ -52,6 +55,14 @@ export async function revokeShareLink(principal: Principal | null, planId: strin
   await collabAccessChanged({ planId, shareTokenId: linkId });
 }
 
+/** Change what a link allows beyond reading (feedback, downloads); reading itself never changes. */
+export async function setShareLinkOptions(principal: Principal | null, planId: string, linkId: string, input: unknown) {
+  await requirePlan(principal, planId, "share");
+  const options = parseInput(shareOptionsInput, input);
+  if (!uuid.safeParse(linkId).success || !(await updateShareLinkOptions(planId, linkId, options)))
+    throw new NotFoundError("Link");
+}
+
 /**
  * The principal a share token stands for, or null when it is malformed, unknown, revoked or expired.
  * The lookup is by digest; the stored digest is then compared in constant time as well.
@@ -64,7 +75,14 @@ export async function principalFromShareToken(token: string, now = new Date()): 
   const stored = Buffer.from(link.tokenHash, "hex");
   if (stored.length !== presented.length || !crypto.timingSafeEqual(stored, presented)) return null;
   if (link.revokedAt || (link.expiresAt && link.expiresAt <= now)) return null;
-  return { kind: "share", linkId: link.id, planId: link.planId, expiresAt: link.expiresAt };
+  return {
+    kind: "share",
+    linkId: link.id,
+    planId: link.planId,
+    expiresAt: link.expiresAt,
+    allowFeedback: link.allowFeedback,
+    allowDownloads: link.allowDownloads,
+  };
 }
 
 /**
@@ -91,18 +109,23 @@ export async function recordShareView(principal: SharePrincipal) {
   await countShareView(principal.linkId);
 }
 
-/** The plan behind a share token, or NotFound. */
-export async function getSharedPlan(token: string) {
+/** The principal of a live share token, or NotFound. */
+export async function requireShareToken(token: string): Promise<SharePrincipal> {
   const principal = await principalFromShareToken(token);
   if (!principal) throw new NotFoundError("Link");
+  return principal;
+}
+
+/** The plan behind a share token, or NotFound. */
+export async function getSharedPlan(token: string) {
+  const principal = await requireShareToken(token);
   const found = await requirePlan(principal, principal.planId, "read");
   return { ...found, principal };
 }
 
 /** Everything the read-only page renders, through the same access check as members' pages. */
 export async function getSharedPlanView(token: string) {
-  const principal = await principalFromShareToken(token);
-  if (!principal) throw new NotFoundError("Link");
+  const principal = await requireShareToken(token);
   return { ...(await getPlanView(principal, principal.planId)), principal };
 }
 

@@ -101,6 +101,8 @@ describe("workspace views over the projection (real PostgreSQL)", () => {
           role: "Analyst",
           userId: me.userId,
           allocation: 50,
+          capacityHoursPerWeek: 40,
+          absences: [],
           notes: "",
           order: 1,
         });

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { CollabStatus } from "@/components/collab/collab-status";
 import { PlanBody } from "@/components/plan/plan-body";
 import { PlanLive } from "@/components/plan/plan-live";
+import { FeedbackForm } from "@/components/share/feedback-form";
+import { ButtonAnchor } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { pageData } from "@/lib/page";
 import { dateInTimeZone } from "@/lib/plan/dates";
 import { getSharedPlanView, recordShareView } from "@/lib/services/sharing";
+import { leaveFeedbackAction } from "./actions";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -54,8 +57,19 @@ export default async function SharedPlanPage({ params }: Props) {
           <div className="mt-3">
             <CollabStatus />
           </div>
+          {principal.allowDownloads && (
+            <p className="mt-3 flex gap-2">
+              <ButtonAnchor href={`/api/v1/shared/${token}/export.pdf`} size="sm" rel="noreferrer">
+                Download PDF
+              </ButtonAnchor>
+              <ButtonAnchor href={`/api/v1/shared/${token}/export.md`} size="sm" rel="noreferrer">
+                Download Markdown
+              </ButtonAnchor>
+            </p>
+          )}
           {plan.summary && <p className="mt-4 max-w-3xl whitespace-pre-line text-slate-700">{plan.summary}</p>}
           <PlanBody />
+          {principal.allowFeedback && <FeedbackForm action={leaveFeedbackAction} token={token} />}
         </main>
       </div>
     </PlanLive>

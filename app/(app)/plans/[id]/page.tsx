@@ -14,6 +14,7 @@ import { PlanSubnav } from "@/components/plan/plan-subnav";
 import { PlanningSteps } from "@/components/review/planning-steps";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PriorityBadge } from "@/components/ui/priority-badge";
+import { PartBadge } from "@/components/review/part-approvals";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { canOnPlan } from "@/lib/access/policy";
@@ -25,6 +26,7 @@ import { dateInTimeZone } from "@/lib/plan/dates";
 import { getAnnouncements, getPlanComments } from "@/lib/services/comments";
 import { DIGESTED_SECTIONS, type DigestedSection } from "@/lib/plan/section-digests";
 import { getPlanView } from "@/lib/services/plans";
+import { getPartApprovals } from "@/lib/services/part-review";
 import { getApprovalState } from "@/lib/services/review";
 import { SUMMARY_MAX, TITLE_MAX } from "@/lib/validation/plan";
 import { archivePlanAction, deletePlanAction, duplicatePlanAction } from "../../workspaces/actions";
@@ -47,19 +49,22 @@ export default async function PlanPage({ params }: Props) {
   const principal = await getPrincipal();
   // First paint comes from the projection; the live document takes over once joined. Every read is
   // authorized on its own, so they all start at once (one wait for the database, not two).
-  const [[{ plan, workspaceName, role, content, members }, comments, updates, approval], me] = await Promise.all([
-    pageData(
-      () =>
-        Promise.all([
-          load(id),
-          getPlanComments(principal, id),
-          getAnnouncements(principal, id),
-          getApprovalState(principal, id),
-        ]),
-      `/plans/${id}`,
-    ),
-    getSessionUser(),
-  ]);
+  const [[{ plan, workspaceName, role, content, members }, comments, updates, approval, parts], me] = await Promise.all(
+    [
+      pageData(
+        () =>
+          Promise.all([
+            load(id),
+            getPlanComments(principal, id),
+            getAnnouncements(principal, id),
+            getApprovalState(principal, id),
+            getPartApprovals(principal, id),
+          ]),
+        `/plans/${id}`,
+      ),
+      getSessionUser(),
+    ],
+  );
   const isDigested = (s: string): s is DigestedSection => (DIGESTED_SECTIONS as readonly string[]).includes(s);
   const mayEdit = canOnPlan(role, "rename");
   const mayManage = canOnPlan(role, "archive");
@@ -93,6 +98,11 @@ export default async function PlanPage({ params }: Props) {
               <span>
                 Last change <TimeAgo date={plan.updatedAt} />
               </span>
+              {parts
+                .filter((p) => p.status !== "no_approvers")
+                .map((p) => (
+                  <PartBadge key={p.id} title={p.title} status={p.status} />
+                ))}
             </p>
           </div>
           <div className="flex items-center gap-1">

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions";
+import { addPartApprover, removePartApprover, signOffPart } from "@/lib/services/part-review";
 import { addApprover, changeStatus, removeApprover, signOff } from "@/lib/services/review";
 import { planStatuses } from "@/lib/validation/plan";
 import { ValidationError } from "@/lib/errors";
@@ -50,4 +51,21 @@ export const signOffAction = authedAction(async (principal, f) => {
           ? "Changes requested. The plan is back in draft."
           : "Approval recorded. Waiting for the other approvers.",
   };
+});
+
+export const addPartApproverAction = authedAction(async (principal, f) => {
+  await addPartApprover(principal, f.planId ?? "", { part: f.part, userId: f.userId });
+  refresh(f.planId ?? "");
+  return { ok: true, message: "Approver added." };
+});
+
+export const removePartApproverAction = authedAction(async (principal, f) => {
+  await removePartApprover(principal, f.planId ?? "", { part: f.part, userId: f.userId });
+  refresh(f.planId ?? "");
+});
+
+export const signOffPartAction = authedAction(async (principal, f) => {
+  await signOffPart(principal, f.planId ?? "", { part: f.part, decision: f.decision, comment: f.comment ?? "" });
+  refresh(f.planId ?? "");
+  return { ok: true, message: f.decision === "approved" ? "Part approved." : "Changes requested on this part." };
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { format } from "date-fns";
 import { ApprovalSummary } from "@/components/review/approval-summary";
 import { ApproversPanel } from "@/components/review/approvers-panel";
+import { PartApprovals } from "@/components/review/part-approvals";
 import { PlanSubpage } from "@/components/plan/plan-subpage";
 import { SignoffForm } from "@/components/review/signoff-form";
 import { SignoffHistory } from "@/components/review/signoff-history";
@@ -10,8 +11,17 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { PlanStatus } from "@/lib/services/review";
 import { getPrincipal } from "@/lib/auth";
 import { pageData } from "@/lib/page";
+import { getPartApprovals } from "@/lib/services/part-review";
 import { COMMENT_MAX, getReview } from "@/lib/services/review";
-import { addApproverAction, changeStatusAction, removeApproverAction, signOffAction } from "./actions";
+import {
+  addApproverAction,
+  addPartApproverAction,
+  changeStatusAction,
+  removeApproverAction,
+  removePartApproverAction,
+  signOffAction,
+  signOffPartAction,
+} from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,7 +30,10 @@ export const metadata: Metadata = { title: "Review & sign-off · Planwright" };
 export default async function ReviewPage({ params }: Props) {
   const { id } = await params;
   const principal = await getPrincipal();
-  const review = await pageData(() => getReview(principal, id), `/plans/${id}/review`);
+  const [review, parts] = await pageData(
+    () => Promise.all([getReview(principal, id), getPartApprovals(principal, id)]),
+    `/plans/${id}/review`,
+  );
   const { plan, approvers, may } = review;
   const next: PlanStatus[] = [...(may.sendForReview ? (["in_review"] as const) : []), ...may.setStatus];
   const inReview = plan.status === "in_review";
@@ -77,6 +90,16 @@ export default async function ReviewPage({ params }: Props) {
         />
         <SignoffHistory signoffs={review.signoffs} />
       </div>
+
+      <PartApprovals
+        planId={plan.id}
+        parts={parts}
+        me={principal?.kind === "user" ? principal.userId : null}
+        candidates={review.allMembers}
+        canManage={may.manageParts}
+        actions={{ add: addPartApproverAction, remove: removePartApproverAction, signOff: signOffPartAction }}
+        maxLength={COMMENT_MAX}
+      />
 
       {review.approvals.length > 0 && (
         <section aria-labelledby="approvals-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">

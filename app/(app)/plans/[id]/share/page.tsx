@@ -1,15 +1,25 @@
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { LinkReveal } from "@/components/forms/link-reveal";
 import { PlanSubpage } from "@/components/plan/plan-subpage";
+import { FeedbackList } from "@/components/share/feedback-list";
+import { LinkOptionBoxes, LinkOptionsForm } from "@/components/share/link-options";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { canOnPlan } from "@/lib/access/policy";
 import { getPrincipal } from "@/lib/auth";
 import { pageData } from "@/lib/page";
 import { getPlan } from "@/lib/services/plans";
+import { getFeedback } from "@/lib/services/feedback";
 import { getPlanAccess, getShareLinks } from "@/lib/services/sharing";
 import { SHARE_LABEL_MAX } from "@/lib/validation/sharing";
-import { createShareLinkAction, revokeShareLinkAction, setPlanRoleAction } from "./actions";
+import {
+  answerFeedbackAction,
+  createShareLinkAction,
+  resolveFeedbackAction,
+  revokeShareLinkAction,
+  setPlanRoleAction,
+  setShareLinkOptionsAction,
+} from "./actions";
 
 export const metadata = { title: "Sharing · Planwright" };
 
@@ -27,9 +37,10 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   const { plan, role } = await pageData(() => getPlan(principal, id), `/plans/${id}/share`);
   const mayShare = canOnPlan(role, "share");
   const mayManage = canOnPlan(role, "manage-access");
-  const [links, access] = await Promise.all([
+  const [links, access, feedback] = await Promise.all([
     mayShare ? getShareLinks(principal, id) : Promise.resolve([]),
     mayManage ? getPlanAccess(principal, id) : Promise.resolve([]),
+    getFeedback(principal, id),
   ]);
   const now = new Date();
 
@@ -46,7 +57,8 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           </h2>
           <p className="mt-1 text-sm text-slate-600">
             Anyone with a link can read the whole plan — signed in or not — and follow changes live. They cannot edit,
-            and they see nothing else of this workspace.
+            and they see nothing else of this workspace. A link may also take their questions and feedback, and let them
+            download the plan.
           </p>
           <ActionForm
             action={createShareLinkAction}
@@ -75,6 +87,7 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                 ))}
               </select>
             </label>
+            <LinkOptionBoxes idPrefix="new-link" />
             <div>
               <SubmitButton pendingText="Creating…">Create link</SubmitButton>
             </div>
@@ -102,6 +115,9 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                     </th>
                     <th scope="col" className="px-4 py-2 font-medium">
                       Expires
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Allows
                     </th>
                     <th scope="col" className="px-4 py-2 font-medium">
                       <span className="sr-only">Actions</span>
@@ -136,6 +152,9 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                             "never"
                           )}
                         </td>
+                        <td className="px-4 py-2">
+                          <LinkOptionsForm action={setShareLinkOptionsAction} planId={plan.id} link={l} />
+                        </td>
                         <td className="px-4 py-2 text-right">
                           <ConfirmAction
                             action={revokeShareLinkAction}
@@ -155,6 +174,8 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           )}
         </section>
       )}
+
+      <FeedbackList planId={plan.id} items={feedback} answer={answerFeedbackAction} resolve={resolveFeedbackAction} />
 
       {mayManage && (
         <section className="mt-10" aria-labelledby="access-title">

@@ -1,0 +1,56 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { shareFeedback, shareLinks, users } from "@/db/schema";
+
+export async function insertFeedback(values: {
+  planId: string;
+  linkId: string;
+  section: string;
+  kind: "question" | "comment";
+  name: string;
+  body: string;
+}) {
+  const db = await getDb();
+  const [row] = await db.insert(shareFeedback).values(values).returning({ id: shareFeedback.id });
+  return row!;
+}
+
+/** Feedback left on a plan through its links, newest first, with the link's label and who replied. */
+export async function listFeedback(planId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: shareFeedback.id,
+      section: shareFeedback.section,
+      kind: shareFeedback.kind,
+      name: shareFeedback.name,
+      body: shareFeedback.body,
+      createdAt: shareFeedback.createdAt,
+      reply: shareFeedback.reply,
+      repliedAt: shareFeedback.repliedAt,
+      repliedByName: users.name,
+      resolvedAt: shareFeedback.resolvedAt,
+      linkLabel: shareLinks.label,
+    })
+    .from(shareFeedback)
+    .innerJoin(shareLinks, eq(shareLinks.id, shareFeedback.linkId))
+    .leftJoin(users, eq(users.id, shareFeedback.repliedBy))
+    .where(eq(shareFeedback.planId, planId))
+    .orderBy(desc(shareFeedback.createdAt), desc(shareFeedback.id));
+}
+
+/** Update one item of this plan's feedback; false when the plan has no such item. */
+export async function updateFeedback(
+  planId: string,
+  id: string,
+  values: { reply?: string; repliedBy?: string; repliedAt?: Date; resolvedAt?: Date | null },
+) {
+  const db = await getDb();
+  const rows = await db
+    .update(shareFeedback)
+    .set(values)
+    .where(and(eq(shareFeedback.id, id), eq(shareFeedback.planId, planId)))
+    .returning({ id: shareFeedback.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { and, eq, gte, inArray, isNotNull, isNull, lte, notExists, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import { planHolidays, planProjections, planResources, planTasks, plans } from "@/db/schema";
+
+const livePlansOf = (workspaceId: string) => and(eq(plans.workspaceId, workspaceId), isNull(plans.archivedAt));
+const children = alias(planTasks, "child");
+
+/**
+ * Work of the workspace's members across its live plans between `from` and `to`: each dated task
+ * (not a milestone, buffer or summary) assigned to a resource row that stands for a member, or to the
+ * member directly through one, with that row's allocation, capacity and absences.
+ */
+export async function listMemberAssignments(workspaceId: string, from: string, to: string) {
+  const db = await getDb();
+  return db
+    .select({
+      planId: plans.id,
+      planTitle: plans.title,
+      userId: sql<string>`${planResources.userId}`,
+      allocation: planResources.allocation,
+      capacityHoursPerWeek: planResources.capacityHoursPerWeek,
+      absences: planResources.absences,
+      taskId: planTasks.id,
+      start: sql<string>`${planTasks.start}`,
+      end: sql<string>`${planTasks.end}`,
+    })
+    .from(planResources)
+    .innerJoin(plans, eq(plans.id, planResources.planId))
+    .innerJoin(
+      planTasks,
+      and(
+        eq(planTasks.planId, planResources.planId),
+        or(sql`${planTasks.assigneeId} = ${planResources.id}::text`, eq(planTasks.assigneeId, planResources.userId)),
+      ),
+    )
+    .where(
+      and(
+        livePlansOf(workspaceId),
+        isNotNull(planResources.userId),
+        eq(planResources.kind, "person"),
+        eq(planTasks.kind, "task"),
+        isNotNull(planTasks.start),
+        isNotNull(planTasks.end),
+        lte(planTasks.start, to),
+        gte(planTasks.end, from),
+        notExists(
+          db
+            .select({ id: children.id })
+            .from(children)
+            .where(and(eq(children.planId, planTasks.planId), sql`${children.parentId} = ${planTasks.id}::text`)),
+        ),
+      ),
+    );
+}
+
+/** Each plan's working weekdays (from its projected settings) and holidays, for the plans named. */
+export async function listPlanCalendars(planIds: string[]) {
+  if (planIds.length === 0) return [];
+  const db = await getDb();
+  const [settings, holidays] = await Promise.all([
+    db
+      .select({ planId: planProjections.planId, settings: planProjections.settings })
+      .from(planProjections)
+      .where(inArray(planProjections.planId, planIds)),
+    db
+      .select({ planId: planHolidays.planId, date: planHolidays.date, name: planHolidays.name })
+      .from(planHolidays)
+      .where(inArray(planHolidays.planId, planIds)),
+  ]);
+  return planIds.map((planId) => ({
+    planId,
+    settings: settings.find((s) => s.planId === planId)?.settings ?? null,
+    holidays: holidays.filter((h) => h.planId === planId).map(({ date, name }) => ({ date, name })),
+  }));
+}

@@ -1,0 +1,149 @@
+import { expect, test } from "@playwright/test";
+import { blankRow, insertRow, randomUUID } from "../lib/doc";
+import { addDays } from "../lib/plan/dates";
+import { weekStartOf } from "../lib/plan/capacity";
+import { person } from "./fixtures";
+import { editLiveDoc } from "./hardening/live-doc";
+
+/** Create a link on the Sharing page with the given boxes ticked; returns its URL. */
+async function createLink(page: import("@playwright/test").Page, planId: string, label: string, boxes: RegExp[]) {
+  await page.goto(`/plans/${planId}/share`);
+  const form = page.getByRole("form", { name: "New read-only link" });
+  await form.getByLabel("Label (optional)").fill(label);
+  for (const box of boxes) await form.getByLabel(box).check();
+  await form.getByRole("button", { name: "Create link" }).click();
+  return page.getByTestId("new-link").inputValue();
+}
+
+test("an outsider on a feedback link asks a question on a section; a member sees and answers it", async ({
+  browser,
+}) => {
+  const erin = await person(browser, "Erin Editor");
+  await erin.app.createWorkspace("Client work");
+  const planId = await erin.app.createPlan("Website refresh");
+  const url = await createLink(erin.page, planId, "Client", [/ask questions/]);
+
+  const outsider = await browser.newContext();
+  const reader = await outsider.newPage();
+  await reader.goto(url);
+  const form = reader.getByRole("form", { name: "Feedback" });
+  await form.getByLabel("Section").selectOption({ label: "Resources & budget" });
+  await form.getByLabel("Kind").selectOption("question");
+  // A name is required.
+  await form.getByLabel("Your question or comment").fill("Who approves the extra tester?");
+  await form.getByRole("button", { name: "Send feedback" }).click();
+  await expect(form.getByText(/Give your name/)).toBeVisible();
+  await form.getByLabel("Your name").fill("Rita Reader");
+  await form.getByLabel("Section").selectOption({ label: "Resources & budget" });
+  await form.getByLabel("Kind").selectOption("question");
+  await form.getByRole("button", { name: "Send feedback" }).click();
+  await expect(form.getByRole("status")).toContainText("Thank you");
+  // Downloads are not on for this link.
+  await expect(reader.getByRole("link", { name: "Download PDF" })).toHaveCount(0);
+
+  await erin.page.goto(`/plans/${planId}/share`);
+  const item = erin.page.getByTestId("feedback-item").filter({ hasText: "Rita Reader" });
+  await expect(item).toContainText("Question on Resources & budget");
+  await expect(item).toContainText("Who approves the extra tester?");
+  await item.getByRole("textbox", { name: "Reply" }).fill("The steering committee, on Monday.");
+  await item.getByRole("button", { name: "Send reply" }).click();
+  await expect(item).toContainText("Erin Editor: The steering committee, on Monday.");
+  await item.getByRole("button", { name: "Resolve" }).click();
+  await expect(item).toContainText("Resolved");
+  await outsider.close();
+  await erin.context.close();
+});
+
+test("a link that allows downloads gives the PDF and the Markdown; one that does not refuses", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const erin = await person(browser, "Erin Editor");
+  await erin.app.createWorkspace("Client work");
+  const planId = await erin.app.createPlan("Warehouse move");
+  const open = (await createLink(erin.page, planId, "Board", [/download/])).split("/s/")[1]!;
+  const closed = (await createLink(erin.page, planId, "Readers", [])).split("/s/")[1]!;
+
+  const anon = await playwright.request.newContext({ baseURL });
+  const md = await anon.get(`/api/v1/shared/${open}/export.md`);
+  expect(md.status()).toBe(200);
+  expect(md.headers()["content-type"]).toContain("text/markdown");
+  expect(await md.text()).toContain("Warehouse move");
+  const pdf = await anon.get(`/api/v1/shared/${open}/export.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const refused = await anon.get(`/api/v1/shared/${closed}/export.md`);
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toBe("This link does not allow downloads.");
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/s/${open}`);
+  await expect(reader.getByRole("link", { name: "Download Markdown" })).toHaveAttribute(
+    "href",
+    `/api/v1/shared/${open}/export.md`,
+  );
+  await anon.dispose();
+  await erin.context.close();
+});
+
+test("a part approval shows on the review page and the plan", async ({ browser }) => {
+  const olivia = await person(browser, "Olivia Owner");
+  await olivia.app.createWorkspace("Sign-off");
+  const planId = await olivia.app.createPlan("Launch plan");
+  await olivia.page.goto(`/plans/${planId}/review`);
+  const budget = olivia.page.getByRole("group", { name: /^Budget/ });
+  await budget.getByRole("combobox", { name: "Approver of Budget" }).selectOption({ label: "Olivia Owner" });
+  await budget.getByRole("button", { name: "Name approver" }).click();
+  await expect(budget.getByRole("list", { name: "Who signs off Budget" })).toContainText("Olivia Owner");
+  const form = olivia.page.getByRole("form", { name: "Your sign-off of Budget" });
+  await form.getByLabel(/Comment/).fill("Within the ceiling.");
+  await form.getByRole("button", { name: "Approve" }).click();
+  await expect(budget.getByTestId("part-badge")).toHaveText("Status: Approved");
+  await olivia.page.goto(`/plans/${planId}`);
+  await expect(olivia.page.getByTestId("part-badge")).toHaveText("Budget: Approved");
+  // The whole plan is still a draft: a part's approval is its own.
+  await expect(olivia.page.getByText("Draft", { exact: true }).first()).toBeVisible();
+  await olivia.context.close();
+});
+
+test("the workload view flags a person over-allocated across two plans", async ({ browser, baseURL }) => {
+  const dana = await person(browser, "Dana Lead");
+  const workspaceId = await dana.app.createWorkspace("Delivery");
+  const planA = await dana.app.createPlan("Portal");
+  await dana.page.goto(`/workspaces/${workspaceId}`);
+  const planB = await dana.app.createPlan("Warehouse");
+  const members = (await (await dana.page.request.get(`/api/v1/workspaces/${workspaceId}/members`)).json()).data
+    .members as { userId: string }[];
+  const me = members[0]!.userId;
+  // Next week, Monday to Friday, in both plans: 100% in one and 50% in the other.
+  const monday = addDays(weekStartOf(new Date().toISOString().slice(0, 10)), 7);
+  for (const [planId, allocation] of [
+    [planA, 100],
+    [planB, 50],
+  ] as const) {
+    await editLiveDoc(dana.context, baseURL!, planId, (doc) => {
+      const resource = randomUUID();
+      insertRow(doc, "resources", { ...blankRow("resources", resource), name: "Dana Lead", userId: me, allocation });
+      insertRow(doc, "tasks", {
+        ...blankRow("tasks", randomUUID()),
+        name: "Build",
+        start: monday,
+        end: addDays(monday, 4),
+        assigneeId: resource,
+      });
+    });
+  }
+  await dana.page.goto(`/workspaces/${workspaceId}/workload`);
+  const row = dana.page.getByTestId("workload-row").filter({ hasText: "Dana Lead" });
+  await expect(async () => {
+    await dana.page.reload();
+    await expect(row).toContainText("Over-allocated", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(row).toContainText("60 / 40 h");
+  await expect(row.getByRole("link", { name: "Portal" })).toBeVisible();
+  await expect(row.getByRole("link", { name: "Warehouse" })).toBeVisible();
+  await dana.context.close();
+});
