@@ -5,13 +5,11 @@
  * together. Everything is derived from the live document on each change: hierarchy and roll-ups,
  * critical path and slack, baseline slippage, linked risks.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCollabField } from "@/components/collab/collab-provider";
 import { useNameOf, usePlanData, useRows, useSettings } from "@/components/collab/plan-data";
-import { captureBaseline, slippage } from "@/lib/plan/baseline";
+import { slippage } from "@/lib/plan/baseline";
 import { criticalPath } from "@/lib/plan/critical-path";
-import { insertRow, randomUUID } from "@/lib/doc";
-import { useEdit } from "@/components/collab/plan-data";
 import { taskDuration } from "@/lib/plan/schedule";
 import type { WorkingCalendar } from "@/lib/plan/types";
 import { formatPredecessor } from "@/lib/schedule/csv";
@@ -21,16 +19,21 @@ import { GanttTimeline } from "./gantt-timeline";
 import { toGanttTasks, visibleRows } from "./model";
 import { ScheduleFiles } from "./schedule-files";
 import { TaskGrid, ROW_HEIGHT, HEADER_HEIGHT, type RowFacts } from "./task-grid";
-import { TaskPopup } from "./task-popup";
+import { TaskPopup, TaskSchedule } from "./task-popup";
 import { useScheduleEdits } from "./use-schedule-edits";
-import { VIEW_MODES, type ViewMode } from "./view-modes";
+import type { ViewMode } from "./view-modes";
+import { OpenLink } from "./link-popover";
+import { AddTask, SaveBaseline } from "./schedule-forms";
+import { TaskLinks } from "./task-links";
+import { ScaleButtons, TimelineActions, TimelineLegend, useFullScreen } from "./timeline-toolbar";
+import { useLinkEdits } from "./use-link-edits";
 import { FIRST_ROWS } from "@/components/grid/row-window";
 import { Empty } from "@/components/ui/empty";
-import { Button } from "@/components/ui/button";
 
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 
-export function ScheduleSection() {
+/** `page`: the schedule page, where the chart takes the window's width and height. */
+export function ScheduleSection({ layout = "section" }: { layout?: "section" | "page" }) {
   const tasks = useRows("tasks");
   const deps = useRows("dependencies");
   const holidays = useRows("holidays");
@@ -52,6 +55,13 @@ export function ScheduleSection() {
   const calendar: WorkingCalendar = useMemo(() => JSON.parse(calendarKey) as WorkingCalendar, [calendarKey]);
   const ops = useScheduleEdits(tasks, deps, calendar);
   const { remoteDrags, publish } = useDragPresence();
+  const links = useLinkEdits(tasks, deps, calendar);
+  /** The link whose popover is open (a clicked arrow, a link just drawn), and where. */
+  const [openLink, setOpenLink] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
+  const [fitRequest, setFitRequest] = useState(0);
+  const frame = useRef<HTMLDivElement>(null);
+  const full = useFullScreen(frame);
+  const wide = full.on || layout === "page";
 
   const [viewMode, setViewMode] = useState<ViewMode>("Week");
   const [grouped, setGrouped] = useState(false);
@@ -96,7 +106,14 @@ export function ScheduleSection() {
   );
   const baselineBars = useMemo(
     () =>
-      baseline ? [...slips.values()].map((s) => ({ taskId: s.id, start: s.baselineStart, end: s.baselineEnd })) : [],
+      baseline
+        ? [...slips.values()].map((s) => ({
+            taskId: s.id,
+            start: s.baselineStart,
+            end: s.baselineEnd,
+            slip: s.endSlip,
+          }))
+        : [],
     [baseline, slips],
   );
 
@@ -163,25 +180,20 @@ export function ScheduleSection() {
 
   return (
     // contain: inline-size — the wide grid and chart scroll inside the section instead of widening the page.
-    <div className="mt-4 min-w-0" style={{ contain: "inline-size" }} data-testid="schedule">
+    <div
+      ref={frame}
+      className={full.on ? "fixed inset-0 z-40 flex flex-col overflow-auto bg-white p-4" : "mt-4 min-w-0"}
+      style={{ contain: "inline-size" }}
+      data-testid="schedule"
+      data-full-screen={full.on || undefined}
+    >
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <div
-          role="group"
-          aria-label="Timeline scale"
-          className="flex overflow-hidden rounded-md border border-slate-300"
-        >
-          {VIEW_MODES.map((m) => (
-            <button
-              key={m}
-              type="button"
-              aria-pressed={viewMode === m}
-              onClick={() => setViewMode(m)}
-              className={`px-2 py-1 text-xs ${viewMode === m ? "bg-slate-800 text-white" : "hover:bg-slate-50"}`}
-            >
-              {m}
-            </button>
-          ))}
-        </div>
+        <ScaleButtons value={viewMode} onChange={setViewMode} />
+        <TimelineActions
+          onFit={() => setFitRequest((n) => n + 1)}
+          fullScreen={full.on}
+          onFullScreen={() => void full.toggle()}
+        />
         <label className="flex items-center gap-1 text-xs">
           <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> Group by
           deliverable
@@ -215,6 +227,9 @@ export function ScheduleSection() {
           title={typeof document === "undefined" ? "Plan" : document.title}
         />
       </div>
+      <div className="mt-2">
+        <TimelineLegend />
+      </div>
       {notice && (
         <p role="alert" className="mt-2 text-sm text-red-700">
           {notice}
@@ -225,10 +240,12 @@ export function ScheduleSection() {
       )}
       <div
         ref={box}
-        className="mt-3 flex max-h-[75vh] flex-col overflow-y-auto rounded-md border border-slate-200 md:flex-row"
+        className={`mt-3 flex flex-col overflow-y-auto rounded-md border border-slate-200 md:flex-row ${
+          full.on ? "min-h-0 flex-1" : layout === "page" ? "max-h-[calc(100vh-12rem)]" : "max-h-[75vh]"
+        }`}
         style={{ display: tasks.length ? undefined : "none" }}
       >
-        <div className="shrink-0 overflow-x-auto border-slate-200 md:w-[45%] md:border-r">
+        <div className={`shrink-0 overflow-x-auto border-slate-200 md:border-r ${wide ? "md:w-[28%]" : "md:w-[45%]"}`}>
           <TaskGrid
             rows={rows}
             facts={facts}
@@ -258,103 +275,65 @@ export function ScheduleSection() {
               onSelect={setSelected}
               onLink={(from, to) => {
                 // Links drawn before the live document is ready are not written (nor reported as refused).
-                if (ops.editable) setNotice(ops.link(from, to));
+                if (!links.editable) return;
+                const [refusal, id] = links.save({ from, to, type: "FS", lag: 0 });
+                setNotice(refusal);
+                // Then its kind and lag, in the popover where the bar it was dropped on is.
+                const to_ = document.querySelector(`.pw-gantt .bar-wrapper[data-id="${CSS.escape(to)}"] .bar`);
+                const r = to_?.getBoundingClientRect();
+                if (!refusal) setOpenLink({ id, at: { x: r?.left ?? 100, y: r?.bottom ?? 100 } });
               }}
               onDragging={publish}
               remoteDrags={remoteDrags}
               baseline={baselineBars}
+              links={deps}
+              onLinkSelect={(id) => {
+                const path = document.querySelector(`.pw-gantt .pw-arrow[data-dep="${CSS.escape(id)}"]`);
+                const r = path?.getBoundingClientRect();
+                setOpenLink({ id, at: { x: r ? r.left + r.width / 2 : 100, y: r ? r.top + r.height / 2 : 100 } });
+              }}
+              today={today}
+              fitRequest={fitRequest}
+              onViewMode={setViewMode}
             />
           )}
         </div>
       </div>
-      {popup && <TaskPopup facts={popup} onClose={() => setSelected(null)} />}
+      {popup && (
+        <TaskPopup facts={popup} onClose={() => setSelected(null)}>
+          {ops.editable && (
+            <TaskSchedule
+              key={`${popup.task.id}:${popup.task.start}:${popup.task.end}:${popup.task.progress}`}
+              task={popup.task}
+              summary={tasks.some((t) => t.parentId === popup.task.id)}
+              onDates={(s, e) => ops.grid.setDates(popup.task.id, s, popup.task.kind === "milestone" ? s : e)}
+              onProgress={(p) => ops.grid.setProgress(popup.task.id, p)}
+            />
+          )}
+          <TaskLinks
+            task={popup.task}
+            tasks={tasks}
+            deps={deps}
+            editable={links.editable}
+            onSave={(d) => links.save(d)[0]}
+            onRemove={(id) => setNotice(links.remove(id))}
+          />
+        </TaskPopup>
+      )}
+      <OpenLink
+        open={openLink}
+        deps={deps}
+        byId={byId}
+        editable={links.editable}
+        onSave={(d) => links.save(d)[0]}
+        onRemove={(id) => {
+          setNotice(links.remove(id));
+          setOpenLink(null);
+        }}
+        onDone={() => setOpenLink(null)}
+      />
       {ops.editable && <AddTask onAdd={ops.addTask} />}
       <CalendarEditor />
     </div>
-  );
-}
-
-function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "milestone" | "buffer") => string | null }) {
-  const [name, setName] = useState("");
-  const [kind, setKind] = useState<"task" | "milestone" | "buffer">("task");
-  const [error, setError] = useState<string | null>(null);
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    const r = onAdd(trimmed.slice(0, 200), kind);
-    setError(r);
-    if (!r) setName("");
-  };
-  return (
-    <form onSubmit={add} className="mt-3 flex flex-wrap gap-2">
-      <input
-        aria-label="New task name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        placeholder="Add a task…"
-        maxLength={200}
-        className="min-w-48 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      />
-      <select
-        aria-label="Kind of the new task"
-        value={kind}
-        onChange={(e) => setKind(e.target.value as typeof kind)}
-        className="rounded-md border border-slate-300 px-2 text-sm"
-      >
-        <option value="task">Task</option>
-        <option value="milestone">Milestone</option>
-        <option value="buffer">Buffer</option>
-      </select>
-      <Button type="submit" disabled={!name.trim()} variant="primary">
-        Add task
-      </Button>
-      {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </form>
-  );
-}
-
-function SaveBaseline({
-  tasks,
-  onSaved,
-}: {
-  tasks: Parameters<typeof captureBaseline>[0];
-  onSaved: (id: string) => void;
-}) {
-  const { edit } = useEdit();
-  const [name, setName] = useState("");
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    const id = randomUUID();
-    const b = captureBaseline(
-      tasks,
-      id,
-      name.trim() || `Baseline ${new Date().toISOString().slice(0, 10)}`,
-      new Date().toISOString(),
-    );
-    const r = edit((doc) => insertRow(doc, "baselines", b));
-    if (r.ok) {
-      setName("");
-      onSaved(id);
-    }
-  };
-  return (
-    <form onSubmit={save} className="flex items-center gap-1 text-xs">
-      <input
-        aria-label="Baseline name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        maxLength={100}
-        placeholder="Baseline name"
-        className="w-32 rounded border border-slate-300 px-1 py-0.5"
-      />
-      <Button type="submit" variant="secondary" size="xs">
-        Save baseline
-      </Button>
-    </form>
   );
 }
