@@ -47,7 +47,12 @@ export function slipText(slip: number | null): string {
 export function MilestoneChart({ report }: { report: MilestoneReport }) {
   const dated = report.points.filter((p) => p.date);
   const days = dated.flatMap((p) => [p.date!, ...(p.baselineDate ? [p.baselineDate] : [])]).map(t);
-  if (report.points.length === 0) return <p className="text-sm text-slate-600">No milestones yet.</p>;
+  if (report.points.length === 0)
+    return (
+      <p data-testid="milestone-chart" className="text-sm text-slate-600">
+        No milestones yet.
+      </p>
+    );
   const min = Math.min(...days);
   const max = Math.max(...days);
   const W = 800;

@@ -311,6 +311,7 @@ export function ScheduleSection({ layout = "section" }: { layout?: "section" | "
             />
           )}
           <TaskLinks
+            key={popup.task.id}
             task={popup.task}
             tasks={tasks}
             deps={deps}
