@@ -91,6 +91,14 @@ test("links of every kind: scheduled, drawn from the right ends with their lag, 
   await openSchedule(ann.page, `/plans/${planId}/schedule`, 4);
   const page = ann.page;
 
+  // A week's plan fits the Day view; full screen and back.
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  await expect(page.getByRole("button", { name: "Day", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Full screen" }).click();
+  await expect(page.getByTestId("schedule")).toHaveAttribute("data-full-screen", "true");
+  await page.getByRole("button", { name: "Exit full screen" }).click();
+  await expect(page.getByTestId("schedule")).not.toHaveAttribute("data-full-screen", "true");
+
   // SS +2: Bravo starts two working days after Alpha starts. FF −1: Charlie ends a day before Alpha
   // ends. SF +3: Delta ends three working days after Alpha starts.
   await addLink(page, b, a, "SS", 2);

@@ -15,7 +15,25 @@ export const KIND_NAMES: Record<DependencyType, string> = {
   FF: "Finish → finish",
   SF: "Start → finish",
 };
-const field = "min-h-6 rounded border border-slate-300 px-1 text-sm";
+export const field = "min-h-6 rounded border border-slate-300 px-1 text-sm";
+
+/** Why a form's change was refused, on a line of its own under the form's fields. */
+export function Refusal({ error }: { error: string | null }) {
+  return error ? (
+    <p role="alert" className="w-full text-sm text-red-700">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** The four kinds of link, as the options of a select. */
+export function KindOptions() {
+  return (Object.keys(KIND_NAMES) as DependencyType[]).map((k) => (
+    <option key={k} value={k}>
+      {k} · {KIND_NAMES[k]}
+    </option>
+  ));
+}
 
 export function LinkForm({
   draft,
@@ -60,11 +78,7 @@ export function LinkForm({
           onChange={(e) => setType(e.target.value as DependencyType)}
           className={field}
         >
-          {(Object.keys(KIND_NAMES) as DependencyType[]).map((k) => (
-            <option key={k} value={k}>
-              {k} · {KIND_NAMES[k]}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
       <label className="flex flex-col text-xs text-slate-600">
@@ -92,11 +106,7 @@ export function LinkForm({
       <Button type="button" variant="ghost" size="sm" className="min-h-6" onClick={onDone}>
         {editable ? "Cancel" : "Close"}
       </Button>
-      {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <Refusal error={error} />
     </form>
   );
 }

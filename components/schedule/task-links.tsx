@@ -8,11 +8,10 @@ import { useState, type FormEvent } from "react";
 import type { Dependency, DependencyType, Task } from "@/lib/plan/types";
 import { Button } from "@/components/ui/button";
 import { linkLabel } from "./frappe-arrows";
-import { KIND_NAMES, LinkForm } from "./link-popover";
+import { field, KindOptions, LinkForm, Refusal } from "./link-popover";
 import type { LinkDraft } from "./use-link-edits";
 
 const nameOf = (t: Task | undefined) => t?.name.trim() || "Untitled task";
-const field = "min-h-6 rounded border border-slate-300 px-1 text-sm";
 
 export function TaskLinks({
   task,
@@ -137,11 +136,7 @@ function AddLink({
         onChange={(e) => setType(e.target.value as DependencyType)}
         className={field}
       >
-        {(Object.keys(KIND_NAMES) as DependencyType[]).map((k) => (
-          <option key={k} value={k}>
-            {k} · {KIND_NAMES[k]}
-          </option>
-        ))}
+        <KindOptions />
       </select>
       <input
         aria-label="Lag of the new link"
@@ -154,11 +149,7 @@ function AddLink({
       <Button type="submit" size="sm" variant="secondary" className="min-h-6" disabled={!other}>
         Add link
       </Button>
-      {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <Refusal error={error} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { Task } from "@/lib/plan/types";
 import { Button } from "@/components/ui/button";
+import { field, Refusal } from "./link-popover";
 
 export interface PopupFacts {
   task: Task;
@@ -95,8 +96,6 @@ export function TaskPopup({
   );
 }
 
-const field = "min-h-6 rounded border border-slate-300 px-1 text-sm";
-
 /** Dates and progress by keyboard: what dragging, resizing and the progress handle do on the bar. */
 export function TaskSchedule({
   task,
@@ -164,11 +163,7 @@ export function TaskSchedule({
       <Button type="submit" size="sm" variant="secondary" className="min-h-6">
         Save dates
       </Button>
-      {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <Refusal error={error} />
     </form>
   );
 }

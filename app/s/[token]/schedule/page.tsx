@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CollabStatus } from "@/components/collab/collab-status";
 import { PlanLive } from "@/components/plan/plan-live";
 import { SchedulePage } from "@/components/schedule/schedule-page";
 import { pageData } from "@/lib/page";
@@ -31,22 +30,22 @@ export default async function SharedSchedulePage({ params }: Props) {
       members={members}
       today={dateInTimeZone(new Date(), "UTC")}
     >
-      <main className="min-h-screen bg-white px-4 py-4">
-        <p className="flex items-center justify-between text-sm text-slate-500">
-          <span>
-            Shared from {workspaceName} /{" "}
-            <Link href={`/s/${token}`} className="hover:underline">
-              {plan.title}
-            </Link>
-          </span>
-          <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-700">Read-only view</span>
-        </p>
-        <div className="mt-1 flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">Schedule: {plan.title}</h1>
-          <CollabStatus />
-        </div>
-        <SchedulePage />
-      </main>
+      <SchedulePage
+        title={plan.title}
+        trail={
+          <>
+            <p>
+              Shared from {workspaceName} /{" "}
+              <Link href={`/s/${token}`} className="hover:underline">
+                {plan.title}
+              </Link>
+            </p>
+            <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-700">
+              Read-only view
+            </span>
+          </>
+        }
+      />
     </PlanLive>
   );
 }

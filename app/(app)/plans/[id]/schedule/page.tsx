@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
-import { CollabStatus } from "@/components/collab/collab-status";
 import { PlanLive } from "@/components/plan/plan-live";
 import { SchedulePage } from "@/components/schedule/schedule-page";
 import { canOnPlan } from "@/lib/access/policy";
@@ -37,22 +36,20 @@ export default async function PlanSchedulePage({ params }: Props) {
       members={members}
       today={dateInTimeZone(new Date(), "UTC")}
     >
-      <main className="px-4 py-4">
-        <p className="text-sm text-slate-500">
-          <Link href={`/workspaces/${plan.workspaceId}`} className="hover:underline">
-            {workspaceName}
-          </Link>{" "}
-          /{" "}
-          <Link href={`/plans/${plan.id}`} className="hover:underline">
-            {plan.title}
-          </Link>
-        </p>
-        <div className="mt-1 flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">Schedule: {plan.title}</h1>
-          <CollabStatus />
-        </div>
-        <SchedulePage />
-      </main>
+      <SchedulePage
+        title={plan.title}
+        trail={
+          <p>
+            <Link href={`/workspaces/${plan.workspaceId}`} className="hover:underline">
+              {workspaceName}
+            </Link>{" "}
+            /{" "}
+            <Link href={`/plans/${plan.id}`} className="hover:underline">
+              {plan.title}
+            </Link>
+          </p>
+        }
+      />
     </PlanLive>
   );
 }
