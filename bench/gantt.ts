@@ -1,10 +1,13 @@
 /**
- * Gantt benchmark: the real server and Chromium on plans of 100, 1,000 and 5,000 tasks with links.
+ * Gantt benchmark: the real server and Chromium on plans of 1,000, 5,000 and 10,000 tasks with links,
+ * on the schedule page (the timeline across the window).
  *   npm run bench:gantt     (needs a production build: NEXT_DIST_DIR selects which; PostgreSQL)
  * Measures, per size: time from navigation to every bar drawn, frappe-gantt's own drawing time,
  * the time a drag by one person takes to show on a second person's timeline (p50/p95 of 15), and the
- * frames dropped while dragging a bar for about one second (requestAnimationFrame counting). The first
- * render is also split into its phases (server HTML, hydration, chart drawn, live document ready).
+ * frames dropped while dragging a bar for about one second (requestAnimationFrame counting), and the
+ * longest frame while scrolling the chart from top to bottom. The first render is also split into its
+ * phases (server HTML, hydration, chart drawn, live document ready).
+ *   BENCH_GANTT_PAGE=plan           the plan page's Schedule section instead of the schedule page
  *   BENCH_GANTT_SIZES=1000          only some sizes
  *   BENCH_GANTT_PROFILE=/tmp/prof   CPU profiles of the measured load, the remote side of the drags and
  *                                   the local drag (.cpuprofile, for DevTools)
@@ -30,7 +33,8 @@ import { createWorkspace } from "../lib/services/workspaces";
 
 const PORT = Number(process.env.BENCH_GANTT_PORT ?? 3291);
 const BASE = `http://localhost:${PORT}`;
-const SIZES = (process.env.BENCH_GANTT_SIZES ?? "100,1000,5000").split(",").map(Number);
+const SIZES = (process.env.BENCH_GANTT_SIZES ?? "1000,5000,10000").split(",").map(Number);
+const PAGE = process.env.BENCH_GANTT_PAGE === "plan" ? "" : "/schedule";
 const DRAGS = 15;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) =>
@@ -64,7 +68,7 @@ function schedule(n: number, today: string): { tasks: Task[]; dependencies: Depe
 type Load = { total: number; draw: number; html: number; hydrated: number; ready: number; chart: number };
 
 async function openPlan(page: Page, planId: string, n: number): Promise<Load> {
-  await page.goto(`${BASE}/plans/${planId}`, { waitUntil: "commit" });
+  await page.goto(`${BASE}/plans/${planId}${PAGE}`, { waitUntil: "commit" });
   await page.waitForFunction((count) => document.querySelectorAll(".pw-gantt .bar-wrapper").length >= count, n, {
     timeout: 120_000,
     polling: 50,
@@ -89,6 +93,34 @@ async function openPlan(page: Page, planId: string, n: number): Promise<Load> {
       chart: draw ? draw.startTime + draw.duration : NaN,
     };
   })()`) as Promise<Load>;
+}
+
+/** Frame lengths (ms) while `fn` runs, counted with requestAnimationFrame. */
+async function frames(page: Page, fn: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    const loop = (t) => {
+      window.__frames.push(t);
+      if (!window.__stop) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  })()`);
+  await fn();
+  const at = (await page.evaluate(`(() => { window.__stop = true; return window.__frames; })()`)) as number[];
+  return at.slice(1).map((t, i) => t - at[i]!);
+}
+
+/** The chart scrolled from top to bottom in steps of a screen's third, one step a frame or so. */
+async function scrollThrough(page: Page): Promise<number[]> {
+  const box = page.locator('[data-testid="schedule"] > div.overflow-y-auto');
+  const height = await box.evaluate((el) => el.scrollHeight);
+  return frames(page, async () => {
+    for (let y = 0; y < height; y += 300) {
+      await box.evaluate((el, top) => (el.scrollTop = top), y);
+      await sleep(16);
+    }
+  });
 }
 
 /** BENCH_GANTT_PROFILE=<folder>: Chromium CPU profiles (open in DevTools) of a page while \`fn\` runs. */
@@ -163,9 +195,9 @@ async function main() {
     log(`Gantt benchmark — ${new Date().toISOString().slice(0, 10)}, Chromium headless, Node ${process.version}`);
     log("");
     log(
-      "| tasks (links) | first render: navigation → all bars, ms | chart drawing, ms | remote drag visible p50 / p95, ms | frames dropped while dragging 1 s (longest frame, ms) |",
+      "| tasks (links) | first render: navigation → all bars, ms | chart drawing, ms | remote drag visible p50 / p95, ms | frames dropped while dragging 1 s (longest frame, ms) | scrolling top to bottom: frames over 50 ms (longest, ms) |",
     );
-    log("|---|---|---|---|---|");
+    log("|---|---|---|---|---|---|");
     for (const p of plans) {
       const a = await context();
       const b = await context();
@@ -210,39 +242,29 @@ async function main() {
 
       // Frames while dragging a bar back and forth for about a second.
       const box = (await a.locator(sel).boundingBox())!;
-      await a.evaluate(`(() => {
-        window.__frames = [];
-        window.__stop = false;
-        const loop = (t) => {
-          window.__frames.push(t);
-          if (!window.__stop) requestAnimationFrame(loop);
-        };
-        requestAnimationFrame(loop);
-      })()`);
       await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await a.mouse.down();
-      await profiled(a, `drag-${p.n}`, async () => {
-        const started = Date.now();
-        for (let i = 0; Date.now() - started < 1000; i++) {
-          await a.mouse.move(box.x + box.width / 2 + 120 * Math.sin(i / 6), box.y + box.height / 2);
-          await sleep(8);
-        }
-      });
+      const lengths = await frames(a, () =>
+        profiled(a, `drag-${p.n}`, async () => {
+          const started = Date.now();
+          for (let i = 0; Date.now() - started < 1000; i++) {
+            await a.mouse.move(box.x + box.width / 2 + 120 * Math.sin(i / 6), box.y + box.height / 2);
+            await sleep(8);
+          }
+        }),
+      );
       await a.mouse.up();
-      const frames = await a.evaluate(() => {
-        const w = window as unknown as { __frames: number[]; __stop: boolean };
-        w.__stop = true;
-        return w.__frames;
-      });
+      await sleep(500);
+      const scrolled = await scrollThrough(a);
       let dropped = 0;
       let longest = 0;
-      for (let i = 1; i < frames.length; i++) {
-        const d = frames[i]! - frames[i - 1]!;
+      for (const d of lengths) {
         longest = Math.max(longest, d);
         dropped += Math.max(0, Math.round(d / (1000 / 60)) - 1);
       }
+      const slow = scrolled.filter((d) => d > 50).length;
       log(
-        `| ${p.n} (${p.n - Math.ceil(p.n / 10)}) | ${first.total.toFixed(0)} | ${first.draw.toFixed(0)} | ${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 95).toFixed(0)} | ${dropped} of ${frames.length + dropped} (${longest.toFixed(0)}) |`,
+        `| ${p.n} (${p.n - Math.ceil(p.n / 10)}) | ${first.total.toFixed(0)} | ${first.draw.toFixed(0)} | ${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 95).toFixed(0)} | ${dropped} of ${lengths.length + 1 + dropped} (${longest.toFixed(0)}) | ${slow} of ${scrolled.length} (${Math.max(...scrolled).toFixed(0)}) |`,
       );
       await a.context().close();
       await b.context().close();

@@ -10,6 +10,7 @@ import { toPlanContent } from "@/lib/doc";
 import { planMetrics } from "@/lib/plan/metrics";
 import { VarianceText } from "@/components/resources/budget";
 import { FocusLink } from "@/components/plan/focus-link";
+import { MilestoneChart, useMilestoneReport } from "@/components/charts/milestone-chart";
 
 const BAND_COLORS: Record<string, string> = { low: "#16a34a", medium: "#ca8a04", high: "#ea580c", critical: "#dc2626" };
 const nameOf = (t: { name: string }) => t.name.trim() || "Untitled task";
@@ -20,6 +21,7 @@ export function MetricsSection() {
   const { today } = usePlanData();
   const m = useMemo(() => planMetrics(toPlanContent(doc), today), [doc, today]);
   const ms = m.milestones;
+  const slips = useMilestoneReport();
   return (
     <div className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
       <Card title="Complete" figure={`${Math.round(m.percentComplete)}%`} note="Weighted by task duration">
@@ -49,6 +51,23 @@ export function MetricsSection() {
           </p>
         )}
       </Card>
+
+      <Card
+        title="Milestone slippage"
+        figure={slips.baseline ? String(slips.slipped) : "—"}
+        tone={slips.baseline ? (slips.slipped ? "bad" : "good") : undefined}
+        note={
+          slips.baseline
+            ? `Milestones later than the baseline “${slips.baseline.name}”${slips.slipped ? `; worst ${slips.worstSlip} working day${slips.worstSlip === 1 ? "" : "s"}` : ""}`
+            : "No baseline saved yet"
+        }
+      />
+
+      <div className="sm:col-span-2 xl:col-span-3">
+        <Card title="Milestone chart">
+          <MilestoneChart report={slips} />
+        </Card>
+      </div>
 
       <Card title="Overdue tasks" figure={String(m.overdue.length)} tone={m.overdue.length ? "bad" : "good"}>
         {m.overdue.length === 0 ? (

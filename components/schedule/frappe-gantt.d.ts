@@ -24,7 +24,7 @@ declare module "frappe-gantt" {
     constructor(wrapper: HTMLElement, tasks: FrappeTask[] | object[], options: Record<string, unknown>);
     tasks: FrappeTask[];
     bars: FrappeBar[];
-    arrows: { from_task: FrappeBar; to_task: FrappeBar; element: SVGPathElement; update(): void }[];
+    arrows: { from_task: FrappeBar; to_task: FrappeBar; element: SVGElement; update(): void }[];
     layers: { grid: SVGGElement; arrow: SVGGElement; progress: SVGGElement; bar: SVGGElement };
     options: Record<string, unknown>;
     config: { column_width: number; step: number; unit: string; header_height: number };
@@ -38,6 +38,7 @@ declare module "frappe-gantt" {
     get_bar(id: string): FrappeBar | undefined;
     map_arrows_on_bars(): void;
     make_bars(): void;
+    make_arrows(): void;
     render(): void;
     set_dimensions(): void;
     get_start_end_positions(): [number, number, number];

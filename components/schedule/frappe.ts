@@ -4,7 +4,10 @@
  * - arrows mapped onto bars through an index (upstream filters every arrow for every bar);
  * - `updateBar`: redraw one bar and its arrows after a remote change instead of the whole chart;
  * - bar labels placed in one pass (upstream measures each label in its own animation-frame callback
- *   right after the previous one moved its label: one forced layout of the whole chart per bar, O(N²));
+ *   right after the previous one moved its label: one forced layout of the whole chart per bar, O(N²)),
+ *   never under the progress handle (frappe-labels.ts);
+ * - arrows drawn per link kind with their lag (frappe-arrows.ts; upstream knows finish-to-start only),
+ *   read from the `pw_links` option;
  * - no SMIL grow-in animation per bar (thousands of <animate> elements slow every frame after);
  * - the scroll handler's "where are the bars" read from the bars' attributes, not a layout per bar;
  * - large plans drawn in chunks of rows, those out of view not displayed (`cull`): painting, layering
@@ -14,6 +17,8 @@
  */
 import type Gantt from "frappe-gantt";
 import type { FrappeBar, FrappeTask } from "frappe-gantt";
+import { KindArrow, type LinkKinds } from "./frappe-arrows";
+import { placeLabels } from "./frappe-labels";
 import { toLocalDate, type GanttTask } from "./model";
 
 export type FastGantt = Gantt & {
@@ -53,24 +58,6 @@ type Placed = FrappeBar & { update_label_position?: () => void; $date_highlight?
 /** Stands in for a bar's own label placement once (the frame's batch does it), then steps aside. */
 function skipOnce(this: Placed) {
   delete this.update_label_position;
-}
-
-/**
- * Labels that fit go in the middle of their bar, the others after its end (frappe-gantt's rule):
- * every width is read first, then every label moved, so the browser lays the chart out once.
- */
-function placeLabels(bars: FrappeBar[]) {
-  const labels = bars.map((bar) => bar.group.querySelector<SVGTextElement>(".bar-label"));
-  const widths = labels.map((label) => (label && label.isConnected ? label.getBBox().width : -1));
-  bars.forEach((bar, i) => {
-    const label = labels[i];
-    if (!label || widths[i]! < 0) return;
-    const x = bar.$bar.getX();
-    const width = bar.$bar.getWidth();
-    const big = widths[i]! > width;
-    label.classList.toggle("big", big);
-    label.setAttribute("x", String(big ? x + width + 5 : x + width / 2 - widths[i]! / 2));
-  });
 }
 
 let loaded: Promise<new (el: HTMLElement, tasks: object[], options: Record<string, unknown>) => FastGantt> | null =
@@ -206,6 +193,22 @@ export function loadGantt() {
           maxEnd = Math.max(maxEnd, x + bar.$bar.getWidth());
         }
         return [minStart, maxStart, maxEnd];
+      }
+      make_arrows() {
+        const kinds = this.options.pw_links as LinkKinds | undefined;
+        const gap = Number(this.options.padding);
+        this.arrows = [];
+        for (const task of this.tasks) {
+          const to = this.bars[task._index]!;
+          for (const from of task.dependencies as string[]) {
+            const pred = this.byId.get(from);
+            if (!pred) continue;
+            const kind = kinds?.get(`${from}>${task.id}`) ?? { id: `${from}>${task.id}`, type: "FS" as const, lag: 0 };
+            const arrow = new KindArrow(this.bars[pred._index]!, to, kind, gap);
+            this.layers.arrow.appendChild(arrow.element);
+            this.arrows.push(arrow as unknown as Fast["arrows"][number]);
+          }
+        }
       }
       map_arrows_on_bars() {
         const by = new Map<string, Fast["arrows"]>();

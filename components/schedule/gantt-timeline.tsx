@@ -7,14 +7,15 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { ISODate, WorkingCalendar } from "@/lib/plan/types";
-import { bridgeTouch, dateAtX, loadGantt, ROWS_PER_CHUNK, xOfDate, type FastGantt } from "./frappe";
+import type { Dependency } from "@/lib/plan/types";
+import { bridgeTouch, dateAtX, loadGantt, xOfDate, type FastGantt } from "./frappe";
+import type { LinkKinds } from "./frappe-arrows";
+import { drawOverlay, linkDragging, syncHandles, type BaselineBar, type Drag, type RemoteDrag } from "./gantt-overlay";
 import { fromLocalDate, lastDayOf, toLocalDate, type GanttTask } from "./model";
-import { viewModeList, type ViewMode } from "./view-modes";
+import { fitMode, viewModeList, type ViewMode } from "./view-modes";
 import "./gantt.css";
 
-export type Drag = { taskId: string; start: ISODate; end: ISODate };
-export type RemoteDrag = Drag & { color: string; name: string };
-export type BaselineBar = { taskId: string; start: ISODate; end: ISODate };
+export type { BaselineBar, Drag, RemoteDrag } from "./gantt-overlay";
 
 export interface TimelineProps {
   tasks: GanttTask[];
@@ -30,9 +31,20 @@ export interface TimelineProps {
   onDragging: (drag: Drag | null) => void;
   remoteDrags: RemoteDrag[];
   baseline: BaselineBar[];
+  /** The plan's links: their kinds and lags decide how the arrows are drawn. */
+  links: readonly Dependency[];
+  /** A click on an arrow: the link's id. */
+  onLinkSelect: (depId: string) => void;
+  today: ISODate;
+  /** Bumped to zoom to the plan's span: the finest view in which it fits, scrolled to its start. */
+  fitRequest: number;
+  onViewMode: (mode: ViewMode) => void;
 }
 
 const SVGNS = "http://www.w3.org/2000/svg";
+const kindsOf = (links: readonly Dependency[]): LinkKinds =>
+  new Map(links.map((d) => [`${d.from}>${d.to}`, { id: d.id, type: d.type, lag: d.lag }]));
+const kindKey = (links: readonly Dependency[]) => links.map((d) => `${d.id}:${d.type}:${d.lag}`).join(",");
 // Fetch frappe-gantt while the page hydrates, not after: the chart is drawn as soon as it can be.
 if (typeof window !== "undefined") void loadGantt();
 const copy = (tasks: GanttTask[]) => tasks.map((t) => ({ ...t }));
@@ -44,6 +56,9 @@ export function GanttTimeline(props: TimelineProps) {
   const gantt = useRef<FastGantt | null>(null);
   const latest = useRef(props);
   const shown = useRef<GanttTask[]>([]);
+  const shownKinds = useRef("");
+  /** Where a zoom to fit wants the left edge once the new view is drawn. */
+  const fitAt = useRef<Date | null>(null);
   /** Bumped when the chart is created or a drag ends: the document is synced again. */
   const [tick, setTick] = useState(0);
   /** Bumped after every redraw: the overlay is drawn again. */
@@ -77,6 +92,7 @@ export function GanttTimeline(props: TimelineProps) {
         is_weekend: weekend,
         holidays: holidayOption(p.calendar),
         on_click: (t: { id: string }) => latest.current.onSelect(t.id),
+        pw_links: kindsOf(p.links),
         // frappe-gantt 1.2.2 reports dates on every mouse move of a drag: those are shown to the others
         // as the drag (presence) and written once, when the mouse is released.
         on_date_change: (t: { id: string }, start: Date, end: Date) => {
@@ -102,6 +118,12 @@ export function GanttTimeline(props: TimelineProps) {
       performance.measure("pw-gantt-draw", "pw-gantt-start");
       gantt.current = g;
       shown.current = p.tasks;
+      shownKinds.current = kindKey(p.links);
+      // A click on an arrow (its wide transparent stroke) opens the link's popover.
+      g.$svg.addEventListener("click", (e) => {
+        const dep = (e.target as Element).closest?.(".pw-arrow")?.getAttribute("data-dep");
+        if (dep) latest.current.onLinkSelect(dep);
+      });
       untouch = bridgeTouch(g.$svg);
       // Large plans display only the rows near the screen: follow every scroll that moves the chart.
       const scrollers = scrollAncestors(host.current);
@@ -165,11 +187,19 @@ export function GanttTimeline(props: TimelineProps) {
   // Document changes: redraw the changed bars, or everything (scroll kept) when rows or links changed.
   useEffect(() => {
     const g = gantt.current;
-    if (!g || shown.current === props.tasks || (g.bar_being_dragged !== null && g.bar_being_dragged !== undefined))
+    const kinds = kindKey(props.links);
+    if (
+      !g ||
+      (shown.current === props.tasks && shownKinds.current === kinds) ||
+      (g.bar_being_dragged !== null && g.bar_being_dragged !== undefined)
+    )
       return;
     const before = shown.current;
     shown.current = props.tasks;
-    if (sameRows(before, props.tasks)) {
+    const sameKinds = shownKinds.current === kinds;
+    shownKinds.current = kinds;
+    g.options.pw_links = kindsOf(props.links);
+    if (sameKinds && sameRows(before, props.tasks)) {
       const prev = new Map(before.map((t) => [t.id, t]));
       let ok = true;
       for (const t of props.tasks) {
@@ -200,86 +230,43 @@ export function GanttTimeline(props: TimelineProps) {
     g.$container.scrollLeft = xOfDate(g, at);
     g.$container.scrollTop = top;
     setOverlayTick((n) => n + 1);
-  }, [props.tasks, tick]);
+  }, [props.tasks, props.links, tick]);
 
   // Zoom: keep the date at the left edge where it was.
   useEffect(() => {
     const g = gantt.current;
     if (!g || g.options.view_mode === props.viewMode) return;
-    const at = dateAtX(g, g.$container.scrollLeft);
+    const at = fitAt.current ?? dateAtX(g, g.$container.scrollLeft);
+    fitAt.current = null;
     g.options.scroll_to = at;
     g.change_view_mode(props.viewMode);
     g.$container.scrollLeft = xOfDate(g, at);
     setOverlayTick((n) => n + 1);
   }, [props.viewMode]);
 
-  // Overlay drawn on top of frappe-gantt's layers: baseline bars and other people's drags.
+  // Zoom to fit: the finest view in which the plan's span fits the chart's width, from its start.
   useEffect(() => {
     const g = gantt.current;
-    if (!g) return;
-    g.$svg.querySelector(":scope > g.pw-overlay")?.remove();
-    const layer = document.createElementNS(SVGNS, "g");
-    layer.setAttribute("class", "pw-overlay");
-    const rect = (attrs: Record<string, string | number>, parent: Element = layer) => {
-      const r = document.createElementNS(SVGNS, "rect");
-      for (const [k, v] of Object.entries(attrs)) r.setAttribute(k, String(v));
-      parent.appendChild(r);
-      return r;
-    };
-    const span = (start: ISODate, end: ISODate) => {
-      const x = xOfDate(g, toLocalDate(start));
-      const e = toLocalDate(end);
-      e.setDate(e.getDate() + 1);
-      return { x, w: Math.max(4, xOfDate(g, e) - x) };
-    };
-    for (const b of props.baseline) {
-      const bar = g.get_bar(b.taskId);
-      if (!bar) continue;
-      const { x, w } = span(b.start, b.end);
-      rect({
-        x,
-        y: bar.$bar.getY() + Number(bar.$bar.getAttribute("height")) + 2,
-        width: w,
-        height: 4,
-        rx: 2,
-        class: "pw-baseline",
-        "data-task": b.taskId,
-      });
+    if (!g || !props.fitRequest) return;
+    const span = datedSpan(latest.current.tasks);
+    if (!span) return;
+    const mode = fitMode(span.days, g.$container.clientWidth);
+    const at = toLocalDate(span.first);
+    at.setDate(at.getDate() - 1);
+    if (g.options.view_mode === mode) g.$container.scrollLeft = xOfDate(g, at);
+    else {
+      fitAt.current = at;
+      latest.current.onViewMode(mode);
     }
-    for (const d of props.remoteDrags) {
-      const bar = g.get_bar(d.taskId);
-      if (!bar) continue;
-      const { x, w } = span(d.start, d.end);
-      const group = document.createElementNS(SVGNS, "g");
-      group.setAttribute("class", "pw-remote-drag");
-      group.setAttribute("data-task", d.taskId);
-      rect(
-        {
-          x,
-          y: bar.$bar.getY() - 2,
-          width: w,
-          height: Number(bar.$bar.getAttribute("height")) + 4,
-          rx: 4,
-          fill: "none",
-          stroke: d.color,
-          "stroke-width": 3,
-        },
-        group,
-      );
-      const label = document.createElementNS(SVGNS, "text");
-      label.setAttribute("x", String(x));
-      label.setAttribute("y", String(bar.$bar.getY() - 6));
-      label.setAttribute("fill", d.color);
-      label.setAttribute("class", "pw-remote-label");
-      label.textContent = d.name;
-      group.appendChild(label);
-      layer.appendChild(group);
-    }
-    g.$svg.appendChild(layer);
-  }, [tick, overlayTick, props.baseline, props.remoteDrags]);
+  }, [props.fitRequest]);
 
-  // Link handles: a dot after each bar; drag it onto another bar to link them (finish-to-start). The
-  // layer stays between redraws of single bars; only the dots that moved are moved.
+  // Overlay drawn on top of frappe-gantt's layers: baseline bars, other people's drags, today.
+  useEffect(() => {
+    if (gantt.current)
+      drawOverlay(gantt.current, { baseline: props.baseline, remoteDrags: props.remoteDrags, today: props.today });
+  }, [tick, overlayTick, props.baseline, props.remoteDrags, props.today]);
+
+  // Link handles. The layer stays between redraws of single bars; only the dots that moved are moved.
   useEffect(() => {
     const g = gantt.current;
     const existing = g?.$svg.querySelector<SVGGElement>(":scope > g.pw-link-handles");
@@ -295,72 +282,11 @@ export function GanttTimeline(props: TimelineProps) {
     handles.setAttribute("class", "pw-link-handles");
     syncHandles(g, handles);
     g.$svg.insertBefore(handles, g.$svg.querySelector(":scope > g.pw-overlay"));
-    const line = document.createElementNS(SVGNS, "line");
-    line.setAttribute("class", "pw-link-line");
-    const start = (e: MouseEvent) => {
-      const from = (e.target as Element).closest?.(".pw-link-handle")?.getAttribute("data-task");
-      if (!from) return;
-      e.stopPropagation();
-      e.preventDefault();
-      const box = g.$svg.getBoundingClientRect();
-      const c = e.target as SVGCircleElement;
-      line.setAttribute("x1", c.getAttribute("cx")!);
-      line.setAttribute("y1", c.getAttribute("cy")!);
-      const follow = (m: MouseEvent) => {
-        line.setAttribute("x2", String(m.clientX - box.left));
-        line.setAttribute("y2", String(m.clientY - box.top));
-      };
-      follow(e);
-      handles.appendChild(line);
-      const done = (m: MouseEvent) => {
-        document.removeEventListener("mousemove", follow);
-        document.removeEventListener("mouseup", done, true);
-        line.remove();
-        const to = document.elementFromPoint(m.clientX, m.clientY)?.closest(".bar-wrapper")?.getAttribute("data-id");
-        if (to && to !== from) latest.current.onLink(from, to);
-      };
-      document.addEventListener("mousemove", follow);
-      document.addEventListener("mouseup", done, true);
-    };
-    handles.addEventListener("mousedown", start);
+    linkDragging(g, handles, (from, to) => latest.current.onLink(from, to));
     // The layer goes with the chart (a full redraw empties the SVG); this effect then makes a new one.
   }, [tick, overlayTick, props.readOnly, props.tasks.length]);
 
   return <div ref={host} className={`pw-gantt ${props.readOnly ? "" : "is-editable"}`} />;
-}
-
-/** One dot after the end of each dated, non-summary bar; dots are moved only when their bar moved. */
-const handleGroups = new WeakMap<SVGGElement, Map<number, Element>>();
-
-function syncHandles(g: FastGantt, layer: SVGGElement) {
-  let groups = handleGroups.get(layer);
-  if (!groups) handleGroups.set(layer, (groups = new Map()));
-  const groupOf = (k: number) => {
-    let group = groups.get(k);
-    if (!group) groups.set(k, (group = g.chunkGroup(layer, k)));
-    return group;
-  };
-  const dots = new Map<string, SVGCircleElement>();
-  for (const c of layer.querySelectorAll<SVGCircleElement>("circle.pw-link-handle"))
-    dots.set(c.getAttribute("data-task")!, c);
-  for (const bar of g.bars) {
-    const id = bar.task.id;
-    if (/__is-(undated|summary)/.test(bar.group.getAttribute("class") ?? "")) continue;
-    const cx = String(bar.$bar.getX() + bar.$bar.getWidth() + 9);
-    const cy = String(bar.$bar.getY() + Number(bar.$bar.getAttribute("height")) / 2);
-    let c = dots.get(id);
-    dots.delete(id);
-    if (!c) {
-      c = document.createElementNS(SVGNS, "circle");
-      c.setAttribute("r", "5");
-      c.setAttribute("class", "pw-link-handle");
-      c.setAttribute("data-task", id);
-      groupOf(Math.floor(bar.task._index / ROWS_PER_CHUNK)).appendChild(c);
-    }
-    if (c.getAttribute("cx") !== cx) c.setAttribute("cx", cx);
-    if (c.getAttribute("cy") !== cy) c.setAttribute("cy", cy);
-  }
-  for (const stale of dots.values()) stale.remove();
 }
 
 /** The elements around the chart that scroll vertically (the schedule's box, the page). */
@@ -371,6 +297,19 @@ function scrollAncestors(el: HTMLElement): HTMLElement[] {
     if (overflow === "auto" || overflow === "scroll") out.push(p);
   }
   return out;
+}
+
+/** The first and last dates of the dated bars, and the days between them. */
+function datedSpan(tasks: GanttTask[]): { first: string; days: number } | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const t of tasks) {
+    if (t.custom_class.includes("__is-undated")) continue;
+    if (first === null || t.start < first) first = t.start;
+    if (last === null || t.end > last) last = t.end;
+  }
+  if (!first || !last) return null;
+  return { first, days: Math.round((toLocalDate(last).getTime() - toLocalDate(first).getTime()) / 86_400_000) + 1 };
 }
 
 /** Where the chart opens: a few days before the earliest bar, so the plan is in view, not just today. */

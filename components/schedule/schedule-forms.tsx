@@ -1,11 +1,12 @@
 "use client";
 
-/** The Schedule's forms below and above the chart: a new task, a new baseline. */
+/** The schedule's small forms: a new task, a new baseline. */
 import { useState, type FormEvent } from "react";
 import { useEdit } from "@/components/collab/plan-data";
 import { insertRow, randomUUID } from "@/lib/doc";
 import { captureBaseline } from "@/lib/plan/baseline";
 import { Button } from "@/components/ui/button";
+import { Refusal } from "./link-popover";
 
 export function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "milestone" | "buffer") => string | null }) {
   const [name, setName] = useState("");
@@ -42,11 +43,7 @@ export function AddTask({ onAdd }: { onAdd: (name: string, kind?: "task" | "mile
       <Button type="submit" disabled={!name.trim()} variant="primary">
         Add task
       </Button>
-      {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <Refusal error={error} />
     </form>
   );
 }

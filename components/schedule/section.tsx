@@ -22,16 +22,21 @@ import { AddTask, SaveBaseline } from "./schedule-forms";
 import { useWorkBreakdown } from "./use-work-breakdown";
 import { ScheduleFiles } from "./schedule-files";
 import { TaskGrid, ROW_HEIGHT, HEADER_HEIGHT, type RowFacts } from "./task-grid";
-import { TaskPopup } from "./task-popup";
+import { TaskPopup, TaskSchedule } from "./task-popup";
 import { useScheduleEdits } from "./use-schedule-edits";
-import { VIEW_MODES, type ViewMode } from "./view-modes";
+import type { ViewMode } from "./view-modes";
+import { OpenLink } from "./link-popover";
+import { TaskLinks } from "./task-links";
+import { ScaleButtons, TimelineActions, TimelineLegend, useFullScreen } from "./timeline-toolbar";
+import { useLinkEdits } from "./use-link-edits";
 import { FIRST_ROWS } from "@/components/grid/row-window";
-import { Empty } from "@/components/ui/empty";
 import { Button } from "@/components/ui/button";
+import { Empty } from "@/components/ui/empty";
 
 const WINDOW_FROM = 300; // rows: larger plans draw only the grid rows in view
 
-export function ScheduleSection() {
+/** `page`: the schedule page, where the chart takes the window's width and height. */
+export function ScheduleSection({ layout = "section" }: { layout?: "section" | "page" }) {
   const tasks = useRows("tasks");
   const deps = useRows("dependencies");
   const holidays = useRows("holidays");
@@ -58,6 +63,13 @@ export function ScheduleSection() {
     planId,
   );
   const { remoteDrags, publish } = useDragPresence();
+  const links = useLinkEdits(tasks, deps, calendar);
+  /** The link whose popover is open (a clicked arrow, a link just drawn), and where. */
+  const [openLink, setOpenLink] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
+  const [fitRequest, setFitRequest] = useState(0);
+  const frame = useRef<HTMLDivElement>(null);
+  const full = useFullScreen(frame);
+  const wide = full.on || layout === "page";
 
   const [viewMode, setViewMode] = useState<ViewMode>("Week");
   const [grouped, setGrouped] = useState(false);
@@ -101,7 +113,14 @@ export function ScheduleSection() {
   );
   const baselineBars = useMemo(
     () =>
-      baseline ? [...slips.values()].map((s) => ({ taskId: s.id, start: s.baselineStart, end: s.baselineEnd })) : [],
+      baseline
+        ? [...slips.values()].map((s) => ({
+            taskId: s.id,
+            start: s.baselineStart,
+            end: s.baselineEnd,
+            slip: s.endSlip,
+          }))
+        : [],
     [baseline, slips],
   );
 
@@ -168,25 +187,20 @@ export function ScheduleSection() {
 
   return (
     // contain: inline-size — the wide grid and chart scroll inside the section instead of widening the page.
-    <div className="mt-4 min-w-0" style={{ contain: "inline-size" }} data-testid="schedule">
+    <div
+      ref={frame}
+      className={full.on ? "fixed inset-0 z-40 flex flex-col overflow-auto bg-white p-4" : "mt-4 min-w-0"}
+      style={{ contain: "inline-size" }}
+      data-testid="schedule"
+      data-full-screen={full.on || undefined}
+    >
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <div
-          role="group"
-          aria-label="Timeline scale"
-          className="flex overflow-hidden rounded-md border border-slate-300"
-        >
-          {VIEW_MODES.map((m) => (
-            <button
-              key={m}
-              type="button"
-              aria-pressed={viewMode === m}
-              onClick={() => setViewMode(m)}
-              className={`px-2 py-1 text-xs ${viewMode === m ? "bg-slate-800 text-white" : "hover:bg-slate-50"}`}
-            >
-              {m}
-            </button>
-          ))}
-        </div>
+        <ScaleButtons value={viewMode} onChange={setViewMode} />
+        <TimelineActions
+          onFit={() => setFitRequest((n) => n + 1)}
+          fullScreen={full.on}
+          onFullScreen={() => void full.toggle()}
+        />
         <label className="flex items-center gap-1 text-xs">
           <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> Group by
           deliverable
@@ -231,6 +245,9 @@ export function ScheduleSection() {
           title={typeof document === "undefined" ? "Plan" : document.title}
         />
       </div>
+      <div className="mt-2">
+        <TimelineLegend />
+      </div>
       {notice && (
         <p role="alert" className="mt-2 text-sm text-red-700">
           {notice}
@@ -241,10 +258,12 @@ export function ScheduleSection() {
       )}
       <div
         ref={box}
-        className="mt-3 flex max-h-[75vh] flex-col overflow-y-auto rounded-md border border-slate-200 md:flex-row"
+        className={`mt-3 flex flex-col overflow-y-auto rounded-md border border-slate-200 md:flex-row ${
+          full.on ? "min-h-0 flex-1" : layout === "page" ? "max-h-[calc(100vh-12rem)]" : "max-h-[75vh]"
+        }`}
         style={{ display: tasks.length ? undefined : "none" }}
       >
-        <div className="shrink-0 overflow-x-auto border-slate-200 md:w-[45%] md:border-r">
+        <div className={`shrink-0 overflow-x-auto border-slate-200 md:border-r ${wide ? "md:w-[28%]" : "md:w-[45%]"}`}>
           <TaskGrid
             rows={rows}
             facts={facts}
@@ -274,16 +293,64 @@ export function ScheduleSection() {
               onSelect={setSelected}
               onLink={(from, to) => {
                 // Links drawn before the live document is ready are not written (nor reported as refused).
-                if (ops.editable) setNotice(ops.link(from, to));
+                if (!links.editable) return;
+                const [refusal, id] = links.save({ from, to, type: "FS", lag: 0 });
+                setNotice(refusal);
+                // Then its kind and lag, in the popover where the bar it was dropped on is.
+                const to_ = document.querySelector(`.pw-gantt .bar-wrapper[data-id="${CSS.escape(to)}"] .bar`);
+                const r = to_?.getBoundingClientRect();
+                if (!refusal) setOpenLink({ id, at: { x: r?.left ?? 100, y: r?.bottom ?? 100 } });
               }}
               onDragging={publish}
               remoteDrags={remoteDrags}
               baseline={baselineBars}
+              links={deps}
+              onLinkSelect={(id) => {
+                const path = document.querySelector(`.pw-gantt .pw-arrow[data-dep="${CSS.escape(id)}"]`);
+                const r = path?.getBoundingClientRect();
+                setOpenLink({ id, at: { x: r ? r.left + r.width / 2 : 100, y: r ? r.top + r.height / 2 : 100 } });
+              }}
+              today={today}
+              fitRequest={fitRequest}
+              onViewMode={setViewMode}
             />
           )}
         </div>
       </div>
-      {popup && <TaskPopup facts={popup} onClose={() => setSelected(null)} />}
+      {popup && (
+        <TaskPopup facts={popup} onClose={() => setSelected(null)}>
+          {ops.editable && (
+            <TaskSchedule
+              key={`${popup.task.id}:${popup.task.start}:${popup.task.end}:${popup.task.progress}`}
+              task={popup.task}
+              summary={tasks.some((t) => t.parentId === popup.task.id)}
+              onDates={(s, e) => ops.grid.setDates(popup.task.id, s, popup.task.kind === "milestone" ? s : e)}
+              onProgress={(p) => ops.grid.setProgress(popup.task.id, p)}
+            />
+          )}
+          <TaskLinks
+            key={popup.task.id}
+            task={popup.task}
+            tasks={tasks}
+            deps={deps}
+            editable={links.editable}
+            onSave={(d) => links.save(d)[0]}
+            onRemove={(id) => setNotice(links.remove(id))}
+          />
+        </TaskPopup>
+      )}
+      <OpenLink
+        open={openLink}
+        deps={deps}
+        byId={byId}
+        editable={links.editable}
+        onSave={(d) => links.save(d)[0]}
+        onRemove={(id) => {
+          setNotice(links.remove(id));
+          setOpenLink(null);
+        }}
+        onDone={() => setOpenLink(null)}
+      />
       {ops.editable && <AddTask onAdd={ops.addTask} />}
       <CalendarEditor />
     </div>

@@ -1,11 +1,13 @@
 "use client";
 
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useEdit } from "@/components/collab/plan-data";
 import { SelectField } from "@/components/fields/select-field";
 import { updateRow } from "@/lib/doc";
 import { priorityLabels } from "@/lib/plan/template";
 import type { Priority, Task } from "@/lib/plan/types";
 import { Button } from "@/components/ui/button";
+import { field, Refusal } from "./link-popover";
 
 const priorityOptions = Object.entries(priorityLabels).map(([value, label]) => ({ value, label }));
 
@@ -21,7 +23,16 @@ export interface PopupFacts {
 }
 
 /** Facts about one task, rendered as text (never HTML): frappe-gantt's own popup is switched off. */
-export function TaskPopup({ facts, onClose }: { facts: PopupFacts; onClose: () => void }) {
+export function TaskPopup({
+  facts,
+  onClose,
+  children,
+}: {
+  facts: PopupFacts;
+  onClose: () => void;
+  /** Editing parts below the facts (dates, links). */
+  children?: ReactNode;
+}) {
   const { task } = facts;
   const rows: [string, string][] = [
     [
@@ -90,6 +101,7 @@ export function TaskPopup({ facts, onClose }: { facts: PopupFacts; onClose: () =
           )}
         </dd>
       </dl>
+      {children}
     </div>
   );
 }
@@ -106,5 +118,77 @@ function TaskPriority({ task }: { task: Task }) {
       onCommit={(v) => edit((doc) => updateRow(doc, "tasks", task.id, { priority: v as Priority }))}
       editable={editable}
     />
+  );
+}
+
+/** Dates and progress by keyboard: what dragging, resizing and the progress handle do on the bar. */
+export function TaskSchedule({
+  task,
+  summary,
+  onDates,
+  onProgress,
+}: {
+  task: Task;
+  /** A summary's dates and progress come from its children: nothing to edit here. */
+  summary: boolean;
+  onDates: (start: string | null, end: string | null) => string | null;
+  onProgress: (progress: number) => string | null;
+}) {
+  const [start, setStart] = useState(task.start ?? "");
+  const [end, setEnd] = useState(task.end ?? "");
+  const [progress, setProgress] = useState(String(Math.round(task.progress)));
+  const [error, setError] = useState<string | null>(null);
+  if (summary) return null;
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    const p = Number(progress);
+    let refusal = start !== (task.start ?? "") || end !== (task.end ?? "") ? onDates(start || null, end || null) : null;
+    if (!refusal && task.kind === "task" && p !== Math.round(task.progress))
+      refusal = Number.isFinite(p) ? onProgress(Math.max(0, Math.min(100, p))) : "Progress is a number from 0 to 100.";
+    setError(refusal);
+  };
+  return (
+    <form onSubmit={save} aria-label="Task dates" className="mt-3 flex flex-wrap items-end gap-2 text-sm">
+      <label className="flex flex-col text-xs text-slate-600">
+        {task.kind === "milestone" ? "Date" : "Start"}
+        <input
+          type="date"
+          aria-label="Task start"
+          value={start}
+          onChange={(e) => setStart(e.target.value)}
+          className={field}
+        />
+      </label>
+      {task.kind !== "milestone" && (
+        <label className="flex flex-col text-xs text-slate-600">
+          End
+          <input
+            type="date"
+            aria-label="Task end"
+            value={end}
+            onChange={(e) => setEnd(e.target.value)}
+            className={field}
+          />
+        </label>
+      )}
+      {task.kind === "task" && (
+        <label className="flex flex-col text-xs text-slate-600">
+          Progress %
+          <input
+            type="number"
+            min={0}
+            max={100}
+            aria-label="Task progress"
+            value={progress}
+            onChange={(e) => setProgress(e.target.value)}
+            className={`${field} w-20`}
+          />
+        </label>
+      )}
+      <Button type="submit" size="sm" variant="secondary" className="min-h-6">
+        Save dates
+      </Button>
+      <Refusal error={error} />
+    </form>
   );
 }

@@ -24,3 +24,17 @@ export function viewModeList(current: ViewMode): (string | object)[] {
   const at = VIEW_MODES.indexOf(current);
   return [...all.slice(at), ...all.slice(0, at)];
 }
+
+/** Pixels per day of each view (frappe-gantt's column widths over their steps). */
+const PX_PER_DAY: Record<ViewMode, number> = {
+  Day: 45,
+  Week: 140 / 7,
+  Month: 120 / 30.44,
+  Quarter: 120 / 91.3,
+  Year: 120 / 365.25,
+};
+
+/** The finest view in which `days` fit `width` pixels (with a little room either side); Year otherwise. */
+export function fitMode(days: number, width: number): ViewMode {
+  return VIEW_MODES.find((m) => (days + 4) * PX_PER_DAY[m] <= width) ?? "Year";
+}

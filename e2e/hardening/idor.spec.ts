@@ -51,8 +51,10 @@ const pageUrl: Record<string, (a: Tenants["a"]) => string> = {
   "/plans/[id]/review": (a) => `/plans/${a.p1}/review`,
   "/plans/[id]/share": (a) => `/plans/${a.p1}/share`,
   "/plans/[id]/print": (a) => `/plans/${a.p1}/print`,
+  "/plans/[id]/schedule": (a) => `/plans/${a.p1}/schedule`,
   // Share links have their own test below.
   "/s/[token]": (a) => `/s/${a.revoked}`,
+  "/s/[token]/schedule": (a) => `/s/${a.revoked}/schedule`,
 };
 
 test("every page route is covered by the matrix", () => {
@@ -67,7 +69,7 @@ test("pages: an outsider gets 404 for every page of workspace A and sees none of
   for (const [route, url] of Object.entries(pageUrl)) {
     const path = url(t.a);
     const own = await t.ann.page.request.get(path);
-    if (route !== "/s/[token]") expect(own.status(), `${route} for its owner`).toBe(200);
+    if (!route.startsWith("/s/[token]")) expect(own.status(), `${route} for its owner`).toBe(200);
     const res = await t.bea.page.request.get(path);
     expect(res.status(), `${route} for an outsider`).toBe(404);
     noLeak(await res.text(), route);
@@ -219,6 +221,11 @@ test("share links: a link reads its own plan only; a revoked link reads nothing;
     expect(res.status(), path).toBe(403);
     noLeak(await res.text(), path);
   }
+  // The link's schedule page: the same plan, the same limits.
+  const schedule = await anon.get(`/s/${t.a.link1}/schedule`);
+  expect(schedule.status()).toBe(200);
+  expect(await schedule.text()).toContain(`${MARK} P1 Atlas`);
+  expect((await anon.get(`/s/${t.a.revoked}/schedule`)).status()).toBe(404);
   expect((await anon.get(`/api/v1/plans/${t.a.p1}/risks.csv?token=${t.a.link1}`)).status()).toBe(200);
   for (const path of [
     `/api/v1/plans/${t.a.p2}/risks.csv?token=${t.a.link1}`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeDep as dep, makeTask as task } from "./fixtures";
 import {
   cycleMessage,
+  expandSummaryLinks,
   findCycle,
   refuseDependency,
   rollUpChanges,
@@ -240,22 +241,59 @@ describe("shiftDependents", () => {
     ]);
   });
 
-  it("survives loops, unknown or undated tasks, and summary tasks", () => {
+  it("survives loops and unknown or undated tasks", () => {
     const deps = [dep("design", "build"), dep("build", "design")];
     expect(() => shiftDependents([moveDesignToEnd("2025-06-10"), build], deps, cal, "design")).not.toThrow();
     expect(shiftDependents([design], [], cal, "ghost")).toEqual([]);
     expect(
       shiftDependents([moveDesignToEnd("2025-06-10"), task({ id: "build" })], [dep("design", "build")], cal, "design"),
     ).toEqual([]);
-    const phase = task({ id: "phase", start: "2025-06-09", end: "2025-06-13" });
-    const child = task({ id: "child", parentId: "phase", start: "2025-06-09", end: "2025-06-13" });
-    expect(
-      shiftDependents([moveDesignToEnd("2025-06-10"), phase, child], [dep("design", "phase")], cal, "design"),
-    ).toEqual([]);
   });
 
   it("returns nothing for a plan of one task", () => {
     expect(shiftDependents([design], [], cal, "design")).toEqual([]);
+  });
+});
+
+describe("links that touch a summary", () => {
+  // phase = [a Mon 9–Tue 10, b Wed 11–Fri 13]
+  const phase = task({ id: "phase", start: "2025-06-09", end: "2025-06-13" });
+  const a = task({ id: "a", parentId: "phase", start: "2025-06-09", end: "2025-06-10" });
+  const b = task({ id: "b", parentId: "phase", start: "2025-06-11", end: "2025-06-13" });
+  const after = task({ id: "after", start: "2025-06-16", end: "2025-06-17" });
+
+  it("pushes every leaf of a summary whose start a link bounds", () => {
+    const late = { ...design, end: "2025-06-10" };
+    expect(shiftDependents([late, phase, a, b], [dep("design", "phase")], cal, "design")).toEqual([
+      { id: "a", start: "2025-06-11", end: "2025-06-12" },
+    ]);
+  });
+
+  it("bounds a summary's finish through the leaves that end last", () => {
+    expect(expandSummaryLinks([design, phase, a, b], [dep("design", "phase", "FF", 2)])).toEqual([
+      { ...dep("design", "phase", "FF", 2), id: "design-FF-phase:design:b", to: "b" },
+    ]);
+    expect(expandSummaryLinks([design, phase, a, b], [dep("design", "phase", "SS")]).map((d) => d.to)).toEqual([
+      "b",
+      "a",
+    ]);
+  });
+
+  it("schedules a successor from the summary's finish or start", () => {
+    const longer = { ...b, end: "2025-06-16" };
+    expect(shiftDependents([phase, a, longer, after], [dep("phase", "after")], cal, "b")).toEqual([
+      { id: "after", start: "2025-06-17", end: "2025-06-18" },
+    ]);
+    const deps = expandSummaryLinks(
+      [phase, a, b, after],
+      [dep("phase", "after", "SS", 1), dep("phase", "after", "SF")],
+    );
+    expect(deps.map((d) => `${d.from}>${d.to}`)).toEqual(["a>after", "a>after"]);
+  });
+
+  it("leaves a plan without summary links as it is", () => {
+    const deps = [dep("design", "build")];
+    expect(expandSummaryLinks([design, build], deps)).toBe(deps);
   });
 });
 

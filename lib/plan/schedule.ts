@@ -7,8 +7,8 @@
  *   SS: successor start  ≥ predecessor start  + lag
  *   FF: successor finish ≥ predecessor finish + lag
  *   SF: successor finish ≥ predecessor start  + lag
- * Summary tasks (tasks that have children) take their dates from their children, so links that touch
- * one are not scheduled here.
+ * Summary tasks (tasks that have children) take their dates from their children, so a link that touches
+ * one is scheduled on the leaf tasks beneath it (`expandSummaryLinks`).
  */
 import { workingDaysBetween } from "./calendar";
 import { compareDates, isISODate, maxDate, minDate } from "./dates";
@@ -205,13 +205,69 @@ export function scheduleGraph(
   const wt = remembered(workTime(calendar, anchor));
   const spans = new Map<string, Span>();
   for (const t of leaves) spans.set(t.id, spanOf(t, wt)!);
-  const usable = deps.filter((d) => d.from !== d.to && spans.has(d.from) && spans.has(d.to) && Number.isInteger(d.lag));
+  const usable = expandSummaryLinks(tasks, deps, summaries).filter(
+    (d) => d.from !== d.to && spans.has(d.from) && spans.has(d.to) && Number.isInteger(d.lag),
+  );
   const cycle = findCycle(usable);
   const { order, links } = breakLoops(
     leaves.map((t) => t.id),
     usable,
   );
   return { wt, spans, tasks: new Map(leaves.map((t) => [t.id, t])), links, order, cycle };
+}
+
+/**
+ * Links that touch a summary, restated on the dated leaf tasks beneath it: a summary spans from its
+ * earliest leaf start to its latest leaf end. Into a summary, a bound on its start holds for every
+ * leaf; a bound on its finish holds for the leaves that end last. Out of a summary, its finish is that
+ * of the leaves that end last and its start that of the leaves that start first.
+ */
+export function expandSummaryLinks(
+  tasks: readonly Task[],
+  deps: readonly Dependency[],
+  summaries: ReadonlySet<string> = summaryTaskIds(tasks),
+): Dependency[] {
+  if (!deps.some((d) => summaries.has(d.from) || summaries.has(d.to))) return deps as Dependency[];
+  const kids = new Map<string, Task[]>();
+  for (const t of tasks) if (t.parentId && t.parentId !== t.id) appendTo(kids, t.parentId, t);
+  const leavesOf = (id: string): Task[] => {
+    const out: Task[] = [];
+    const seen = new Set([id]);
+    const stack = [...(kids.get(id) ?? [])];
+    while (stack.length) {
+      const t = stack.pop()!;
+      if (seen.has(t.id)) continue; // a parent loop is cut where it closes
+      seen.add(t.id);
+      if (summaries.has(t.id)) stack.push(...(kids.get(t.id) ?? []));
+      else if (t.start && t.end && isISODate(t.start) && isISODate(t.end)) out.push(t);
+    }
+    return out;
+  };
+  const extreme = (leaves: Task[], key: "start" | "end", sign: 1 | -1) => {
+    const best = leaves.reduce<string | null>(
+      (b, t) => (b === null || sign * compareDates(t[key]!, b) > 0 ? t[key]! : b),
+      null,
+    );
+    return leaves.filter((t) => t[key] === best);
+  };
+  const out: Dependency[] = [];
+  for (const d of deps) {
+    if (!summaries.has(d.from) && !summaries.has(d.to)) {
+      out.push(d);
+      continue;
+    }
+    const fromFinish = d.type === "FS" || d.type === "FF";
+    const toStart = d.type === "FS" || d.type === "SS";
+    const froms = summaries.has(d.from)
+      ? extreme(leavesOf(d.from), fromFinish ? "end" : "start", fromFinish ? 1 : -1).map((t) => t.id)
+      : [d.from];
+    const tos = summaries.has(d.to)
+      ? (toStart ? leavesOf(d.to) : extreme(leavesOf(d.to), "end", 1)).map((t) => t.id)
+      : [d.to];
+    for (const from of froms)
+      for (const to of tos) if (from !== to) out.push({ ...d, id: `${d.id}:${from}:${to}`, from, to });
+  }
+  return out;
 }
 
 /**
