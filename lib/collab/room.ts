@@ -4,7 +4,7 @@
  */
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { binaryFrame, Connection } from "./connection";
+import { Connection } from "./connection";
 import { collections, META, RACI_CELLS, texts } from "@/lib/doc/layout";
 import { encodeAwarenessMessage, encodeSyncMessage, SYNC_STEP1, SYNC_UPDATE } from "./protocol";
 
@@ -113,8 +113,7 @@ export class Room {
   /** Fan a committed change out to every connection but its sender, and to other instances. */
   private fanOut(update: Uint8Array, origin: unknown, publish = relayed(origin)) {
     const message = encodeSyncMessage(SYNC_UPDATE, update);
-    const frame = binaryFrame(message);
-    for (const conn of this.conns) if (conn !== origin) conn.send(message, frame);
+    for (const conn of this.conns) if (conn !== origin) conn.send(message);
     if (publish) this.publish?.("update", update);
   }
 
@@ -155,8 +154,7 @@ export class Room {
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.presenceChanged]),
     );
     this.presenceChanged.clear();
-    const frame = binaryFrame(message);
-    for (const conn of this.conns) conn.send(message, frame);
+    for (const conn of this.conns) conn.send(message);
   };
 
   /**
