@@ -11,6 +11,7 @@
  * Pure: ids come from the caller, nothing is written here.
  */
 import Papa from "papaparse";
+import { blankRow } from "@/lib/doc/write";
 import { addWorkingDays } from "@/lib/plan/calendar";
 import { isISODate } from "@/lib/plan/dates";
 import { refuseDependency, taskDuration } from "@/lib/plan/schedule";
@@ -205,8 +206,8 @@ export function importScheduleRecords(
     const assigneeName = cell(r, "Assignee");
     const assigneeId = assigneeName ? (people.get(norm(assigneeName)) ?? null) : null;
     if (assigneeName && !assigneeId) reasons.push(`No member or resource named “${assigneeName}”.`);
-    const task = {
-      id,
+    const task: Task = {
+      ...blankRow("tasks", id),
       name,
       kind: kind ?? "task",
       start,
@@ -216,7 +217,7 @@ export function importScheduleRecords(
       deliverableId,
       assigneeId,
       order: ctx.firstOrder + i,
-    } as Task;
+    };
     if (reasons.length === 0) {
       const check = taskSchema.safeParse(task);
       if (!check.success) reasons.push(...new Set(check.error.issues.map((x) => x.message)));
