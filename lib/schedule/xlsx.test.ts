@@ -52,15 +52,17 @@ describe("Excel workbook", () => {
     const ws = wb.getWorksheet("Schedule")!;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.getRow(1).values).toEqual([undefined, ...CSV_COLUMNS]);
-    const name = ws.getCell("A2");
+    // Column A is the WBS number, kept as text ("1.2" is no decimal); the name follows it.
+    expect(ws.getCell("A2").value).toBe("1");
+    const name = ws.getCell("B2");
     expect(name.type).toBe(ExcelJS.ValueType.String);
     expect(name.value).toBe('=HYPERLINK("http://x","y")');
     expect(name.formula).toBeUndefined();
-    expect(ws.getCell("A3").value).toBe("@Build");
-    expect(ws.getCell("C2").value).toEqual(new Date("2026-03-02T00:00:00Z"));
-    expect(ws.getCell("C2").numFmt).toBe("yyyy-mm-dd");
-    expect(ws.getCell("E2").value).toBe(5);
-    expect(ws.getCell("F2").value).toBe(40);
+    expect(ws.getCell("B3").value).toBe("@Build");
+    expect(ws.getCell("D2").value).toEqual(new Date("2026-03-02T00:00:00Z"));
+    expect(ws.getCell("D2").numFmt).toBe("yyyy-mm-dd");
+    expect(ws.getCell("F2").value).toBe(5);
+    expect(ws.getCell("G2").value).toBe(40);
     expect(wb.getWorksheet("Budget")!.getCell("A2").value).toBe(12.5);
   });
 

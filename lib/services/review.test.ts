@@ -131,10 +131,12 @@ describe("status and sign-off (real PostgreSQL)", () => {
       "deliverables",
       "objectives",
       "raci",
+      "research",
       "resources",
       "risks",
       "schedule",
       "scope",
+      "stakeholders",
       "strategy",
     ]);
     expect(approval!.sectionDigests).toEqual(sectionDigests(content));

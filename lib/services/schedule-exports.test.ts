@@ -73,8 +73,8 @@ describe("schedule.xml and schedule.xlsx (real PostgreSQL)", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Schedule", "Risks", "RACI", "Budget"]);
-    expect(wb.getWorksheet("Schedule")!.getCell("A2").value).toBe("=Build");
-    expect(wb.getWorksheet("Schedule")!.getCell("A2").type).toBe(ExcelJS.ValueType.String);
+    expect(wb.getWorksheet("Schedule")!.getCell("B2").value).toBe("=Build");
+    expect(wb.getWorksheet("Schedule")!.getCell("B2").type).toBe(ExcelJS.ValueType.String);
     expect(wb.getWorksheet("Budget")!.getRow(2).values).toEqual([
       undefined,
       "Licences",
