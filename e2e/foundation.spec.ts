@@ -43,7 +43,7 @@ test("sign up, create a workspace and a plan from the template; outsiders get 40
 
   // Alice invites Bob; he now sees the workspace and the plan.
   await alice.page.goto(`/workspaces/${workspaceId}/members`);
-  await alice.page.getByLabel("Email").fill(bobEmail);
+  await alice.page.getByRole("form", { name: "Invite member" }).getByLabel("Email").fill(bobEmail);
   await alice.page.getByRole("button", { name: "Send invitation" }).click();
   await expect(alice.page.getByText(`${bobEmail} already had an account and is now a member.`)).toBeVisible();
   await expect(alice.page.getByRole("row", { name: /Bob Outsider/ })).toBeVisible();
@@ -68,7 +68,7 @@ test("an invitation waits for someone to sign up with that email", async ({ brow
   await owner.createPlan("Depot rollout");
   const invitee = uniqueEmail("ivan");
   await owner.page.goto(`/workspaces/${workspaceId}/members`);
-  await owner.page.getByLabel("Email").fill(invitee);
+  await owner.page.getByRole("form", { name: "Invite member" }).getByLabel("Email").fill(invitee);
   await owner.page.getByLabel("Role", { exact: true }).selectOption("admin");
   await owner.page.getByRole("button", { name: "Send invitation" }).click();
   await expect(owner.page.getByText(`Invitation saved: ${invitee} joins as admin`)).toBeVisible();
