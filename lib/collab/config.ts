@@ -10,7 +10,7 @@ const schema = z.object({
   COLLAB_MAX_CONNECTIONS_PER_USER: int(20, 1, 100_000),
   /** How long a document with no connections stays in memory. */
   COLLAB_IDLE_UNLOAD_MS: int(30_000, 0, 24 * 3600_000),
-  /** Log rows since the last snapshot that trigger a background compaction. */
+  /** Log rows since the last snapshot after which a plan is compacted once writes pause for 1 s (at once past 10×). */
   COLLAB_COMPACT_AFTER: int(500, 1, 10_000_000),
   /** Quiet time before projecting; a busy plan is still projected at least this often × 4. */
   COLLAB_PROJECTION_DEBOUNCE_MS: int(250, 0, 1000),

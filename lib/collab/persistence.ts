@@ -89,12 +89,23 @@ export async function loadDoc(planId: string): Promise<{ doc: Y.Doc; logRows: nu
 
 const lockKey = (planId: string) => sql`hashtextextended(${"planwright.collab.compact:" + planId}, 0)`;
 
+/** Folds a stored state into one update (in-process here; merger.ts does it on a worker thread). */
+export type Merge = (state: StoredState) => Promise<Uint8Array>;
+
+export const mergeInProcess: Merge = async (state) => {
+  const doc = new Y.Doc();
+  applyState(doc, state);
+  const data = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return data;
+};
+
 /**
  * Fold a plan's log into its snapshot. Runs under a transaction-scoped advisory lock so two
  * instances never compact one plan at once; repeatable read makes the delete touch only the
  * rows that were merged (rows committed meanwhile stay in the log). Returns rows merged.
  */
-export async function compact(planId: string): Promise<number> {
+export async function compact(planId: string, merge: Merge = mergeInProcess): Promise<number> {
   const db = await getDb();
   try {
     return await db.transaction(
@@ -113,13 +124,10 @@ export async function compact(planId: string): Promise<number> {
           .select({ data: collabSnapshots.data })
           .from(collabSnapshots)
           .where(eq(collabSnapshots.planId, planId));
-        const doc = new Y.Doc();
-        applyState(doc, {
+        const data = await merge({
           snapshot: snap ? new Uint8Array(snap.data) : null,
           updates: rows.map((r) => new Uint8Array(r.data)),
         });
-        const data = Y.encodeStateAsUpdate(doc);
-        doc.destroy();
         const maxId = rows[rows.length - 1]!.id;
         await tx
           .insert(collabSnapshots)

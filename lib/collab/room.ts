@@ -29,6 +29,8 @@ export class Room {
   /** Log rows not yet folded into the snapshot. */
   logRows: number;
   compacting = false;
+  /** Set while the log is over the compaction threshold: fires once writes pause (rooms.ts). */
+  compactTimer: NodeJS.Timeout | null = null;
   idleTimer: NodeJS.Timeout | null = null;
   unloading: Promise<void> | null = null;
   /** Something the projection reads has changed since it was last scheduled. */
@@ -199,6 +201,8 @@ export class Room {
   }
 
   destroy() {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
     this.presenceChanged.clear();
     this.doc.off("update", this.onDocUpdate);
     this.doc.off("afterTransaction", this.markDirty);

@@ -8,11 +8,17 @@ import * as Y from "yjs";
 import { processMetrics } from "@/lib/metrics";
 import { ActivityRecorder } from "./activity";
 import type { CollabConfig } from "./config";
+import { WorkerMerger } from "./merger";
 import { appendUpdates, applyState, compact, loadState } from "./persistence";
 import { ProjectionScheduler } from "./projection";
 import type { RedisRelay } from "./relay";
 import { FROM_RELAY, FROM_SERVER, FROM_STORE, Room } from "./room";
 import type { MakeUpdate } from "./server-edit";
+
+/** Quiet time after the last write before a log over the threshold is compacted. */
+const COMPACT_QUIET_MS = 1000;
+/** Past this many times the threshold a plan is compacted even while writes keep coming. */
+const COMPACT_BUSY_FACTOR = 10;
 
 export class RoomRegistry {
   private rooms = new Map<string, Room>();
@@ -22,6 +28,8 @@ export class RoomRegistry {
   /** Who changed which section, counted after updates are applied and written in batches. */
   private activity = new ActivityRecorder();
   readonly projections: ProjectionScheduler;
+  /** Compaction's folds, off the event loop. */
+  private merger = new WorkerMerger();
 
   constructor(
     private config: CollabConfig,
@@ -110,11 +118,25 @@ export class RoomRegistry {
     }
   }
 
-  /** Fold the log into the snapshot in the background once `COLLAB_COMPACT_AFTER` rows piled up. */
+  /**
+   * Fold the log into the snapshot in the background once `COLLAB_COMPACT_AFTER` rows piled up:
+   * when writes pause for COMPACT_QUIET_MS, so nobody's edit waits behind it, or at once past
+   * COMPACT_BUSY_FACTOR times the threshold, so a plan edited without pause still gets compacted.
+   */
   maybeCompact(room: Room) {
     if (room.compacting || room.logRows < this.config.compactAfter) return;
+    if (room.logRows >= this.config.compactAfter * COMPACT_BUSY_FACTOR) return this.compactNow(room);
+    if (room.compactTimer) return void room.compactTimer.refresh();
+    room.compactTimer = setTimeout(() => this.compactNow(room), COMPACT_QUIET_MS);
+    room.compactTimer.unref?.();
+  }
+
+  private compactNow(room: Room) {
+    if (room.compactTimer) clearTimeout(room.compactTimer);
+    room.compactTimer = null;
+    if (room.compacting || room.unloading || this.isClosing()) return;
     room.compacting = true;
-    compact(room.planId)
+    compact(room.planId, this.merger.merge)
       .then((merged) => {
         room.logRows = Math.max(0, room.logRows - merged);
         if (merged) processMetrics().compactions.inc();
@@ -174,7 +196,7 @@ export class RoomRegistry {
       try {
         await this.drainWrites();
         await this.projections.flush(room.planId);
-        if (room.logRows > 0 && !room.compacting) await compact(room.planId).catch(() => 0);
+        if (room.logRows > 0 && !room.compacting) await compact(room.planId, this.merger.merge).catch(() => 0);
       } finally {
         if (this.relay) await this.relay.unsubscribe(room.planId);
         this.rooms.delete(room.planId);
@@ -211,6 +233,7 @@ export class RoomRegistry {
   async close(): Promise<void> {
     await this.projections.close();
     await this.activity.close();
+    await this.merger.close();
     for (const room of [...this.rooms.values()]) {
       if (room.idleTimer) clearTimeout(room.idleTimer);
       room.destroy();

@@ -340,6 +340,33 @@ describe("collaboration server (real PostgreSQL, stock y-websocket clients)", ()
     ).toEqual(["After", "Before", "Editor again", "Owner's"]);
   });
 
+  it("compacts a busy plan's log once its writes pause, not while they keep coming", async () => {
+    const planId = await newPlan();
+    const a = client(server.url, planId, { cookie: owner.cookie });
+    await synced(a);
+    const snapshots = async () => {
+      const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+      const [row] = await sql<
+        { n: number }[]
+      >`select count(*)::int as n from collab_snapshots where plan_id = ${planId}`;
+      await sql.end();
+      return row!.n;
+    };
+    // 40 writes 50 ms apart: past the threshold of 20 rows, never a second's pause.
+    for (let i = 0; i < 40; i++) {
+      a.doc.transact(() => addTask(a.doc, randomUUID(), { name: `T${i}`, order: i }));
+      await waitFor(() => a.saved() >= i + 2, "saved");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await logRows(planId)).toBeGreaterThanOrEqual(40);
+    expect(await snapshots()).toBe(0);
+    // Then a pause: the log is folded into a snapshot while the document is still open.
+    await waitFor(async () => (await snapshots()) === 1, "compacted after the pause", 5000);
+    expect(await logRows(planId)).toBeLessThan(20);
+    expect(server.collab.docOf(planId)).toBeDefined();
+    a.destroy();
+  });
+
   it("unloads idle documents and reloads them from snapshot + tail", async () => {
     const planId = await newPlan();
     const a = client(server.url, planId, { cookie: owner.cookie });

@@ -9,6 +9,7 @@
  *   rooms.ts      the documents in memory: load, idle unload, compaction, relayed updates
  *   rechecks.ts   access re-checks of open sockets (collabAccessChanged, COLLAB_RECHECK_MS)
  *   committer.ts  the group commit of the log
+ *   merger.ts     compaction's fold of the log, on a worker thread
  *   relay.ts      the Redis relay between instances
  */
 import type { IncomingMessage } from "node:http";
