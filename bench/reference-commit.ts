@@ -17,14 +17,14 @@ const sql = postgres(url, { max: 1, onnotice: () => {} });
 await sql`create table if not exists bench_reference_log (id bigserial primary key, data bytea not null)`;
 
 type Pending = { handle: (m: Buffer) => void; message: Buffer };
-let queue: Pending[] = [];
+const queue: Pending[] = [];
 let inFlight = false;
 
 async function flush(): Promise<void> {
   if (inFlight || queue.length === 0) return;
   inFlight = true;
-  const batch = queue;
-  queue = [];
+  // At most 10,000 messages an INSERT (one parameter each; PostgreSQL takes 65,535 at most).
+  const batch = queue.splice(0, 10_000);
   try {
     await sql`insert into bench_reference_log ${sql(batch.map((p) => ({ data: p.message })))}`;
     for (const p of batch) p.handle(p.message);
