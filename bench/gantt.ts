@@ -5,8 +5,10 @@
  * Measures, per size: time from navigation to every bar drawn, frappe-gantt's own drawing time,
  * the time a drag by one person takes to show on a second person's timeline (p50/p95 of 15), and the
  * frames dropped while dragging a bar for about one second (requestAnimationFrame counting), and the
- * longest frame while scrolling the chart from top to bottom. The first render is also split into its
- * phases (server HTML, hydration, chart drawn, live document ready).
+ * longest frame while scrolling the chart from top to bottom, the time one person's indent of a summary
+ * of 200 tasks takes to show on the other's grid, and the longest frame of a change of scale (Week →
+ * Month). The first render is also split into its phases (server HTML, hydration, chart drawn, live
+ * document ready).
  *   BENCH_GANTT_PAGE=plan           the plan page's Schedule section instead of the schedule page
  *   BENCH_GANTT_SIZES=1000          only some sizes
  *   BENCH_GANTT_PROFILE=/tmp/prof   CPU profiles of the measured load, the remote side of the drags and
@@ -40,7 +42,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-/** Chains of ten finish-to-start links, each task three working days, starting around today. */
+/** Children of the summary row "Phase" (the second row): the indent measured moves all of them. */
+const CHILDREN = 200;
+
+/**
+ * Chains of ten finish-to-start links, each task three working days, starting around today. The
+ * second row is a summary, "Phase", over the next CHILDREN tasks (links to and from it left out).
+ */
 function schedule(n: number, today: string): { tasks: Task[]; dependencies: Dependency[] } {
   const tasks: Task[] = [];
   const dependencies: Dependency[] = [];
@@ -48,18 +56,18 @@ function schedule(n: number, today: string): { tasks: Task[]; dependencies: Depe
     const start = addWorkingDays(today, (i % 10) * 4 + (Math.floor(i / 10) % 20), defaultCalendar);
     tasks.push({
       id: randomUUID(),
-      name: `Task ${i + 1}`,
+      name: i === 1 ? "Phase" : `Task ${i + 1}`,
       start,
       end: addWorkingDays(start, 2, defaultCalendar),
       progress: (i * 7) % 100,
       kind: "task",
-      parentId: null,
+      parentId: i >= 2 && i < 2 + CHILDREN ? tasks[1]!.id : null,
       deliverableId: null,
       assigneeId: null,
       priority: "medium",
       order: i + 1,
     });
-    if (i % 10 !== 0)
+    if (i % 10 !== 0 && i !== 1 && i !== 2)
       dependencies.push({ id: randomUUID(), from: tasks[i - 1]!.id, to: tasks[i]!.id, type: "FS", lag: 0 });
   }
   return { tasks, dependencies };
@@ -123,6 +131,28 @@ async function scrollThrough(page: Page): Promise<number[]> {
   });
 }
 
+/**
+ * One person indents "Phase" (a summary of CHILDREN tasks) with Tab on its row handle; the time until
+ * the other person's grid numbers it 1.1, on the shared wall clock.
+ */
+async function indentSeen(a: Page, b: Page): Promise<number> {
+  for (const page of [a, b])
+    await page.locator('[data-testid="schedule"] > div.overflow-y-auto').evaluate((el) => (el.scrollTop = 0));
+  const label = '[aria-label="Work breakdown number of Phase"]';
+  await b.waitForSelector(label);
+  const seen = b.evaluate(`new Promise((resolve) => {
+    const tick = () => {
+      if (document.querySelector(${JSON.stringify(label)})?.textContent === "1.1") resolve(performance.timeOrigin + performance.now());
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  })`) as Promise<number>;
+  await a.getByRole("button", { name: "Move Phase", exact: true }).focus();
+  const t0 = await a.evaluate(() => performance.timeOrigin + performance.now());
+  await a.keyboard.press("Tab");
+  return (await seen) - t0;
+}
+
 /** BENCH_GANTT_PROFILE=<folder>: Chromium CPU profiles (open in DevTools) of a page while \`fn\` runs. */
 async function profiled<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
   const dir = process.env.BENCH_GANTT_PROFILE;
@@ -167,7 +197,7 @@ async function main() {
     const who = { kind: "user" as const, userId: user.id };
     const ws = await createWorkspace(who, { name: "Gantt bench" });
     const today = dateInTimeZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-    const plans: { n: number; id: string; firstTask: string }[] = [];
+    const plans: { n: number; links: number; id: string; firstTask: string }[] = [];
     for (const n of SIZES) {
       const plan = await createPlan(who, ws.id, { title: `Gantt ${n}` });
       const doc = new Y.Doc();
@@ -176,7 +206,7 @@ async function main() {
       const dbh = await getDb();
       await dbh.insert(collabUpdates).values({ planId: plan.id, data: Y.encodeStateAsUpdate(doc) });
       await projectPlan(plan.id, doc, dbh);
-      plans.push({ n, id: plan.id, firstTask: tasks[0]!.id });
+      plans.push({ n, links: dependencies.length, id: plan.id, firstTask: tasks[0]!.id });
     }
     await bench.start(BASE);
     const cookie = (await sessionCookie(user.id)).split("=");
@@ -195,9 +225,9 @@ async function main() {
     log(`Gantt benchmark — ${new Date().toISOString().slice(0, 10)}, Chromium headless, Node ${process.version}`);
     log("");
     log(
-      "| tasks (links) | first render: navigation → all bars, ms | chart drawing, ms | remote drag visible p50 / p95, ms | frames dropped while dragging 1 s (longest frame, ms) | scrolling top to bottom: frames over 50 ms (longest, ms) |",
+      "| tasks (links) | first render: navigation → all bars, ms | chart drawing, ms | remote drag visible p50 / p95, ms | frames dropped while dragging 1 s (longest frame, ms) | scrolling top to bottom: frames over 50 ms (longest, ms) | indent of a summary with 200 children, seen by the other, ms | Week → Month view, longest frame, ms |",
     );
-    log("|---|---|---|---|---|---|");
+    log("|---|---|---|---|---|---|---|---|");
     for (const p of plans) {
       const a = await context();
       const b = await context();
@@ -208,8 +238,7 @@ async function main() {
       phases.push(
         `| ${p.n} | ${first.html.toFixed(0)} | ${first.hydrated.toFixed(0)} | ${first.chart.toFixed(0)} | ${first.total.toFixed(0)} | ${first.ready.toFixed(0)} |`,
       );
-      await a.getByRole("button", { name: "Day", exact: true }).click();
-      await sleep(500);
+      // Drags in the Week view the page opens in (about 20 px a day).
 
       const sel = `.pw-gantt .bar-wrapper[data-id="${p.firstTask}"] .bar`;
       const latencies: number[] = [];
@@ -263,8 +292,14 @@ async function main() {
         dropped += Math.max(0, Math.round(d / (1000 / 60)) - 1);
       }
       const slow = scrolled.filter((d) => d > 50).length;
+      const indent = await indentSeen(a, b);
+      // A change of scale redraws every bar and arrow: its cost is the longest frame around the click.
+      const switched = await frames(a, async () => {
+        await a.getByRole("button", { name: "Month", exact: true }).click({ timeout: 120_000 });
+        await sleep(1000);
+      });
       log(
-        `| ${p.n} (${p.n - Math.ceil(p.n / 10)}) | ${first.total.toFixed(0)} | ${first.draw.toFixed(0)} | ${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 95).toFixed(0)} | ${dropped} of ${lengths.length + 1 + dropped} (${longest.toFixed(0)}) | ${slow} of ${scrolled.length} (${Math.max(...scrolled).toFixed(0)}) |`,
+        `| ${p.n} (${p.links}) | ${first.total.toFixed(0)} | ${first.draw.toFixed(0)} | ${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 95).toFixed(0)} | ${dropped} of ${lengths.length + 1 + dropped} (${longest.toFixed(0)}) | ${slow} of ${scrolled.length} (${Math.max(...scrolled).toFixed(0)}) | ${indent.toFixed(0)} | ${Math.max(...switched).toFixed(0)} |`,
       );
       await a.context().close();
       await b.context().close();
