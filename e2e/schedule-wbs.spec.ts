@@ -146,7 +146,12 @@ test("work breakdown: indent, outdent, reorder and drag, live for both editors; 
   await expect(wbs(ann.page, "Y")).toHaveText("3.1");
   await bob.context.setOffline(false);
   await expect(badge(bob.page)).toHaveText("Live");
-  await expect.poll(async () => (await outline(bob.page)).join(" | ")).toBe((await outline(ann.page)).join(" | "));
+  // Both screens read afresh on every poll: either may be the one still catching up.
+  const both = async () => {
+    const [a, b] = await Promise.all([outline(ann.page), outline(bob.page)]);
+    return a.join(" | ") === b.join(" | ") ? "converged" : `Ann: ${a.join(" | ")} / Bob: ${b.join(" | ")}`;
+  };
+  await expect.poll(both, { timeout: 15_000 }).toBe("converged");
   const final = await outline(ann.page);
   expect(final).toHaveLength(7);
   const pair = final.filter((l) => / [XY]$/.test(l)).map((l) => l.split(" ")[0]);

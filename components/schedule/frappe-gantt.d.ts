@@ -28,6 +28,8 @@ declare module "frappe-gantt" {
     layers: { grid: SVGGElement; arrow: SVGGElement; progress: SVGGElement; bar: SVGGElement };
     options: Record<string, unknown>;
     config: { column_width: number; step: number; unit: string; header_height: number };
+    dates: Date[];
+    grid_height: number;
     gantt_start: Date;
     gantt_end: Date;
     $container: HTMLElement;
@@ -41,6 +43,8 @@ declare module "frappe-gantt" {
     make_arrows(): void;
     render(): void;
     set_dimensions(): void;
+    make_grid_rows(): void;
+    make_grid_ticks(): void;
     get_start_end_positions(): [number, number, number];
     refresh(tasks: object[]): void;
     change_view_mode(mode?: string, maintain_pos?: boolean): void;

@@ -12,6 +12,9 @@
  * - the scroll handler's "where are the bars" read from the bars' attributes, not a layout per bar;
  * - large plans drawn in chunks of rows, those out of view not displayed (`cull`): painting, layering
  *   and hit-testing cost what is on screen, not the whole plan;
+ * - the rows' background and the lines between them drawn as one rectangle each (upstream: a
+ *   rectangle and a line per row, two elements per task that style and layout walk on every change);
+ * - the chart's width set from the grid's, without laying the page out to read the current width;
  * - touch: frappe-gantt listens to mouse events only, so touch pointers on bars are replayed as mouse
  *   events (a touch drag otherwise scrolls the page).
  */
@@ -53,6 +56,15 @@ export const ROWS_PER_CHUNK = 50;
 type Chunk = { groups: Element[]; bars: FrappeBar[]; shown: boolean };
 const chunkOf = (bar: FrappeBar) => Math.floor(bar.task._index / ROWS_PER_CHUNK);
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+function svgEl(name: string, attrs: Record<string, string | number>, parent: Element): SVGElement {
+  const el = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  parent.appendChild(el);
+  return el;
+}
+let patterns = 0;
+
 type Placed = FrappeBar & { update_label_position?: () => void; $date_highlight?: HTMLElement };
 
 /** Stands in for a bar's own label placement once (the frame's batch does it), then steps aside. */
@@ -90,11 +102,67 @@ export function loadGantt() {
         for (const bar of this.bars) this.queueLabel(bar);
         for (const a of this.$svg.querySelectorAll(".bar-wrapper animate")) a.remove();
       }
-      // Called by render() once bars and arrows are drawn, and it lays the chart out: rows out of view
-      // are hidden first, so that layout does not cover the whole plan.
+      // Called by render() once bars and arrows are drawn: rows out of view are hidden first. Upstream
+      // reads the svg's laid-out width to widen it to the grid's, a layout of the whole chart before
+      // it is even shown; the same result without it: the grid's width, and at least the container's.
       set_dimensions() {
         this.makeChunks();
-        super.set_dimensions();
+        this.$svg.setAttribute("width", String(this.dates.length * this.config.column_width));
+        this.$svg.style.minWidth = "100%";
+      }
+      /** Every row's background as one rectangle (they are all filled alike), still `.grid-row` for clicks. */
+      make_grid_rows() {
+        const rowHeight = Number(this.options.bar_height) + Number(this.options.padding);
+        const top = this.config.header_height;
+        const rows = Math.ceil((this.grid_height - top) / rowHeight);
+        const g = svgEl("g", {}, this.layers.grid);
+        svgEl(
+          "rect",
+          {
+            x: 0,
+            y: top,
+            width: this.dates.length * this.config.column_width,
+            height: rows * rowHeight,
+            class: "grid-row",
+          },
+          g,
+        );
+      }
+      /** Upstream's ticks, with the lines between rows as one rectangle filled with a one-row pattern. */
+      make_grid_ticks() {
+        const lines = this.options.lines;
+        if (lines === "none" || lines === "vertical") return super.make_grid_ticks();
+        const rowHeight = Number(this.options.bar_height) + Number(this.options.padding);
+        const top = this.config.header_height;
+        const rows = Math.ceil((this.grid_height - top) / rowHeight);
+        const layer = svgEl("g", { class: "lines_layer" }, this.layers.grid);
+        const id = `pw-row-lines-${++patterns}`;
+        // A tile per row whose first pixel is the line, centred on the row's lower edge as upstream's were.
+        const pattern = svgEl(
+          "pattern",
+          { id, patternUnits: "userSpaceOnUse", x: 0, y: top + rowHeight - 0.5, width: 1, height: rowHeight },
+          svgEl("defs", {}, layer),
+        );
+        svgEl("rect", { x: 0, y: 0, width: 1, height: 1, class: "pw-row-line" }, pattern);
+        svgEl(
+          "rect",
+          {
+            x: 0,
+            y: top + rowHeight - 0.5,
+            width: this.dates.length * this.config.column_width,
+            height: rows * rowHeight,
+            fill: `url(#${id})`,
+            class: "row-lines",
+          },
+          layer,
+        );
+        if (lines === "horizontal") return;
+        this.options.lines = "vertical";
+        try {
+          super.make_grid_ticks();
+        } finally {
+          this.options.lines = lines;
+        }
       }
       /** A drawn bar has queued its own label placement for the next frame: done with the others instead. */
       private queueLabel(bar: FrappeBar) {
