@@ -174,6 +174,20 @@ test("a webhook receiver on loopback gets signed deliveries, retried after a fai
     await expect(log).toContainText("delivered");
     await log.getByRole("button", { name: "Redeliver" }).click();
     await expect.poll(() => got.length, { timeout: 20_000 }).toBe(3);
+
+    // An edit made in the browser is reported too, once.
+    await ann.page.goto(`/plans/${planId}`);
+    await expect(ann.page.getByTestId("connection-badge")).toHaveText("Live");
+    const start = ann.page.getByLabel("Start of Notify me");
+    await start.fill("2026-05-04");
+    await start.press("Tab");
+    await expect.poll(() => got.length, { timeout: 20_000 }).toBe(4);
+    expect(JSON.parse(got[3]!.body)).toMatchObject({
+      event: "task.changed",
+      data: { planId, action: "updated", row: { name: "Notify me", start: "2026-05-04" } },
+    });
+    await ann.page.waitForTimeout(2500);
+    expect(got).toHaveLength(4);
   } finally {
     receiver.close();
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db";
-import { webhookDeliveries, webhooks } from "@/db/schema";
+import { getDb, type Db } from "@/db";
+import { plans, webhookDeliveries, webhooks } from "@/db/schema";
 
 export async function insertWebhook(values: typeof webhooks.$inferInsert) {
   const db = await getDb();
@@ -34,14 +34,42 @@ export async function deleteWebhookRow(workspaceId: string, id: string) {
 
 /** Queue one delivery of `event` for every webhook of the workspace that subscribes to it. */
 export async function enqueueDeliveries(workspaceId: string, event: string, payload: Record<string, unknown>) {
-  const db = await getDb();
+  return enqueueEvents(await getDb(), workspaceId, [{ event, payload }]);
+}
+
+/** Rows per INSERT, well under PostgreSQL's 65,535 parameters. */
+const CHUNK = 1000;
+
+/**
+ * Queue each event for every webhook of the workspace subscribed to it, through `db` (a
+ * transaction, when the events must be queued with the change they report).
+ */
+export async function enqueueEvents(
+  db: Db,
+  workspaceId: string,
+  events: { event: string; payload: Record<string, unknown> }[],
+) {
+  if (events.length === 0) return 0;
   const targets = await db
-    .select({ id: webhooks.id })
+    .select({ id: webhooks.id, events: webhooks.events })
     .from(webhooks)
-    .where(and(eq(webhooks.workspaceId, workspaceId), sql`${webhooks.events} ? ${event}`));
-  if (targets.length === 0) return 0;
-  await db.insert(webhookDeliveries).values(targets.map((t) => ({ webhookId: t.id, event, payload })));
-  return targets.length;
+    .where(eq(webhooks.workspaceId, workspaceId));
+  const rows = events.flatMap((e) =>
+    targets.filter((t) => t.events.includes(e.event)).map((t) => ({ webhookId: t.id, ...e })),
+  );
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insert(webhookDeliveries).values(rows.slice(i, i + CHUNK));
+  return rows.length;
+}
+
+/** The events any webhook of the plan's workspace subscribes to, and that workspace. */
+export async function planSubscriptions(db: Db, planId: string) {
+  const rows = await db
+    .select({ workspaceId: plans.workspaceId, events: webhooks.events })
+    .from(plans)
+    .leftJoin(webhooks, eq(webhooks.workspaceId, plans.workspaceId))
+    .where(eq(plans.id, planId));
+  if (rows.length === 0) return null;
+  return { workspaceId: rows[0]!.workspaceId, events: new Set(rows.flatMap((r) => r.events ?? [])) };
 }
 
 export async function listDeliveries(webhookId: string, limit = 50) {

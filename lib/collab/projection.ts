@@ -1,7 +1,8 @@
 /**
  * Project a plan's document into relational tables, in one transaction, so server components and
  * cross-plan SQL read current content without decoding documents. Malformed rows are reported
- * (log line, metric, plan_projections.invalid_rows) and skipped.
+ * (log line, metric, plan_projections.invalid_rows) and skipped. Task and risk changes since the
+ * last projection are queued as webhook events in the same transaction (./row-events.ts).
  */
 import { sql } from "drizzle-orm";
 import type * as Y from "yjs";
@@ -14,6 +15,7 @@ import { sqlState } from "@/db/errors";
 import { processMetrics } from "@/lib/metrics";
 import { loadDoc } from "./persistence";
 import { writeContentProjection } from "./project-content";
+import { queueRowEvents } from "./row-events";
 
 const lockKey = (planId: string) => sql`hashtextextended(${"planwright.collab.project:" + planId}, 0)`;
 
@@ -36,6 +38,7 @@ export async function projectPlan(planId: string, doc: Y.Doc, target?: Db): Prom
     await db.transaction(async (tx) => {
       // Instances projecting the same plan take turns, so delete-then-insert never interleaves.
       await tx.execute(sql`select pg_advisory_xact_lock(${lockKey(planId)})`);
+      await queueRowEvents(tx, planId, content);
       await writeContentProjection(tx, planId, content);
       const state = {
         schemaVersion,

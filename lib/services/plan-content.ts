@@ -3,6 +3,8 @@
  * collection of the registry, and RACI cells. Lists come from the projection; one row and every
  * write go through the plan's live document (lib/collab/server-edit.ts), so a write is stored before
  * it is acknowledged and every open browser sees it, validated exactly as the browser's edits are.
+ * Task and risk webhook events come from the projection (lib/collab/row-events.ts), as they do for
+ * the browser's edits.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -23,15 +25,12 @@ import {
   type RowOf,
 } from "@/lib/doc";
 import { NotFoundError, PreconditionFailedError, ValidationError, problemsError } from "@/lib/errors";
-import { emitEvent, type WebhookEvent } from "@/lib/services/webhook-events";
 import { etagOf, matches, pageOf, parseListQuery } from "./paging";
 
 /** URL names that differ from the collection's; every other collection is addressed by its own key. */
 const aliases: Record<string, CollectionName> = { budget: "budgetLines" };
 /** Saved baselines are made by approval, not edited. */
 const hidden = new Set<CollectionName>(["baselines"]);
-/** Which row changes are webhook events. */
-const events: Partial<Record<CollectionName, WebhookEvent>> = { tasks: "task.changed", risks: "risk.changed" };
 
 /** The URL names of the collections the API serves (RACI cells apart), for the routes and the OpenAPI test. */
 export const contentCollectionNames = (): string[] => [
@@ -81,13 +80,8 @@ export async function getContentRow(principal: Principal | null, planId: string,
 
 type Outcome = { row: { id: string } } | { problems: { field: string; message: string }[] } | { missing: true };
 
-async function changed(planId: string, workspaceId: string, name: CollectionName, action: string, row: unknown) {
-  const event = events[name];
-  if (event) await emitEvent(workspaceId, event, { planId, action, row });
-}
-
 export async function createContentRow(principal: Principal | null, planId: string, urlName: string, input: unknown) {
-  const { plan } = await requirePlan(principal, planId, "edit");
+  await requirePlan(principal, planId, "edit");
   const name = collectionOf(urlName);
   const fields = objectBody(input);
   const id = fields.id === undefined ? randomUUID() : fields.id;
@@ -102,7 +96,6 @@ export async function createContentRow(principal: Principal | null, planId: stri
     return r.ok ? { row: rowIn(doc, name, id)! } : { problems: r.problems };
   });
   const row = settle(out);
-  await changed(planId, plan.workspaceId, name, "created", row);
   return { row, etag: etagOf(row) };
 }
 
@@ -141,14 +134,13 @@ export async function updateContentRow(
   input: unknown,
   ifMatch: string | null,
 ) {
-  const { plan } = await requirePlan(principal, planId, "edit");
+  await requirePlan(principal, planId, "edit");
   const name = collectionOf(urlName);
   const { id: _id, ...patch } = objectBody(input);
   const row = await changeRow(planId, name, rowId, ifMatch, (doc) => {
     const r = updateRow(doc, name, rowId, patch as PatchOf<typeof name>);
     return r.ok ? { row: rowIn(doc, name, rowId)! } : { problems: r.problems };
   });
-  await changed(planId, plan.workspaceId, name, "updated", row);
   return { row, etag: etagOf(row) };
 }
 
@@ -159,13 +151,12 @@ export async function deleteContentRow(
   rowId: string,
   ifMatch: string | null,
 ) {
-  const { plan } = await requirePlan(principal, planId, "edit");
+  await requirePlan(principal, planId, "edit");
   const name = collectionOf(urlName);
   await changeRow(planId, name, rowId, ifMatch, (doc) => {
     deleteRow(doc, name, rowId);
     return { row: { id: rowId } };
   });
-  await changed(planId, plan.workspaceId, name, "deleted", { id: rowId });
 }
 
 function settle(out: Outcome): { id: string } {

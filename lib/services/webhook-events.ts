@@ -1,7 +1,7 @@
 /**
- * The events webhooks subscribe to, and queuing one. Task and risk changes are emitted by the JSON
- * API's own writes (lib/services/plan-content.ts); edits made in the browser do not emit them. Plan
- * status, approval and comment events come from their services.
+ * The events webhooks subscribe to, and queuing one. Task and risk changes, whoever makes them (a
+ * browser, the JSON API, an import), are queued by the plan's projection (lib/collab/row-events.ts);
+ * plan status, approval and comment events come from their services.
  */
 import "server-only";
 import { enqueueDeliveries } from "@/db/queries/webhooks";
