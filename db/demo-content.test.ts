@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { slippage } from "@/lib/plan/baseline";
+import { ceilingCheck } from "@/lib/plan/budget";
 import { planCompleteness } from "@/lib/plan/completeness";
 import { criticalPath } from "@/lib/plan/critical-path";
 import { raciProblems, raciRows } from "@/lib/plan/raci";
@@ -10,6 +11,7 @@ import {
   deliverableSchema,
   dependencySchema,
   objectiveSchema,
+  resourceRequestSchema,
   resourceSchema,
   riskSchema,
   taskSchema,
@@ -32,6 +34,7 @@ describe("demo plan content", () => {
       [riskSchema, plan.risks],
       [resourceSchema, plan.resources],
       [budgetLineSchema, plan.budgetLines],
+      [resourceRequestSchema, plan.resourceRequests ?? []],
     ] as const) {
       for (const row of rows)
         expect((schema as { safeParse: (v: unknown) => { success: boolean } }).safeParse(row).success).toBe(true);
@@ -57,5 +60,30 @@ describe("demo plan content", () => {
       "Support-team training and help articles",
     ]);
     expect(planCompleteness(plan).score).toBeGreaterThan(60);
+  });
+
+  it("fills in the capacity part: availability, absences, a budget ceiling and resource requests", () => {
+    const people = plan.resources.filter((r) => r.kind === "person");
+    // Not everyone works a 40-hour week, and someone is away in the coming weeks.
+    expect(people.some((r) => r.capacityHoursPerWeek !== 40 && r.capacityHoursPerWeek > 0)).toBe(true);
+    const away = people.flatMap((r) => r.absences);
+    expect(away.length).toBeGreaterThanOrEqual(1);
+    expect(away.every((a) => a.start >= "2026-11-18" && a.note.trim())).toBe(true);
+    // People who are not members, so the workspace workload shows them by name.
+    expect(people.some((r) => r.userId === null)).toBe(true);
+    // A ceiling the plan is within, with headroom to show.
+    expect(plan.budgetCeiling).toBe(190_000);
+    expect(ceilingCheck(plan.budgetLines, "EUR", plan.budgetCeiling!)).toMatchObject({
+      planned: 181_800,
+      plannedOver: false,
+      actualOver: false,
+      headroom: 8_200,
+    });
+    // At least one request still waiting for a decision, and one decided.
+    const statuses = (plan.resourceRequests ?? []).map((r) => r.status);
+    expect(statuses).toContain("requested");
+    expect(statuses).toContain("approved");
+    for (const r of plan.resourceRequests ?? [])
+      expect(r.what.trim() && r.why.trim() && r.estimatedCost > 0).toBeTruthy();
   });
 });

@@ -109,7 +109,7 @@ test("a part approval shows on the review page and the plan", async ({ browser }
   await olivia.context.close();
 });
 
-test("the workload view flags a person over-allocated across two plans", async ({ browser, baseURL }) => {
+test("the workload view flags people over-allocated across two plans, members or not", async ({ browser, baseURL }) => {
   const dana = await person(browser, "Dana Lead");
   const workspaceId = await dana.app.createWorkspace("Delivery");
   const planA = await dana.app.createPlan("Portal");
@@ -134,6 +134,17 @@ test("the workload view flags a person over-allocated across two plans", async (
         end: addDays(monday, 4),
         assigneeId: resource,
       });
+      // A contractor named only as a resource, spelled a little differently in each plan: 60% of 40 h twice.
+      const contractor = randomUUID();
+      const name = planId === planA ? "Kim Contractor" : " kim contractor";
+      insertRow(doc, "resources", { ...blankRow("resources", contractor), name, allocation: 60 });
+      insertRow(doc, "tasks", {
+        ...blankRow("tasks", randomUUID()),
+        name: "Test",
+        start: monday,
+        end: addDays(monday, 4),
+        assigneeId: contractor,
+      });
     });
   }
   await dana.page.goto(`/workspaces/${workspaceId}/workload`);
@@ -145,5 +156,13 @@ test("the workload view flags a person over-allocated across two plans", async (
   await expect(row).toContainText("60 / 40 h");
   await expect(row.getByRole("link", { name: "Portal" })).toBeVisible();
   await expect(row.getByRole("link", { name: "Warehouse" })).toBeVisible();
+  const contractor = dana.page.getByTestId("workload-row").filter({ hasText: "Kim Contractor" });
+  await expect(contractor).toHaveCount(1);
+  await expect(contractor).toContainText("Not a member");
+  await expect(contractor).toContainText("Over-allocated");
+  await expect(contractor).toContainText("48 / 40 h");
+  await expect(contractor.getByRole("link", { name: "Portal" })).toBeVisible();
+  await expect(contractor.getByRole("link", { name: "Warehouse" })).toBeVisible();
+  await expect(row).not.toContainText("Not a member");
   await dana.context.close();
 });

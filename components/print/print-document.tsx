@@ -13,6 +13,7 @@ import { riskMatrixSvg } from "@/lib/export/risk-matrix-svg";
 import { svgDataUrl } from "@/lib/export/svg";
 import { timelineSvg } from "@/lib/export/timeline-svg";
 import { planSections, type PlanSectionId } from "@/lib/plan/template";
+import { AvailabilityPrint, CeilingAndRequestsPrint } from "./print-capacity";
 import { PrintGantt } from "./print-gantt";
 import { Bullets, None, Picture, PrintSection, Sub, Table } from "./print-parts";
 import { ResearchPrint, StakeholdersPrint } from "./print-people";
@@ -264,6 +265,7 @@ const sectionBodies: { [K in PlanSectionId]: (m: ExportModel) => React.ReactNode
             </div>
           );
         })}
+        <AvailabilityPrint m={m} />
         <Sub>Budget</Sub>
         {c.budgetLines.length === 0 ? (
           <None>No budget lines yet.</None>
@@ -292,6 +294,7 @@ const sectionBodies: { [K in PlanSectionId]: (m: ExportModel) => React.ReactNode
             />
           </>
         )}
+        <CeilingAndRequestsPrint m={m} />
       </>
     );
   },

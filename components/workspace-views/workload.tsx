@@ -9,7 +9,10 @@ type Workload = Awaited<ReturnType<typeof getWorkload>>;
 const th = "border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold text-slate-500";
 const td = "border-b border-slate-100 px-2 py-1.5 align-top tabular-nums";
 
-/** Hours per member and week across the workspace's plans; weeks over capacity are marked. */
+/**
+ * Hours per person and week across the workspace's plans; weeks over capacity are marked. People named
+ * only as a plan resource (not members) have rows of their own, matched by name across plans.
+ */
 export function WorkloadView({ workload, weeks }: { workload: Workload; weeks: number }) {
   const { people, from, planTitles } = workload;
   const mondays = Array.from({ length: weeks }, (_, i) => addDays(from, 7 * i));
@@ -19,11 +22,12 @@ export function WorkloadView({ workload, weeks }: { workload: Workload; weeks: n
         Workload per person and week
       </h2>
       <p className="text-sm text-slate-600">
-        Hours planned for each member across all plans (tasks × working days × allocation), against the hours they have.
-        Set capacity and absences in each plan&apos;s Resources section.
+        Hours planned for each person across all plans (tasks × working days × allocation), against the hours they have.
+        People who are not members are matched by the name their plans give them. Set capacity and absences in each
+        plan&apos;s Resources section.
       </p>
       {people.length === 0 ? (
-        <Empty className="mt-3">No member has dated tasks in the coming {weeks} weeks.</Empty>
+        <Empty className="mt-3">Nobody has dated tasks in the coming {weeks} weeks.</Empty>
       ) : (
         <div className="mt-3 overflow-x-auto">
           <table aria-label="Workload per person and week" className="w-full border-collapse text-sm">
@@ -41,9 +45,14 @@ export function WorkloadView({ workload, weeks }: { workload: Workload; weeks: n
             </thead>
             <tbody>
               {people.map((p) => (
-                <tr key={p.userId} data-testid="workload-row">
+                <tr key={p.key} data-testid="workload-row">
                   <th scope="row" className={`${td} text-left font-medium`}>
                     {p.name}
+                    {!p.member && (
+                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">
+                        Not a member
+                      </span>
+                    )}
                     {p.overAllocated && <span className="ml-2 text-xs font-semibold text-red-700">Over-allocated</span>}
                   </th>
                   {mondays.map((m) => {

@@ -8,17 +8,19 @@ const livePlansOf = (workspaceId: string) => and(eq(plans.workspaceId, workspace
 const children = alias(planTasks, "child");
 
 /**
- * Work of the workspace's members across its live plans between `from` and `to`: each dated task
- * (not a milestone, buffer or summary) assigned to a resource row that stands for a member, or to the
- * member directly through one, with that row's allocation, capacity and absences.
+ * Work of the people of the workspace's live plans between `from` and `to`: each dated task (not a
+ * milestone, buffer or summary) assigned to a person resource row, or to the member it stands for,
+ * with that row's name, member (if any), allocation, capacity and absences. Rows that stand for no
+ * member (a contractor named only in a plan) come too; the service groups them by name.
  */
-export async function listMemberAssignments(workspaceId: string, from: string, to: string) {
+export async function listPersonAssignments(workspaceId: string, from: string, to: string) {
   const db = await getDb();
   return db
     .select({
       planId: plans.id,
       planTitle: plans.title,
-      userId: sql<string>`${planResources.userId}`,
+      userId: planResources.userId,
+      name: planResources.name,
       allocation: planResources.allocation,
       capacityHoursPerWeek: planResources.capacityHoursPerWeek,
       absences: planResources.absences,
@@ -38,7 +40,6 @@ export async function listMemberAssignments(workspaceId: string, from: string, t
     .where(
       and(
         livePlansOf(workspaceId),
-        isNotNull(planResources.userId),
         eq(planResources.kind, "person"),
         eq(planTasks.kind, "task"),
         isNotNull(planTasks.start),

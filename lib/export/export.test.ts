@@ -94,6 +94,52 @@ describe("Markdown export", () => {
   });
 });
 
+describe("capacity in the Markdown export", () => {
+  it("gives each person's availability, the budget ceiling against planned and actual, and the requests", () => {
+    const md = planToMarkdown(model(demo()));
+    const section = md.slice(md.indexOf("## Resources"), md.indexOf("## RACI"));
+    expect(section).toContain("### Availability");
+    expect(section).toContain("| Person | Role | Hours a week | Allocation | Hours a week for this plan | Away |");
+    // 32 h a week at 60%, away for a day of training eight days on.
+    expect(section).toContain("| Aiko Tanaka | Designer | 32 h | 60% | 19.2 h | 2026-11-26 (Training) |");
+    expect(section).toContain("| Lena Vogel | Developer | 40 h | 100% | 40 h | 2026-12-09 – 2026-12-13 (Holiday) |");
+    expect(section).toContain("| Dana Demo | Project manager | 40 h | 50% | 20 h | Not away |");
+    // The EUR lines: 181,800 planned, 84,650 spent, against a ceiling of 190,000.
+    expect(section).toContain("#### Budget ceiling");
+    expect(section).toContain(
+      "| 190,000.00 EUR | 181,800.00 EUR | 84,650.00 EUR | 8,200.00 EUR | Within the ceiling. |",
+    );
+    expect(section).toContain("### Additional resources needed");
+    expect(section).toContain(
+      "| Contract QA tester for four weeks | Sam is at 50% and user acceptance testing overlaps the peak season. | 12,000.00 EUR | Requested |",
+    );
+    expect(section).toContain(
+      "| ERP consultant, two days | Only one engineer knows the ERP interface well. | 2,400.00 EUR | Approved |",
+    );
+    expect(section).toContain("Estimated cost of the requests not declined: 14,400.00 EUR");
+    expect(section.indexOf("### Availability")).toBeLessThan(section.indexOf("### Budget\n"));
+  });
+
+  it("says when there is no ceiling or request, flags spending over it, and escapes cells", () => {
+    const empty = planToMarkdown(model(emptyDocContent()));
+    expect(empty).toContain("_No budget ceiling set._");
+    expect(empty).toContain("_Nothing more asked for._");
+    expect(empty).not.toContain("### Availability");
+
+    const content = demo();
+    content.settings.budgetCeiling = 80_000;
+    content.resourceRequests = [
+      { id: randomUUID(), what: "Pipe | and\nnewline", why: "", estimatedCost: 10, status: "declined", order: 1 },
+    ];
+    const md = planToMarkdown(model(content));
+    expect(md).toContain(
+      "| 80,000.00 EUR | 181,800.00 EUR | 84,650.00 EUR | -101,800.00 EUR | Spending is over the ceiling. |",
+    );
+    expect(md).toContain("| Pipe \\| and newline | — | 10.00 EUR | Declined |");
+    expect(md).toContain("Estimated cost of the requests not declined: 0.00 EUR");
+  });
+});
+
 describe("timeline picture", () => {
   it("is well-formed SVG with a bar per dated task, diamonds for milestones and dependency arrows", () => {
     const content = demo();

@@ -19,6 +19,7 @@ import { rollUpSummaries, taskDuration } from "@/lib/plan/schedule";
 import { statusLabels } from "@/lib/plan/template";
 import { buildTree, inTreeOrder } from "@/lib/plan/tree";
 import type { ISODate, PlanContent, RiskBand, Task } from "@/lib/plan/types";
+import { exportCapacity, type ExportCapacity } from "./capacity";
 
 export type ExportHeader = {
   title: string;
@@ -64,6 +65,8 @@ export interface ExportModel {
   /** Risks with a short reference (R1, R2 …) shared by the table and the matrix, highest score first. */
   risks: ExportRisk[];
   budget: { totals: BudgetTotal[]; categories: CategoryTotal[] };
+  /** Availability of each person, the budget ceiling and the additional resources asked for. */
+  capacity: ExportCapacity;
   raci: { rows: RaciRow[]; gaps: number };
   metrics: { percentComplete: number; milestones: MilestoneStatus; overdue: Task[]; exposure: number };
   completeness: Completeness;
@@ -118,6 +121,7 @@ export function buildExportModel({ plan, content, members, today }: ExportInput)
     kpiProgress: new Map(content.objectives.map((o) => [o.id, kpiProgress(o.kpi)])),
     risks,
     budget: { totals: budgetTotals(content.budgetLines), categories: budgetByCategory(content.budgetLines) },
+    capacity: exportCapacity(content),
     raci: { rows, gaps: raciProblems(rows, content.raciColumns, content.raciCells).length },
     metrics: {
       percentComplete: Math.round(planPercentComplete(content.tasks, rules.calendar)),

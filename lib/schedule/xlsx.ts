@@ -20,6 +20,12 @@ const NUMBER_COLUMNS = new Set([
   "Planned",
   "Actual",
   "Variance",
+  "Ceiling",
+  "Headroom",
+  "Estimated cost",
+  "Hours a week",
+  "Allocation",
+  "Hours a week for this plan",
 ]);
 
 /** The CSV exports keep formula-like text inert with a leading quote; a typed cell needs no such guard. */

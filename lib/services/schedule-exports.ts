@@ -1,5 +1,6 @@
 import "server-only";
 import type { Principal } from "@/lib/access";
+import { absencesText, ceilingNote, exportCapacity, type ExportCapacity } from "@/lib/export/capacity";
 import { variance } from "@/lib/plan/budget";
 import { scheduleToCsv } from "@/lib/schedule/csv";
 import { scheduleToMspdi } from "@/lib/schedule/mspdi";
@@ -34,7 +35,51 @@ export async function exportScheduleMspdi(principal: Principal | null, planId: s
   return { filename: exportFilename(plan.title, "xml"), body };
 }
 
-/** One workbook: the schedule, risk register, RACI grid and budget, a sheet each. */
+/**
+ * The capacity sheets: each person's availability, their absences one row each (date cells), the
+ * budget ceiling against planned and actual cost, and the additional resources asked for.
+ */
+function capacitySheets(cap: ExportCapacity): Sheet[] {
+  const c = cap.ceiling;
+  return [
+    {
+      name: "Availability",
+      header: ["Name", "Role", "Hours a week", "Allocation", "Hours a week for this plan", "Away"],
+      rows: cap.people.map((p) => [
+        p.name,
+        p.role,
+        String(p.hoursPerWeek),
+        String(p.allocation),
+        String(p.planHours),
+        absencesText(p.absences),
+      ]),
+    },
+    {
+      name: "Absences",
+      header: ["Name", "Start", "End", "Note"],
+      rows: cap.people.flatMap((p) => p.absences.map((a) => [p.name, a.start, a.end, a.note])),
+    },
+    {
+      name: "Budget ceiling",
+      header: ["Currency", "Ceiling", "Planned", "Actual", "Headroom", "Check"],
+      rows: [
+        c
+          ? [c.currency, String(c.ceiling), String(c.planned), String(c.actual), String(c.headroom), ceilingNote(c)]
+          : [cap.currency, "", "", "", "", "No budget ceiling set."],
+      ],
+    },
+    {
+      name: "Resource requests",
+      header: ["What", "Why", "Estimated cost", "Currency", "Status"],
+      rows: cap.requests.map((r) => [r.what, r.why, String(r.estimatedCost), cap.currency, r.statusLabel]),
+    },
+  ];
+}
+
+/**
+ * One workbook: the schedule, risk register, RACI grid and budget, a sheet each, then the capacity
+ * sheets (availability, absences, budget ceiling, resource requests).
+ */
 export async function exportPlanWorkbook(principal: Principal | null, planId: string) {
   const view = await readSchedule(principal, planId);
   const { plan, content, nameOf, calendar } = view;
@@ -64,6 +109,7 @@ export async function exportPlanWorkbook(principal: Principal | null, planId: st
     sheetFromCsv("Risks", planCsvBody(view, "risks")),
     sheetFromCsv("RACI", planCsvBody(view, "raci")),
     budget,
+    ...capacitySheets(exportCapacity(content)),
   ]);
   return { filename: exportFilename(plan.title, "xlsx"), body };
 }
