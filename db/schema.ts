@@ -17,7 +17,10 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type PgColumnBuilderBase,
+  type PgTableExtraConfigValue,
 } from "drizzle-orm/pg-core";
+import type { BuildExtraConfigColumns } from "drizzle-orm";
 
 export const workspaceRole = pgEnum("workspace_role", ["owner", "admin", "member"]);
 export const planStatus = pgEnum("plan_status", ["draft", "in_review", "approved", "active", "done"]);
@@ -235,14 +238,29 @@ export const planProjections = pgTable("plan_projections", {
   projectedAt: timestamp("projected_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+const planRef = () =>
+  uuid("plan_id")
+    .notNull()
+    .references(() => plans.id, { onDelete: "cascade" });
+const sortOrder = () => doublePrecision("sort_order").notNull().default(0);
+const rowKey = () => ({ planId: planRef(), id: uuid("id").notNull() });
+
+/**
+ * The projection table of one plan collection: the plan and the row's id as its key, then the
+ * collection's own columns, and any indexes it needs for cross-plan queries.
+ */
+function rowTable<N extends string, C extends Record<string, PgColumnBuilderBase>>(
+  name: N,
+  columns: C,
+  indexes: (t: BuildExtraConfigColumns<N, ReturnType<typeof rowKey> & C, "pg">) => PgTableExtraConfigValue[] = () => [],
+) {
+  return pgTable(name, { ...rowKey(), ...columns }, (t) => [primaryKey({ columns: [t.planId, t.id] }), ...indexes(t)]);
+}
+
 /** Tasks of the Schedule section, projected from the document (docs/collab-schema.md). */
-export const planTasks = pgTable(
+export const planTasks = rowTable(
   "plan_tasks",
   {
-    planId: uuid("plan_id")
-      .notNull()
-      .references(() => plans.id, { onDelete: "cascade" }),
-    id: uuid("id").notNull(),
     name: text("name").notNull(),
     start: date("start_date", { mode: "string" }),
     end: date("end_date", { mode: "string" }),
@@ -255,121 +273,73 @@ export const planTasks = pgTable(
     priority: text("priority").$type<"low" | "medium" | "high" | "critical">().notNull().default("medium"),
     order: doublePrecision("sort_order").notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.planId, t.id] }),
-    index("plan_tasks_assignee_idx").on(t.assigneeId),
-    index("plan_tasks_dates_idx").on(t.start, t.end),
-  ],
+  (t) => [index("plan_tasks_assignee_idx").on(t.assigneeId), index("plan_tasks_dates_idx").on(t.start, t.end)],
 );
 
 // Every other section of the document, projected the same way (one transaction per plan).
 // References between rows are text, not foreign keys: the document is the source of truth and
 // may name rows that another person deleted a moment ago.
 
-const planRef = () =>
-  uuid("plan_id")
-    .notNull()
-    .references(() => plans.id, { onDelete: "cascade" });
-const sortOrder = () => doublePrecision("sort_order").notNull().default(0);
+export const planObjectives = rowTable("plan_objectives", {
+  title: text("title").notNull(),
+  description: text("description").notNull(),
+  metric: text("metric").notNull(),
+  baseline: doublePrecision("baseline"),
+  target: doublePrecision("target"),
+  current: doublePrecision("current_value"),
+  unit: text("unit").notNull(),
+  due: date("due_date", { mode: "string" }),
+  order: sortOrder(),
+});
 
-export const planObjectives = pgTable(
-  "plan_objectives",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    title: text("title").notNull(),
-    description: text("description").notNull(),
-    metric: text("metric").notNull(),
-    baseline: doublePrecision("baseline"),
-    target: doublePrecision("target"),
-    current: doublePrecision("current_value"),
-    unit: text("unit").notNull(),
-    due: date("due_date", { mode: "string" }),
-    order: sortOrder(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planScopeItems = rowTable("plan_scope_items", {
+  kind: text("kind").notNull(),
+  text: text("text").notNull(),
+  order: sortOrder(),
+});
 
-export const planScopeItems = pgTable(
-  "plan_scope_items",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    kind: text("kind").notNull(),
-    text: text("text").notNull(),
-    order: sortOrder(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planDeliverables = rowTable("plan_deliverables", {
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  ownerId: text("owner_id"),
+  due: date("due_date", { mode: "string" }),
+  acceptanceCriteria: text("acceptance_criteria").notNull(),
+  status: text("status").notNull(),
+  order: sortOrder(),
+});
 
-export const planDeliverables = pgTable(
-  "plan_deliverables",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    name: text("name").notNull(),
-    description: text("description").notNull(),
-    ownerId: text("owner_id"),
-    due: date("due_date", { mode: "string" }),
-    acceptanceCriteria: text("acceptance_criteria").notNull(),
-    status: text("status").notNull(),
-    order: sortOrder(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planStakeholders = rowTable("plan_stakeholders", {
+  name: text("name").notNull(),
+  role: text("role").notNull(),
+  interest: integer("interest").notNull(),
+  influence: integer("influence").notNull(),
+  deliverableIds: jsonb("deliverable_ids").$type<string[]>().notNull(),
+  channel: text("channel").notNull(),
+  frequency: text("frequency"),
+  ownerId: text("owner_id"),
+  order: sortOrder(),
+});
 
-export const planStakeholders = pgTable(
-  "plan_stakeholders",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    name: text("name").notNull(),
-    role: text("role").notNull(),
-    interest: integer("interest").notNull(),
-    influence: integer("influence").notNull(),
-    deliverableIds: jsonb("deliverable_ids").$type<string[]>().notNull(),
-    channel: text("channel").notNull(),
-    frequency: text("frequency"),
-    ownerId: text("owner_id"),
-    order: sortOrder(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planResearchEntries = rowTable("plan_research_entries", {
+  kind: text("kind").notNull(),
+  title: text("title").notNull(),
+  date: date("entry_date", { mode: "string" }),
+  participants: text("participants").notNull(),
+  findings: text("findings").notNull(),
+  linkedIds: jsonb("linked_ids").$type<string[]>().notNull(),
+  order: sortOrder(),
+});
 
-export const planResearchEntries = pgTable(
-  "plan_research_entries",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    kind: text("kind").notNull(),
-    title: text("title").notNull(),
-    date: date("entry_date", { mode: "string" }),
-    participants: text("participants").notNull(),
-    findings: text("findings").notNull(),
-    linkedIds: jsonb("linked_ids").$type<string[]>().notNull(),
-    order: sortOrder(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planDependencies = rowTable("plan_dependencies", {
+  from: text("from_task").notNull(),
+  to: text("to_task").notNull(),
+  type: text("type").notNull(),
+  lag: integer("lag").notNull(),
+});
 
-export const planDependencies = pgTable(
-  "plan_dependencies",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    from: text("from_task").notNull(),
-    to: text("to_task").notNull(),
-    type: text("type").notNull(),
-    lag: integer("lag").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
-
-export const planRisks = pgTable(
+export const planRisks = rowTable(
   "plan_risks",
   {
-    planId: planRef(),
-    id: uuid("id").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull(),
     category: text("category").notNull(),
@@ -385,33 +355,21 @@ export const planRisks = pgTable(
     linkedTaskIds: jsonb("linked_task_ids").$type<string[]>().notNull(),
     reviewDate: date("review_date", { mode: "string" }),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.id] }), index("plan_risks_score_idx").on(t.score)],
+  (t) => [index("plan_risks_score_idx").on(t.score)],
 );
 
-export const planSwotItems = pgTable(
-  "plan_swot_items",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    quadrant: text("quadrant").notNull(),
-    text: text("text").notNull(),
-    order: sortOrder(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planSwotItems = rowTable("plan_swot_items", {
+  quadrant: text("quadrant").notNull(),
+  text: text("text").notNull(),
+  order: sortOrder(),
+});
 
-export const planRaciColumns = pgTable(
-  "plan_raci_columns",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    kind: text("kind").notNull(),
-    userId: text("user_id"),
-    name: text("name").notNull(),
-    order: sortOrder(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planRaciColumns = rowTable("plan_raci_columns", {
+  kind: text("kind").notNull(),
+  userId: text("user_id"),
+  name: text("name").notNull(),
+  order: sortOrder(),
+});
 
 export const planRaciCells = pgTable(
   "plan_raci_cells",
@@ -424,75 +382,45 @@ export const planRaciCells = pgTable(
   (t) => [primaryKey({ columns: [t.planId, t.rowId, t.columnId] })],
 );
 
-export const planResources = pgTable(
-  "plan_resources",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    kind: text("kind").notNull(),
-    name: text("name").notNull(),
-    role: text("role").notNull(),
-    userId: text("user_id"),
-    allocation: doublePrecision("allocation").notNull(),
-    notes: text("notes").notNull(),
-    order: sortOrder(),
-    capacityHoursPerWeek: doublePrecision("capacity_hours_per_week").notNull().default(40),
-    absences: jsonb("absences").$type<{ start: string; end: string; note: string }[]>().notNull().default([]),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planResources = rowTable("plan_resources", {
+  kind: text("kind").notNull(),
+  name: text("name").notNull(),
+  role: text("role").notNull(),
+  userId: text("user_id"),
+  allocation: doublePrecision("allocation").notNull(),
+  notes: text("notes").notNull(),
+  order: sortOrder(),
+  capacityHoursPerWeek: doublePrecision("capacity_hours_per_week").notNull().default(40),
+  absences: jsonb("absences").$type<{ start: string; end: string; note: string }[]>().notNull().default([]),
+});
 
-export const planResourceRequests = pgTable(
-  "plan_resource_requests",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    what: text("what").notNull(),
-    why: text("why").notNull(),
-    estimatedCost: numeric("estimated_cost", { precision: 16, scale: 2, mode: "number" }).notNull(),
-    status: text("status").notNull(),
-    order: sortOrder(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planResourceRequests = rowTable("plan_resource_requests", {
+  what: text("what").notNull(),
+  why: text("why").notNull(),
+  estimatedCost: numeric("estimated_cost", { precision: 16, scale: 2, mode: "number" }).notNull(),
+  status: text("status").notNull(),
+  order: sortOrder(),
+});
 
-export const planBudgetLines = pgTable(
-  "plan_budget_lines",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    category: text("category").notNull(),
-    description: text("description").notNull(),
-    planned: numeric("planned", { precision: 16, scale: 2, mode: "number" }).notNull(),
-    actual: numeric("actual", { precision: 16, scale: 2, mode: "number" }).notNull(),
-    currency: text("currency").notNull(),
-    order: sortOrder(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planBudgetLines = rowTable("plan_budget_lines", {
+  category: text("category").notNull(),
+  description: text("description").notNull(),
+  planned: numeric("planned", { precision: 16, scale: 2, mode: "number" }).notNull(),
+  actual: numeric("actual", { precision: 16, scale: 2, mode: "number" }).notNull(),
+  currency: text("currency").notNull(),
+  order: sortOrder(),
+});
 
-export const planHolidays = pgTable(
-  "plan_holidays",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    date: date("date", { mode: "string" }).notNull(),
-    name: text("name").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planHolidays = rowTable("plan_holidays", {
+  date: date("date", { mode: "string" }).notNull(),
+  name: text("name").notNull(),
+});
 
-export const planBaselines = pgTable(
-  "plan_baselines",
-  {
-    planId: planRef(),
-    id: uuid("id").notNull(),
-    name: text("name").notNull(),
-    savedAt: text("saved_at").notNull(),
-    tasks: jsonb("tasks").$type<{ id: string; start: string | null; end: string | null }[]>().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.planId, t.id] })],
-);
+export const planBaselines = rowTable("plan_baselines", {
+  name: text("name").notNull(),
+  savedAt: text("saved_at").notNull(),
+  tasks: jsonb("tasks").$type<{ id: string; start: string | null; end: string | null }[]>().notNull(),
+});
 
 // ── Review and conversation: sign-off, activity, comments, announcements, inbox ──
 
