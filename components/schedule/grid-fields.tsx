@@ -49,7 +49,7 @@ export function NameInput({
       readOnly={!editable}
       maxLength={200}
       placeholder="Untitled task"
-      className={`min-w-32 flex-1 rounded border border-transparent px-1 py-0.5 hover:border-slate-200 focus:border-slate-300 ${summary ? "font-semibold" : ""}`}
+      className={`min-w-0 flex-1 rounded border border-transparent px-1 py-0.5 hover:border-slate-200 focus:border-slate-300 ${summary ? "font-semibold" : ""}`}
     />
   );
 }

@@ -3,11 +3,15 @@
 /** One task row of the grid: the task's fields, its work breakdown number and controls. */
 import { memo, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
+import { priorityLabels } from "@/lib/plan/template";
+import type { Priority } from "@/lib/plan/types";
 import type { DropPosition } from "@/lib/plan/wbs";
 import { Committed, NameInput, OptionSelect } from "./grid-fields";
 import type { Row } from "./model";
 import { RowHandle, RowMoves, treeKey } from "./row-tools";
 import { ROW_HEIGHT, type GridProps, type Option, type RowFacts } from "./grid-types";
+
+const priorities = Object.entries(priorityLabels) as [Priority, string][];
 
 type RowProps = {
   row: Row;
@@ -177,7 +181,7 @@ export const GridRow = memo(function GridRow({
                 : "The duration must be a whole number of working days, at least 1.",
             )
           }
-          className={`${input} w-12`}
+          className={input}
           inputMode="numeric"
         />
       </td>
@@ -188,7 +192,7 @@ export const GridRow = memo(function GridRow({
           options={people}
           disabled={!editable}
           onChange={(v) => run(act.current.edits.setAssignee(t.id, v))}
-          className={`${input} max-w-32`}
+          className={input}
         />
       </td>
       <td className={cell}>
@@ -203,9 +207,24 @@ export const GridRow = memo(function GridRow({
                 : "Progress must be a number from 0 to 100.",
             )
           }
-          className={`${input} w-12`}
+          className={input}
           inputMode="numeric"
         />
+      </td>
+      <td className={cell}>
+        <select
+          aria-label={`Priority of ${label}`}
+          value={t.priority}
+          disabled={!editable}
+          onChange={(e) => run(act.current.edits.setPriority(t.id, e.target.value as Priority))}
+          className={input}
+        >
+          {priorities.map(([value, name]) => (
+            <option key={value} value={value}>
+              {name}
+            </option>
+          ))}
+        </select>
       </td>
       <td className={cell}>
         <input
@@ -222,7 +241,7 @@ export const GridRow = memo(function GridRow({
           value={f.predecessors}
           disabled={!editable || summary}
           onCommit={(v) => run(act.current.edits.setPredecessors(t.id, v))}
-          className={`${input} min-w-32`}
+          className={input}
           placeholder={editable ? "Design [FS+2]" : ""}
         />
       </td>
@@ -233,7 +252,7 @@ export const GridRow = memo(function GridRow({
           options={deliverables}
           disabled={!editable}
           onChange={(v) => run(act.current.edits.setDeliverable(t.id, v))}
-          className={`${input} max-w-32`}
+          className={input}
           untitled="Untitled deliverable"
         />
       </td>
@@ -266,6 +285,7 @@ export const GridRow = memo(function GridRow({
             onClick={() => act.current.edits.remove(t.id)}
             variant="remove"
             size="tiny"
+            className="min-h-6 min-w-6"
           >
             ✕
           </Button>

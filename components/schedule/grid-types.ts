@@ -1,5 +1,6 @@
 /** Shapes and sizes shared by the task grid and its rows. */
 import type { RowTreeActions } from "./row-tools";
+import type { Priority } from "@/lib/plan/types";
 import type { Row } from "./model";
 
 export const ROW_HEIGHT = 48;
@@ -20,6 +21,7 @@ export interface GridEdits {
   setProgress: (id: string, progress: number) => string | null;
   setMilestone: (id: string, milestone: boolean) => string | null;
   setAssignee: (id: string, assigneeId: string | null) => string | null;
+  setPriority: (id: string, priority: Priority) => string | null;
   setDeliverable: (id: string, deliverableId: string | null) => string | null;
   setPredecessors: (id: string, text: string) => string | null;
   remove: (id: string) => void;

@@ -5,17 +5,22 @@
  * timeline offers done with the keyboard. Values are committed on change (dates, selects) or on
  * Enter/blur (text); a refused value shows its reason under the row and never reaches the document.
  * Rows are dragged by their handle (HTML drag and drop): onto a row's middle third makes the dragged
- * task its last subtask, onto its top or bottom third places it before or after it.
+ * task its last subtask, onto its top or bottom third places it before or after it. Column widths
+ * are fixed (table-layout: fixed) and resizable (./grid-columns.tsx).
  */
 import { useLayoutEffect, useRef, useState, type DragEvent } from "react";
 import "@/components/grid/grid-cells.css";
 import type { DropPosition } from "@/lib/plan/wbs";
+import { ColumnResizer, columns, useColumnWidths, type ColumnKey } from "./grid-columns";
 import { GridRow } from "./grid-row";
 import { HEADER_HEIGHT, ROW_HEIGHT, type GridProps } from "./grid-types";
 
 export { HEADER_HEIGHT, ROW_HEIGHT, type GridEdits, type RowFacts } from "./grid-types";
 
 const rowOf = (e: DragEvent) => (e.target as HTMLElement).closest<HTMLElement>("tr[data-task-id]");
+
+/** A header cell: the anchor of its column's resize separator. */
+const head = "relative font-medium";
 
 function positionIn(row: HTMLElement, clientY: number): DropPosition {
   const box = row.getBoundingClientRect();
@@ -28,6 +33,8 @@ export function TaskGrid(props: GridProps) {
     rows,
     window: [from, to],
   } = props;
+  const { widths, setWidth, reset, customised } = useColumnWidths();
+  const resizer = (key: ColumnKey) => <ColumnResizer column={key} width={widths[key]} onResize={setWidth} />;
   const dragged = useRef<string | null>(null);
   const [dropAt, setDropAt] = useState<{ id: string; where: DropPosition } | null>(null);
   const [dropError, setDropError] = useState<string | null>(null);
@@ -77,29 +84,65 @@ export function TaskGrid(props: GridProps) {
           {dropError}
         </p>
       )}
-      <table className="w-full border-collapse text-sm" aria-label="Tasks">
+      <table
+        className="border-collapse text-sm"
+        style={{ tableLayout: "fixed", width: columns.reduce((sum, c) => sum + widths[c.key], 0) }}
+        aria-label="Tasks"
+      >
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.key} style={{ width: widths[c.key] }} />
+          ))}
+        </colgroup>
         <thead>
           <tr style={{ height: HEADER_HEIGHT }} className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <th className="pl-1 font-medium">
+            <th className={`${head} pl-1`}>
               <abbr title="Work breakdown structure number">WBS</abbr>
+              {resizer("wbs")}
             </th>
-            <th className="px-2 font-medium">Task</th>
-            <th className="px-1 font-medium">Start</th>
-            <th className="px-1 font-medium">End</th>
-            <th className="px-1 font-medium" title="Working days">
+            <th className={`${head} px-2`}>
+              Task
+              {resizer("name")}
+            </th>
+            <th className={`${head} px-1`}>
+              Start
+              {resizer("start")}
+            </th>
+            <th className={`${head} px-1`}>
+              End
+              {resizer("end")}
+            </th>
+            <th className={`${head} px-1`} title="Working days">
               Days
+              {resizer("days")}
             </th>
-            <th className="px-1 font-medium">Assignee</th>
-            <th className="px-1 font-medium">%</th>
-            <th className="px-1 font-medium" title="Milestone">
+            <th className={`${head} px-1`}>
+              Assignee
+              {resizer("assignee")}
+            </th>
+            <th className={`${head} px-1`}>
+              <abbr title="Progress">%</abbr>
+              {resizer("progress")}
+            </th>
+            <th className={`${head} px-1`}>Priority</th>
+            <th className={`${head} px-1`} title="Milestone">
               <abbr title="Milestone">MS</abbr>
             </th>
-            <th className="px-1 font-medium">Predecessors</th>
-            <th className="px-1 font-medium">Deliverable</th>
-            <th className="px-1 font-medium">Slack</th>
-            <th className="px-1 font-medium">Late</th>
-            <th className="px-1">
+            <th className={`${head} px-1`}>Predecessors</th>
+            <th className={`${head} px-1`}>Deliverable</th>
+            <th className={`${head} px-1`}>Slack</th>
+            <th className={`${head} px-1`}>Late</th>
+            <th className="px-1 text-right normal-case tracking-normal">
               <span className="sr-only">Actions</span>
+              {customised && (
+                <button
+                  type="button"
+                  onClick={reset}
+                  className="min-h-6 rounded px-1 text-xs font-normal text-indigo-700 underline hover:text-indigo-900"
+                >
+                  Reset widths
+                </button>
+              )}
             </th>
           </tr>
         </thead>

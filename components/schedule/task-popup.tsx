@@ -106,7 +106,7 @@ export function TaskPopup({
   );
 }
 
-/** The task's priority; editors change it here (the grid has no column for it). */
+/** The task's priority (also a column of the grid). */
 function TaskPriority({ task }: { task: Task }) {
   const { editable, edit } = useEdit();
   return (

@@ -66,6 +66,7 @@ export function useScheduleEdits(tasks: Task[], deps: Dependency[], calendar: Wo
         return change(id, { kind: "milestone", start: day, end: day, progress: 0 });
       },
       setAssignee: (id, assigneeId) => message(edit((doc) => updateRow(doc, "tasks", id, { assigneeId }))),
+      setPriority: (id, priority) => message(edit((doc) => updateRow(doc, "tasks", id, { priority }))),
       setDeliverable: (id, deliverableId) => message(edit((doc) => updateRow(doc, "tasks", id, { deliverableId }))),
       setPredecessors: (id, text) => {
         const others = deps.filter((d) => d.to !== id);
