@@ -1,9 +1,12 @@
 import { CollabStatus } from "@/components/collab/collab-status";
 import { PlanBody } from "@/components/plan/plan-body";
 import { FeedbackForm } from "@/components/share/feedback-form";
+import { LinkFeedback } from "@/components/share/link-feedback";
 import { ButtonAnchor } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { pageData } from "@/lib/page";
+import { getLinkFeedback } from "@/lib/services/feedback";
 import { leaveFeedbackAction } from "./actions";
 import { loadSharedPlan, SharedPlanLive, sharedMetadata } from "./shared-plan";
 
@@ -16,6 +19,7 @@ export default async function SharedPlanPage({ params }: Props) {
   const { token } = await params;
   const view = await loadSharedPlan(token);
   const { plan, workspaceName, principal } = view;
+  const feedback = await pageData(() => getLinkFeedback(principal));
 
   return (
     <SharedPlanLive token={token} view={view}>
@@ -53,6 +57,7 @@ export default async function SharedPlanPage({ params }: Props) {
           {plan.summary && <p className="mt-4 max-w-3xl whitespace-pre-line text-slate-700">{plan.summary}</p>}
           <PlanBody />
           {principal.allowFeedback && <FeedbackForm action={leaveFeedbackAction} token={token} />}
+          {feedback.length > 0 && <LinkFeedback items={feedback} />}
         </main>
       </div>
     </SharedPlanLive>
