@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { blankRow, insertRow, randomUUID } from "../lib/doc";
 import { addDays } from "../lib/plan/dates";
 import { weekStartOf } from "../lib/plan/capacity";
-import { person } from "./fixtures";
+import { person, uniqueEmail } from "./fixtures";
 import { callAction, form as actionForm } from "./hardening/actions";
 import { editLiveDoc } from "./hardening/live-doc";
 
@@ -173,6 +173,50 @@ test("a part approval shows on the review page and the plan", async ({ browser }
   await expect(olivia.page.getByTestId("part-badge")).toHaveText("Budget: Approved");
   // The whole plan is still a draft: a part's approval is its own.
   await expect(olivia.page.getByText("Draft", { exact: true }).first()).toBeVisible();
+  await olivia.context.close();
+});
+
+test("asking for a part's sign-off reaches its approver; the decision reaches the asker; an edit flags the part", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const olivia = await person(browser, "Olivia Owner", uniqueEmail("olivia"));
+  const workspaceId = await olivia.app.createWorkspace("Sign-off");
+  const anaEmail = uniqueEmail("ana");
+  await olivia.app.inviteMember(workspaceId, anaEmail);
+  const planId = await olivia.app.createPlan("Launch plan");
+  const ana = await person(browser, "Ana Approver", anaEmail);
+  await olivia.page.goto(`/plans/${planId}/review`);
+  const schedule = olivia.page.getByRole("group", { name: /^Schedule/ });
+  await schedule.getByRole("combobox", { name: "Approver of Schedule" }).selectOption({ label: "Ana Approver" });
+  await schedule.getByRole("button", { name: "Name approver" }).click();
+  await expect(schedule.getByRole("list", { name: "Who signs off Schedule" })).toContainText("Ana Approver");
+  await schedule.getByRole("button", { name: "Ask for sign-off" }).click();
+  await expect(schedule.getByText("Asked its approver to sign off.")).toBeVisible();
+
+  await ana.page.goto("/inbox");
+  await expect(ana.page.getByText("Olivia Owner asked you to sign off Schedule of “Launch plan”")).toBeVisible();
+  await ana.page.goto(`/plans/${planId}/review`);
+  const form = ana.page.getByRole("form", { name: "Your sign-off of Schedule" });
+  await form.getByRole("button", { name: "Approve" }).click();
+  await expect(ana.page.getByRole("group", { name: /^Schedule/ }).getByTestId("part-badge")).toHaveText(
+    "Status: Approved",
+  );
+  await olivia.page.goto("/inbox");
+  await expect(olivia.page.getByText("Ana Approver approved Schedule of “Launch plan”")).toBeVisible();
+
+  // A task added after the approval changes the schedule: the plan's header says so.
+  await editLiveDoc(olivia.context, baseURL!, planId, (doc) => {
+    insertRow(doc, "tasks", { ...blankRow("tasks", randomUUID()), name: "Late addition" });
+  });
+  await olivia.page.goto(`/plans/${planId}`);
+  const badge = olivia.page.getByTestId("part-badge").filter({ hasText: "Schedule" });
+  await expect(async () => {
+    await olivia.page.reload();
+    await expect(badge).toHaveText("Schedule: Approved, changed since approval", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await ana.context.close();
   await olivia.context.close();
 });
 
