@@ -497,9 +497,23 @@ export const planPartSignoffs = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     decision: signoffDecision("decision").notNull(),
     comment: text("comment").notNull().default(""),
+    /** On an approval: sha256 of the part's content as approved (lib/plan/part-fingerprint.ts). */
+    fingerprint: text("fingerprint"),
     createdAt: createdAt(),
   },
   (t) => [index("plan_part_signoffs_plan_idx").on(t.planId, t.part, t.createdAt)],
+);
+
+/** The latest request to sign off one part: who asked (their decisions' notices go to them) and when. */
+export const planPartRequests = pgTable(
+  "plan_part_requests",
+  {
+    planId: planRef(),
+    part: text("part").notNull(),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.part] })],
 );
 
 /** Who changed which sections of a plan's document, and when (one row per person per minute). */

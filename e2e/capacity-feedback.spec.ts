@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { blankRow, insertRow, randomUUID } from "../lib/doc";
 import { addDays } from "../lib/plan/dates";
 import { weekStartOf } from "../lib/plan/capacity";
-import { person } from "./fixtures";
+import { person, uniqueEmail } from "./fixtures";
+import { callAction, form as actionForm } from "./hardening/actions";
 import { editLiveDoc } from "./hardening/live-doc";
 
 /** Create a link on the Sharing page with the given boxes ticked; returns its URL. */
@@ -15,7 +16,7 @@ async function createLink(page: import("@playwright/test").Page, planId: string,
   return page.getByTestId("new-link").inputValue();
 }
 
-test("an outsider on a feedback link asks a question on a section; a member sees and answers it", async ({
+test("an outsider's refused feedback keeps what they wrote; a member answers; the outsider reads the answer", async ({
   browser,
 }) => {
   const erin = await person(browser, "Erin Editor");
@@ -28,18 +29,33 @@ test("an outsider on a feedback link asks a question on a section; a member sees
   await reader.goto(url);
   const form = reader.getByRole("form", { name: "Feedback" });
   await form.getByLabel("Section").selectOption({ label: "Resources & budget" });
-  await form.getByLabel("Kind").selectOption("question");
-  // A name is required.
+  await form.getByLabel("Kind").selectOption("comment");
+  await form.getByLabel("Your name").fill("  ");
   await form.getByLabel("Your question or comment").fill("Who approves the extra tester?");
   await form.getByRole("button", { name: "Send feedback" }).click();
+  // Refused (a name is required): the message stands by the form and nothing typed is lost.
   await expect(form.getByText(/Give your name/)).toBeVisible();
-  await form.getByLabel("Your name").fill("Rita Reader");
-  await form.getByLabel("Section").selectOption({ label: "Resources & budget" });
+  await expect(form.getByRole("alert")).toContainText("Please correct the fields marked above.");
+  await expect(form.getByLabel("Section")).toHaveValue("resources");
+  await expect(form.getByLabel("Kind")).toHaveValue("comment");
+  await expect(form.getByLabel("Your name")).toHaveValue("  ");
+  await expect(form.getByLabel("Your question or comment")).toHaveValue("Who approves the extra tester?");
+  // A second refusal, with the other kind chosen, keeps it too.
   await form.getByLabel("Kind").selectOption("question");
   await form.getByRole("button", { name: "Send feedback" }).click();
+  await expect(form.getByLabel("Kind")).toHaveValue("question");
+  await expect(form.getByLabel("Your question or comment")).toHaveValue("Who approves the extra tester?");
+
+  await form.getByLabel("Your name").fill("Rita Reader");
+  await form.getByRole("button", { name: "Send feedback" }).click();
   await expect(form.getByRole("status")).toContainText("Thank you");
+  await expect(form.getByLabel("Your question or comment")).toHaveValue("");
   // Downloads are not on for this link.
   await expect(reader.getByRole("link", { name: "Download PDF" })).toHaveCount(0);
+  await reader.reload();
+  const mine = reader.getByTestId("link-feedback-item").filter({ hasText: "Rita Reader" });
+  await expect(mine).toContainText("Question on Resources & budget");
+  await expect(mine).toContainText("Not answered yet.");
 
   await erin.page.goto(`/plans/${planId}/share`);
   const item = erin.page.getByTestId("feedback-item").filter({ hasText: "Rita Reader" });
@@ -50,6 +66,57 @@ test("an outsider on a feedback link asks a question on a section; a member sees
   await expect(item).toContainText("Erin Editor: The steering committee, on Monday.");
   await item.getByRole("button", { name: "Resolve" }).click();
   await expect(item).toContainText("Resolved");
+
+  // The outsider, on the same link, reads the answer after a reload; who answered stays with members.
+  await reader.reload();
+  await expect(mine).toContainText("Answer from the team: The steering committee, on Monday.");
+  await expect(reader.getByRole("list", { name: "Questions and answers" })).not.toContainText("Erin Editor");
+  // A reader of another link of the same plan does not see it.
+  const other = await createLink(erin.page, planId, "Suppliers", [/ask questions/]);
+  await reader.goto(other);
+  await expect(reader.getByRole("heading", { name: "Website refresh" })).toBeVisible();
+  await expect(reader.getByTestId("link-feedback-item")).toHaveCount(0);
+  await outsider.close();
+  await erin.context.close();
+});
+
+test("a reader past the feedback limit is told so and keeps the question", async ({ browser, baseURL }) => {
+  const erin = await person(browser, "Erin Editor");
+  await erin.app.createWorkspace("Client work");
+  const planId = await erin.app.createPlan("Office move");
+  const url = await createLink(erin.page, planId, "Staff", [/ask questions/]);
+  const token = url.split("/s/")[1]!;
+  const outsider = await browser.newContext();
+  // The hour's ten items from this address, sent the way the form sends them.
+  for (let i = 0; i < 10; i++) {
+    const sent = await callAction(
+      outsider.request,
+      baseURL!,
+      `/s/${token}`,
+      "leaveFeedbackAction",
+      actionForm({
+        token,
+        section: "schedule",
+        kind: "comment",
+        name: "Sam",
+        body: `Note ${i}`,
+      }),
+    );
+    expect(sent.text).toContain("Thank you");
+  }
+  const reader = await outsider.newPage();
+  await reader.goto(url);
+  const form = reader.getByRole("form", { name: "Feedback" });
+  await form.getByLabel("Section").selectOption({ label: "Schedule" });
+  await form.getByLabel("Kind").selectOption("comment");
+  await form.getByLabel("Your name").fill("Sam Staff");
+  await form.getByLabel("Your question or comment").fill("Can the move wait a week?");
+  await form.getByRole("button", { name: "Send feedback" }).click();
+  await expect(form.getByRole("alert")).toContainText(/Too many attempts\. Try again in \d+ minutes?\./);
+  await expect(form.getByLabel("Section")).toHaveValue("schedule");
+  await expect(form.getByLabel("Kind")).toHaveValue("comment");
+  await expect(form.getByLabel("Your name")).toHaveValue("Sam Staff");
+  await expect(form.getByLabel("Your question or comment")).toHaveValue("Can the move wait a week?");
   await outsider.close();
   await erin.context.close();
 });
@@ -106,6 +173,50 @@ test("a part approval shows on the review page and the plan", async ({ browser }
   await expect(olivia.page.getByTestId("part-badge")).toHaveText("Budget: Approved");
   // The whole plan is still a draft: a part's approval is its own.
   await expect(olivia.page.getByText("Draft", { exact: true }).first()).toBeVisible();
+  await olivia.context.close();
+});
+
+test("asking for a part's sign-off reaches its approver; the decision reaches the asker; an edit flags the part", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const olivia = await person(browser, "Olivia Owner", uniqueEmail("olivia"));
+  const workspaceId = await olivia.app.createWorkspace("Sign-off");
+  const anaEmail = uniqueEmail("ana");
+  await olivia.app.inviteMember(workspaceId, anaEmail);
+  const planId = await olivia.app.createPlan("Launch plan");
+  const ana = await person(browser, "Ana Approver", anaEmail);
+  await olivia.page.goto(`/plans/${planId}/review`);
+  const schedule = olivia.page.getByRole("group", { name: /^Schedule/ });
+  await schedule.getByRole("combobox", { name: "Approver of Schedule" }).selectOption({ label: "Ana Approver" });
+  await schedule.getByRole("button", { name: "Name approver" }).click();
+  await expect(schedule.getByRole("list", { name: "Who signs off Schedule" })).toContainText("Ana Approver");
+  await schedule.getByRole("button", { name: "Ask for sign-off" }).click();
+  await expect(schedule.getByText("Asked its approver to sign off.")).toBeVisible();
+
+  await ana.page.goto("/inbox");
+  await expect(ana.page.getByText("Olivia Owner asked you to sign off Schedule of “Launch plan”")).toBeVisible();
+  await ana.page.goto(`/plans/${planId}/review`);
+  const form = ana.page.getByRole("form", { name: "Your sign-off of Schedule" });
+  await form.getByRole("button", { name: "Approve" }).click();
+  await expect(ana.page.getByRole("group", { name: /^Schedule/ }).getByTestId("part-badge")).toHaveText(
+    "Status: Approved",
+  );
+  await olivia.page.goto("/inbox");
+  await expect(olivia.page.getByText("Ana Approver approved Schedule of “Launch plan”")).toBeVisible();
+
+  // A task added after the approval changes the schedule: the plan's header says so.
+  await editLiveDoc(olivia.context, baseURL!, planId, (doc) => {
+    insertRow(doc, "tasks", { ...blankRow("tasks", randomUUID()), name: "Late addition" });
+  });
+  await olivia.page.goto(`/plans/${planId}`);
+  const badge = olivia.page.getByTestId("part-badge").filter({ hasText: "Schedule" });
+  await expect(async () => {
+    await olivia.page.reload();
+    await expect(badge).toHaveText("Schedule: Approved, changed since approval", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await ana.context.close();
   await olivia.context.close();
 });
 

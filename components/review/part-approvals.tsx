@@ -21,11 +21,18 @@ const tone: Record<PartStatus, string> = {
   no_approvers: "bg-slate-50 text-slate-500",
 };
 
-/** A part's status as a small badge (review page, plan header). */
-export function PartBadge({ title, status }: { title: string; status: PartStatus }) {
+/**
+ * A part's status as a small badge (review page, plan header); `changed` when the part's content is
+ * no longer what its approvers approved.
+ */
+export function PartBadge({ title, status, changed }: { title: string; status: PartStatus; changed?: boolean }) {
   return (
-    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${tone[status]}`} data-testid="part-badge">
+    <span
+      className={`rounded-full px-2 py-0.5 text-xs font-medium ${changed ? "bg-amber-100 text-amber-900" : tone[status]}`}
+      data-testid="part-badge"
+    >
       {title}: {partStatusText[status]}
+      {changed && ", changed since approval"}
     </span>
   );
 }
@@ -40,6 +47,7 @@ export function PartApprovals({
   me,
   candidates,
   canManage,
+  canRequest,
   actions,
   maxLength,
 }: {
@@ -48,7 +56,9 @@ export function PartApprovals({
   me: string | null;
   candidates: { id: string; name: string }[];
   canManage: boolean;
-  actions: { add: Action; remove: Action; signOff: Action };
+  /** May ask a part's approvers to sign it off (managers and editors). */
+  canRequest: boolean;
+  actions: { add: Action; remove: Action; signOff: Action; request: Action };
   maxLength: number;
 }) {
   return (
@@ -68,7 +78,7 @@ export function PartApprovals({
             role="group"
           >
             <h3 id={`part-${p.id}`} className="flex flex-wrap items-center gap-2 text-sm font-semibold">
-              {p.title} <PartBadge title="Status" status={p.status} />
+              {p.title} <PartBadge title="Status" status={p.status} changed={p.changed} />
             </h3>
             {p.approvers.length === 0 ? (
               <Empty className="mt-2">No approvers for this part.</Empty>
@@ -113,6 +123,15 @@ export function PartApprovals({
                   </select>
                 </label>
                 <SubmitButton variant="secondary">Name approver</SubmitButton>
+              </ActionForm>
+            )}
+            {canRequest && p.approvers.some((a) => a.userId !== me) && (
+              <ActionForm action={actions.request} className="mt-2" aria-label={`Ask for the sign-off of ${p.title}`}>
+                <input type="hidden" name="planId" value={planId} />
+                <input type="hidden" name="part" value={p.id} />
+                <SubmitButton variant="secondary" pendingText="Asking…">
+                  Ask for sign-off
+                </SubmitButton>
               </ActionForm>
             )}
             {me && p.approvers.some((a) => a.userId === me) && (

@@ -17,7 +17,7 @@ export function FeedbackForm({ action, token }: { action: Action; token: string 
         Ask a question or leave feedback
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        The plan&apos;s team sees what you write here with the name you give, and answers it.
+        The plan&apos;s team sees what you write here with the name you give, and answers it on this page.
       </p>
       <ActionForm action={action} resetOnSuccess className="mt-3 flex flex-col gap-3" aria-label="Feedback">
         <input type="hidden" name="token" value={token} />

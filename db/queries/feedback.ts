@@ -54,3 +54,25 @@ export async function updateFeedback(
     .returning({ id: shareFeedback.id });
   return rows.length > 0;
 }
+
+/**
+ * What the readers of one link see of the feedback left through it, newest first: their own words and
+ * the team's answer, nothing else (not who answered, not the other links' items).
+ */
+export async function listLinkFeedback(planId: string, linkId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: shareFeedback.id,
+      section: shareFeedback.section,
+      kind: shareFeedback.kind,
+      name: shareFeedback.name,
+      body: shareFeedback.body,
+      createdAt: shareFeedback.createdAt,
+      reply: shareFeedback.reply,
+      repliedAt: shareFeedback.repliedAt,
+    })
+    .from(shareFeedback)
+    .where(and(eq(shareFeedback.planId, planId), eq(shareFeedback.linkId, linkId)))
+    .orderBy(desc(shareFeedback.createdAt), desc(shareFeedback.id));
+}

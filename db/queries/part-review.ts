@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { planPartApprovers, planPartSignoffs, users } from "@/db/schema";
+import { planPartApprovers, planPartRequests, planPartSignoffs, users } from "@/db/schema";
 
 /** Approvers of every part of a plan, with their names, in the order they were added. */
 export async function listPartApprovers(planId: string) {
@@ -37,6 +37,7 @@ export async function listPartSignoffs(planId: string) {
       userId: planPartSignoffs.userId,
       decision: planPartSignoffs.decision,
       comment: planPartSignoffs.comment,
+      fingerprint: planPartSignoffs.fingerprint,
       createdAt: planPartSignoffs.createdAt,
     })
     .from(planPartSignoffs)
@@ -50,7 +51,31 @@ export async function insertPartSignoff(values: {
   userId: string;
   decision: "approved" | "changes_requested";
   comment: string;
+  fingerprint: string | null;
 }) {
   const db = await getDb();
   await db.insert(planPartSignoffs).values(values);
+}
+
+/** Record who asked for one part's sign-off (the latest request replaces the one before). */
+export async function upsertPartRequest(planId: string, part: string, requestedBy: string) {
+  const db = await getDb();
+  const requestedAt = new Date();
+  await db
+    .insert(planPartRequests)
+    .values({ planId, part, requestedBy, requestedAt })
+    .onConflictDoUpdate({
+      target: [planPartRequests.planId, planPartRequests.part],
+      set: { requestedBy, requestedAt },
+    });
+}
+
+/** Who last asked for one part's sign-off, if anyone (and their account still exists). */
+export async function partRequester(planId: string, part: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ userId: planPartRequests.requestedBy })
+    .from(planPartRequests)
+    .where(and(eq(planPartRequests.planId, planId), eq(planPartRequests.part, part)));
+  return row?.userId ?? null;
 }

@@ -361,6 +361,7 @@ const actionAttacks: Record<string, (a: Tenants["a"], b: Tenants["b"]) => Action
   ],
   removePartApproverAction: (a) => [form({ planId: a.p1, part: "budget", userId: a.calId })],
   signOffPartAction: (a) => [form({ planId: a.p1, part: "budget", decision: "approved", comment: "" })],
+  requestPartSignoffAction: (a) => [form({ planId: a.p1, part: "budget" })],
   changeStatusAction: (a) => [form({ planId: a.p1, status: "in_review" })],
   signOffAction: (a) => [form({ planId: a.p1, decision: "approved", comment: "" })],
   renameWorkspaceAction: (a) => [form({ workspaceId: a.workspace, name: "pwned" })],

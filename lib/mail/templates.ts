@@ -99,22 +99,56 @@ export function emailVerification(v: { name: string; url: string }): Mail {
   });
 }
 
-export function signoffRequested(v: { actorName: string; planTitle: string; url: string }): Mail {
+/** With `part`, the request or decision is about that named part of the plan only (lib/plan/parts.ts). */
+const ofPlan = (part: string | undefined, planTitle: string) =>
+  part ? `${part} of ${quoted(planTitle)}` : quoted(planTitle);
+
+export function signoffRequested(v: { actorName: string; planTitle: string; part?: string; url: string }): Mail {
   return compose({
-    subject: `${v.actorName} asked you to sign off ${quoted(v.planTitle)}`,
-    paragraphs: [[{ strong: v.actorName }, " asked you to sign off the plan ", { strong: quoted(v.planTitle) }, "."]],
+    subject: `${v.actorName} asked you to sign off ${ofPlan(v.part, v.planTitle)}`,
+    paragraphs: [
+      v.part
+        ? [
+            { strong: v.actorName },
+            " asked you to sign off ",
+            { strong: v.part },
+            " of the plan ",
+            { strong: quoted(v.planTitle) },
+            ".",
+          ]
+        : [{ strong: v.actorName }, " asked you to sign off the plan ", { strong: quoted(v.planTitle) }, "."],
+    ],
     action: { label: "Review the plan", url: v.url },
-    footer: "You received this because you are an approver of this plan.",
+    footer: v.part
+      ? `You received this because you are an approver of ${v.part} in this plan.`
+      : "You received this because you are an approver of this plan.",
   });
 }
 
 export function signoffDecision(v: {
   actorName: string;
   planTitle: string;
+  part?: string;
   decision: "approved" | "changes_requested";
   url: string;
 }): Mail {
   const verb = v.decision === "approved" ? "approved" : "requested changes to";
+  if (v.part)
+    return compose({
+      subject: `${v.actorName} ${verb} ${ofPlan(v.part, v.planTitle)}`,
+      paragraphs: [
+        [
+          { strong: v.actorName },
+          ` ${verb} `,
+          { strong: v.part },
+          " of the plan ",
+          { strong: quoted(v.planTitle) },
+          ".",
+        ],
+      ],
+      action: { label: "See the review", url: v.url },
+      footer: `You received this because you asked for the sign-off of ${v.part}.`,
+    });
   return compose({
     subject: `${v.actorName} ${verb} ${quoted(v.planTitle)}`,
     paragraphs: [

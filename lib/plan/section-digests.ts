@@ -35,7 +35,7 @@ export type SectionDigests = Record<DigestedSection, string>;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** JSON with sorted keys and rounded numbers: equal content gives equal text. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (typeof value === "number") return JSON.stringify(round2(value));
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {

@@ -3,7 +3,7 @@ import { useTestDatabase } from "@/db/testing";
 import type { UserPrincipal } from "@/lib/access";
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { RateLimitedError } from "@/lib/security/rate-limit";
-import { answerFeedback, getFeedback, leaveFeedback, resolveFeedback } from "./feedback";
+import { answerFeedback, getFeedback, getLinkFeedback, leaveFeedback, resolveFeedback } from "./feedback";
 import { exportPlanMarkdown } from "./exports";
 import { createPlan, updatePlan } from "./plans";
 import { createShareLink, principalFromShareToken, setShareLinkOptions } from "./sharing";
@@ -79,5 +79,45 @@ describe("feedback through share links (real PostgreSQL)", () => {
     const [item] = await getFeedback(a.owner, a.plan.id);
     await expect(answerFeedback(b.owner, b.plan.id, item!.id, { reply: "x" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getFeedback(b.owner, a.plan.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("shows a link's readers the items left through that link with the answers, and nothing else", async () => {
+    const { owner, plan, token } = await setup({ allowFeedback: true });
+    const other = await createShareLink(owner, plan.id, { label: "Suppliers", allowFeedback: true });
+    const otherToken = other.path.split("/").pop()!;
+    const elsewhere = await setup({ allowFeedback: true });
+    await leaveFeedback(token, question, "203.0.113.7");
+    await leaveFeedback(token, { ...question, kind: "comment", body: "Looks good." }, "203.0.113.7");
+    await leaveFeedback(otherToken, { ...question, name: "Sam Supplier", body: "When do we deliver?" }, "203.0.113.8");
+    await leaveFeedback(elsewhere.token, { ...question, body: "Another plan" }, "203.0.113.9");
+    const items = await getFeedback(owner, plan.id);
+    const asked = items.find((i) => i.body === question.body)!;
+    const supplier = items.find((i) => i.name === "Sam Supplier")!;
+    await answerFeedback(owner, plan.id, asked.id, { reply: "The steering committee." });
+    await answerFeedback(owner, plan.id, supplier.id, { reply: "In May." });
+
+    const board = await getLinkFeedback((await principalFromShareToken(token))!);
+    expect(board.map((i) => i.body).sort()).toEqual(["Looks good.", "Who approves the budget?"]);
+    const answered = board.find((i) => i.body === question.body)!;
+    expect(answered).toMatchObject({ name: "Rita Reader", section: "resources", kind: "question" });
+    expect(answered.reply).toBe("The steering committee.");
+    expect(answered.repliedAt).toBeInstanceOf(Date);
+    expect(board.find((i) => i.body === "Looks good.")!.reply).toBeNull();
+    // Only the reader's words and the answer: not who answered, not the link's label.
+    expect(Object.keys(answered).sort()).toEqual([
+      "body",
+      "createdAt",
+      "id",
+      "kind",
+      "name",
+      "repliedAt",
+      "reply",
+      "section",
+    ]);
+
+    const suppliers = await getLinkFeedback((await principalFromShareToken(otherToken))!);
+    expect(suppliers.map((i) => [i.body, i.reply])).toEqual([["When do we deliver?", "In May."]]);
+    const another = await getLinkFeedback((await principalFromShareToken(elsewhere.token))!);
+    expect(another.map((i) => i.body)).toEqual(["Another plan"]);
   });
 });

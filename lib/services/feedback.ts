@@ -1,6 +1,6 @@
 import "server-only";
-import { insertFeedback, listFeedback, updateFeedback } from "@/db/queries/feedback";
-import { requirePlan, requireUser, type Principal } from "@/lib/access";
+import { insertFeedback, listFeedback, listLinkFeedback, updateFeedback } from "@/db/queries/feedback";
+import { requirePlan, requireUser, type Principal, type SharePrincipal } from "@/lib/access";
 import { NotFoundError, parseInput } from "@/lib/errors";
 import { consume } from "@/lib/security/rate-limit";
 import { principalFromShareToken } from "@/lib/services/sharing";
@@ -19,6 +19,15 @@ export async function leaveFeedback(token: string, input: unknown, address: stri
   const data = parseInput(feedbackInput, input);
   await consume("feedbackPerLinkAddress", `${principal.linkId}:${address}`);
   return insertFeedback({ planId: plan.id, linkId: principal.linkId, ...data });
+}
+
+/**
+ * The questions and comments left through the reader's own link, with the team's answers: what a
+ * link's readers see on the shared page. Another link's items, and who answered, stay with members.
+ */
+export async function getLinkFeedback(principal: SharePrincipal) {
+  const { plan } = await requirePlan(principal, principal.planId, "read");
+  return listLinkFeedback(plan.id, principal.linkId);
 }
 
 /** Feedback from the plan's links, for its members (anyone who may read the plan and is signed in). */

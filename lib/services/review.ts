@@ -99,6 +99,7 @@ export async function getReview(principal: Principal | null, planId: string) {
     may: {
       manageApprovers: canOnPlan(found.role, "manage-approvers") && (found.plan.status === "draft" || inReview),
       manageParts: canOnPlan(found.role, "manage-approvers"),
+      requestParts: canOnPlan(found.role, "set-status"),
       sendForReview: canOnPlan(found.role, "set-status") && found.plan.status === "draft" && approvers.length > 0,
       signOff: inReview && !!me && approvers.some((a) => a.userId === me),
       setStatus: canOnPlan(found.role, "set-status")
@@ -156,8 +157,9 @@ export async function addApprover(principal: Principal | null, planId: string, i
   const added = await insertApprover(planId, userId, who.userId);
   if (added && plan.status === "in_review") {
     const actorName = await userName(who.userId);
-    await insertNotifications(await getDb(), [signoffRequest(planId, userId, who.userId, actorName, plan.title)]);
-    await mailSignoffRequests(planId, [userId], actorName, plan.title);
+    const subject = { planId, title: plan.title };
+    await insertNotifications(await getDb(), [signoffRequest(subject, userId, who.userId, actorName)]);
+    await mailSignoffRequests(subject, [userId], actorName);
   }
   return { added };
 }
@@ -174,16 +176,56 @@ export async function removeApprover(principal: Principal | null, planId: string
 
 const reviewUrl = (planId: string) => appUrl(`/plans/${planId}/review`);
 
-const mailSignoffRequests = (planId: string, userIds: string[], actorName: string, planTitle: string) =>
-  mailUsers(userIds, "signoff_request", () => signoffRequested({ actorName, planTitle, url: reviewUrl(planId) }));
+/** What is signed off: the whole plan, or one named part of it (lib/plan/parts.ts). */
+type SignoffSubject = { planId: string; title: string; part?: string };
+const subjectText = ({ title, part }: SignoffSubject) => (part ? `${part} of “${title}”` : `“${title}”`);
 
-const signoffRequest = (planId: string, userId: string, actorId: string, actorName: string, title: string) => ({
+/** Mail approvers that their sign-off is asked for (after the request is committed). */
+export const mailSignoffRequests = (subject: SignoffSubject, userIds: string[], actorName: string) =>
+  mailUsers(userIds, "signoff_request", () =>
+    signoffRequested({ actorName, planTitle: subject.title, part: subject.part, url: reviewUrl(subject.planId) }),
+  );
+
+/** The inbox line asking one approver to sign off. */
+export const signoffRequest = (subject: SignoffSubject, userId: string, actorId: string, actorName: string) => ({
   userId,
   kind: "signoff_request" as const,
-  planId,
+  planId: subject.planId,
   actorId,
-  summary: `${actorName} asked you to sign off “${title}”`.slice(0, 300),
+  summary: `${actorName} asked you to sign off ${subjectText(subject)}`.slice(0, 300),
 });
+
+type Decision = "approved" | "changes_requested";
+
+/** The inbox line telling whoever waits for it (the owner, the requester) of an approver's decision. */
+export const signoffNotice = (
+  subject: SignoffSubject,
+  userId: string,
+  actorId: string,
+  actorName: string,
+  decision: Decision,
+) => ({
+  userId,
+  kind: "signoff" as const,
+  planId: subject.planId,
+  actorId,
+  summary:
+    `${actorName} ${decision === "approved" ? "approved" : "requested changes to"} ${subjectText(subject)}`.slice(
+      0,
+      300,
+    ),
+});
+
+export const mailSignoffDecision = (subject: SignoffSubject, userId: string, actorName: string, decision: Decision) =>
+  mailUsers([userId], "signoff_decision", () =>
+    signoffDecision({
+      actorName,
+      planTitle: subject.title,
+      part: subject.part,
+      decision,
+      url: reviewUrl(subject.planId),
+    }),
+  );
 
 /**
  * Move a plan along draft → in review → approved → active → done. "In review" needs at least one
@@ -214,14 +256,14 @@ export async function changeStatus(principal: Principal | null, planId: string, 
       asked = ids.filter((id) => id !== who.userId);
       await insertNotifications(
         tx,
-        asked.map((id) => signoffRequest(planId, id, who.userId, actorName, plan.title)),
+        asked.map((id) => signoffRequest({ planId, title: plan.title }, id, who.userId, actorName)),
       );
     }
     await setStatus(tx, planId, to);
     return { ...plan, status: to };
   });
   // Mailed once the status change is committed, so nobody is asked about a change that rolled back.
-  if (asked.length) await mailSignoffRequests(planId, asked, actorName, moved.title);
+  if (asked.length) await mailSignoffRequests({ planId, title: moved.title }, asked, actorName);
   if (before.status !== moved.status) await statusChanged(moved, before.status);
   return moved;
 }
@@ -258,18 +300,10 @@ export async function signOff(principal: Principal | null, planId: string, input
     if (locked.status !== "in_review")
       throw new ConflictError("This plan is not in review, so there is nothing to sign off.");
     await insertSignoff(tx, { planId, userId: who.userId, ...data });
-    const verb = data.decision === "approved" ? "approved" : "requested changes to";
-    if (plan.ownerId && plan.ownerId !== who.userId) {
+    if (plan.ownerId && plan.ownerId !== who.userId)
       await insertNotifications(tx, [
-        {
-          userId: plan.ownerId,
-          kind: "signoff",
-          planId,
-          actorId: who.userId,
-          summary: `${actorName} ${verb} “${plan.title}”`.slice(0, 300),
-        },
+        signoffNotice({ planId, title: plan.title }, plan.ownerId, who.userId, actorName, data.decision),
       ]);
-    }
     if (data.decision === "changes_requested") {
       await setStatus(tx, planId, "draft");
       return "draft" as const;
@@ -277,11 +311,8 @@ export async function signOff(principal: Principal | null, planId: string, input
     return (await allApproved(tx, planId)) ? ("approve" as const) : ("in_review" as const);
   });
   await emitEvent(plan.workspaceId, "plan.approval", { planId, userId: who.userId, decision: data.decision });
-  if (plan.ownerId && plan.ownerId !== who.userId) {
-    await mailUsers([plan.ownerId], "signoff_decision", () =>
-      signoffDecision({ actorName, planTitle: plan.title, decision: data.decision, url: reviewUrl(planId) }),
-    );
-  }
+  if (plan.ownerId && plan.ownerId !== who.userId)
+    await mailSignoffDecision({ planId, title: plan.title }, plan.ownerId, actorName, data.decision);
   if (outcome === "approve") await approve(planId);
   if (outcome !== "in_review")
     await statusChanged({ ...plan, status: outcome === "approve" ? "approved" : "draft" }, "in_review");

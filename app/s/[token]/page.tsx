@@ -1,41 +1,28 @@
-import type { Metadata } from "next";
 import { CollabStatus } from "@/components/collab/collab-status";
 import { PlanBody } from "@/components/plan/plan-body";
-import { PlanLive } from "@/components/plan/plan-live";
 import { FeedbackForm } from "@/components/share/feedback-form";
+import { LinkFeedback } from "@/components/share/link-feedback";
 import { ButtonAnchor } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { pageData } from "@/lib/page";
-import { dateInTimeZone } from "@/lib/plan/dates";
-import { getSharedPlanView, recordShareView } from "@/lib/services/sharing";
+import { getLinkFeedback } from "@/lib/services/feedback";
 import { leaveFeedbackAction } from "./actions";
+import { loadSharedPlan, SharedPlanLive, sharedMetadata } from "./shared-plan";
 
 type Props = { params: Promise<{ token: string }> };
 
-// Link holders' pages stay out of search engines and never leak the token through Referer.
-export const metadata: Metadata = {
-  title: "Shared plan · Planwright",
-  robots: { index: false, follow: false },
-  referrer: "no-referrer",
-};
+export const metadata = sharedMetadata("Shared plan · Planwright");
 
 /** A plan as read through a read-only link: every section, live, with no edit controls. */
 export default async function SharedPlanPage({ params }: Props) {
   const { token } = await params;
-  const { plan, workspaceName, content, members, principal } = await pageData(() => getSharedPlanView(token));
-  await recordShareView(principal);
+  const view = await loadSharedPlan(token);
+  const { plan, workspaceName, principal } = view;
+  const feedback = await pageData(() => getLinkFeedback(principal));
 
   return (
-    <PlanLive
-      planId={plan.id}
-      user={{ id: `link:${principal.linkId}`, name: "Guest viewer" }}
-      canEdit={false}
-      shareToken={token}
-      initial={JSON.stringify(content)}
-      members={members}
-      today={dateInTimeZone(new Date(), "UTC")}
-    >
+    <SharedPlanLive token={token} view={view}>
       <div className="min-h-screen bg-slate-50">
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
@@ -70,8 +57,9 @@ export default async function SharedPlanPage({ params }: Props) {
           {plan.summary && <p className="mt-4 max-w-3xl whitespace-pre-line text-slate-700">{plan.summary}</p>}
           <PlanBody />
           {principal.allowFeedback && <FeedbackForm action={leaveFeedbackAction} token={token} />}
+          {feedback.length > 0 && <LinkFeedback items={feedback} />}
         </main>
       </div>
-    </PlanLive>
+    </SharedPlanLive>
   );
 }

@@ -101,7 +101,7 @@ export default async function PlanPage({ params }: Props) {
               {parts
                 .filter((p) => p.status !== "no_approvers")
                 .map((p) => (
-                  <PartBadge key={p.id} title={p.title} status={p.status} />
+                  <PartBadge key={p.id} title={p.title} status={p.status} changed={p.changed} />
                 ))}
             </p>
           </div>

@@ -1,35 +1,18 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { PlanLive } from "@/components/plan/plan-live";
 import { SchedulePage } from "@/components/schedule/schedule-page";
-import { pageData } from "@/lib/page";
-import { dateInTimeZone } from "@/lib/plan/dates";
-import { getSharedPlanView, recordShareView } from "@/lib/services/sharing";
+import { loadSharedPlan, SharedPlanLive, sharedMetadata } from "../shared-plan";
 
 type Props = { params: Promise<{ token: string }> };
 
-// Link holders' pages stay out of search engines and never leak the token through Referer.
-export const metadata: Metadata = {
-  title: "Shared schedule · Planwright",
-  robots: { index: false, follow: false },
-  referrer: "no-referrer",
-};
+export const metadata = sharedMetadata("Shared schedule · Planwright");
 
 /** A plan's timeline through a read-only link: the whole window, live, no edit controls. */
 export default async function SharedSchedulePage({ params }: Props) {
   const { token } = await params;
-  const { plan, workspaceName, content, members, principal } = await pageData(() => getSharedPlanView(token));
-  await recordShareView(principal);
+  const view = await loadSharedPlan(token);
+  const { plan, workspaceName } = view;
   return (
-    <PlanLive
-      planId={plan.id}
-      user={{ id: `link:${principal.linkId}`, name: "Guest viewer" }}
-      canEdit={false}
-      shareToken={token}
-      initial={JSON.stringify(content)}
-      members={members}
-      today={dateInTimeZone(new Date(), "UTC")}
-    >
+    <SharedPlanLive token={token} view={view}>
       <SchedulePage
         title={plan.title}
         trail={
@@ -46,6 +29,6 @@ export default async function SharedSchedulePage({ params }: Props) {
           </>
         }
       />
-    </PlanLive>
+    </SharedPlanLive>
   );
 }

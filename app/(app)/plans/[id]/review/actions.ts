@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions";
-import { addPartApprover, removePartApprover, signOffPart } from "@/lib/services/part-review";
+import { addPartApprover, removePartApprover, requestPartSignoff, signOffPart } from "@/lib/services/part-review";
 import { addApprover, changeStatus, removeApprover, signOff } from "@/lib/services/review";
 import { planStatuses } from "@/lib/validation/plan";
 import { ValidationError } from "@/lib/errors";
@@ -68,4 +68,10 @@ export const signOffPartAction = authedAction(async (principal, f) => {
   await signOffPart(principal, f.planId ?? "", { part: f.part, decision: f.decision, comment: f.comment ?? "" });
   refresh(f.planId ?? "");
   return { ok: true, message: f.decision === "approved" ? "Part approved." : "Changes requested on this part." };
+});
+
+export const requestPartSignoffAction = authedAction(async (principal, f) => {
+  const { asked } = await requestPartSignoff(principal, f.planId ?? "", { part: f.part });
+  refresh(f.planId ?? "");
+  return { ok: true, message: `Asked ${asked === 1 ? "its approver" : `its ${asked} approvers`} to sign off.` };
 });

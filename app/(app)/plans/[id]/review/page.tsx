@@ -19,6 +19,7 @@ import {
   changeStatusAction,
   removeApproverAction,
   removePartApproverAction,
+  requestPartSignoffAction,
   signOffAction,
   signOffPartAction,
 } from "./actions";
@@ -97,7 +98,13 @@ export default async function ReviewPage({ params }: Props) {
         me={principal?.kind === "user" ? principal.userId : null}
         candidates={review.allMembers}
         canManage={may.manageParts}
-        actions={{ add: addPartApproverAction, remove: removePartApproverAction, signOff: signOffPartAction }}
+        canRequest={may.requestParts}
+        actions={{
+          add: addPartApproverAction,
+          remove: removePartApproverAction,
+          signOff: signOffPartAction,
+          request: requestPartSignoffAction,
+        }}
         maxLength={COMMENT_MAX}
       />
 
