@@ -9,6 +9,7 @@ import type { Db } from "@/db";
 import { readProjectedRows } from "@/db/projection";
 import { enqueueEvents, planSubscriptions } from "@/db/queries/webhooks";
 import type { DocContent } from "@/lib/doc";
+import { canonical } from "@/lib/plan/section-digests";
 
 /** Which collections' row changes are webhook events. */
 export const rowEvents = { tasks: "task.changed", risks: "risk.changed" } as const;
@@ -16,26 +17,17 @@ export const rowEvents = { tasks: "task.changed", risks: "risk.changed" } as con
 type Row = { id: string };
 export type RowChange = { action: "created" | "updated" | "deleted"; row: Row };
 
-/** A row's fields in a stable order, absent and null alike, so equal rows compare equal. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
+/** A row's fields in a stable order, absent and null alike (a column reads back null), so equal rows compare equal. */
+const key = (row: Row) => canonical(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)));
 
 /** What changed from `before` to `after`, by row id: new rows, changed rows, then removed rows. */
 export function diffRows(before: readonly Row[], after: readonly Row[]): RowChange[] {
-  const old = new Map(before.map((r) => [r.id, canonical(r)]));
+  const old = new Map(before.map((r) => [r.id, key(r)]));
   const changes: RowChange[] = [];
   for (const row of after) {
     const was = old.get(row.id);
     if (was === undefined) changes.push({ action: "created", row });
-    else if (was !== canonical(row)) changes.push({ action: "updated", row });
+    else if (was !== key(row)) changes.push({ action: "updated", row });
     old.delete(row.id);
   }
   const gone = new Set(old.keys());
