@@ -16,19 +16,25 @@ export async function insertFeedback(values: {
   return row!;
 }
 
+/** What any reader of an item sees: the words left and the team's answer. */
+const readerColumns = {
+  id: shareFeedback.id,
+  section: shareFeedback.section,
+  kind: shareFeedback.kind,
+  name: shareFeedback.name,
+  body: shareFeedback.body,
+  createdAt: shareFeedback.createdAt,
+  reply: shareFeedback.reply,
+  repliedAt: shareFeedback.repliedAt,
+};
+const newestFirst = [desc(shareFeedback.createdAt), desc(shareFeedback.id)] as const;
+
 /** Feedback left on a plan through its links, newest first, with the link's label and who replied. */
 export async function listFeedback(planId: string) {
   const db = await getDb();
   return db
     .select({
-      id: shareFeedback.id,
-      section: shareFeedback.section,
-      kind: shareFeedback.kind,
-      name: shareFeedback.name,
-      body: shareFeedback.body,
-      createdAt: shareFeedback.createdAt,
-      reply: shareFeedback.reply,
-      repliedAt: shareFeedback.repliedAt,
+      ...readerColumns,
       repliedByName: users.name,
       resolvedAt: shareFeedback.resolvedAt,
       linkLabel: shareLinks.label,
@@ -37,7 +43,7 @@ export async function listFeedback(planId: string) {
     .innerJoin(shareLinks, eq(shareLinks.id, shareFeedback.linkId))
     .leftJoin(users, eq(users.id, shareFeedback.repliedBy))
     .where(eq(shareFeedback.planId, planId))
-    .orderBy(desc(shareFeedback.createdAt), desc(shareFeedback.id));
+    .orderBy(...newestFirst);
 }
 
 /** Update one item of this plan's feedback; false when the plan has no such item. */
@@ -62,17 +68,8 @@ export async function updateFeedback(
 export async function listLinkFeedback(planId: string, linkId: string) {
   const db = await getDb();
   return db
-    .select({
-      id: shareFeedback.id,
-      section: shareFeedback.section,
-      kind: shareFeedback.kind,
-      name: shareFeedback.name,
-      body: shareFeedback.body,
-      createdAt: shareFeedback.createdAt,
-      reply: shareFeedback.reply,
-      repliedAt: shareFeedback.repliedAt,
-    })
+    .select(readerColumns)
     .from(shareFeedback)
     .where(and(eq(shareFeedback.planId, planId), eq(shareFeedback.linkId, linkId)))
-    .orderBy(desc(shareFeedback.createdAt), desc(shareFeedback.id));
+    .orderBy(...newestFirst);
 }

@@ -5,7 +5,7 @@
 import { linkTargets, researchKindLabels, resolveLinks } from "@/lib/plan/research";
 import { byQuadrant, frequencyLabels, quadrantLabel, quadrantOf } from "@/lib/plan/stakeholders";
 import { planSections, type PlanSectionId } from "@/lib/plan/template";
-import { absencesText, ceilingNote } from "./capacity";
+import { availabilityTable, ceilingBasis, ceilingTable, requestsTable, requestsTotal } from "./capacity-tables";
 import {
   deliverableStatusLabels,
   money,
@@ -243,20 +243,8 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
     if (c.resources.length === 0) push(none("resources"));
     const cap = m.capacity;
     if (cap.people.length) {
-      push(
-        `### Availability`,
-        table(
-          ["Person", "Role", "Hours a week", "Allocation", "Hours a week for this plan", "Away"],
-          cap.people.map((p) => [
-            p.name,
-            p.role,
-            `${p.hoursPerWeek} h`,
-            `${p.allocation}%`,
-            `${p.planHours} h`,
-            absencesText(p.absences) || "Not away",
-          ]),
-        ),
-      );
+      const t = availabilityTable(cap);
+      push(`### Availability`, table(t.head, t.rows));
     }
     push(`### Budget`);
     if (c.budgetLines.length === 0) push(none("budget lines"));
@@ -288,35 +276,15 @@ const sectionWriters: { [K in PlanSectionId]: (m: ExportModel, push: Push) => vo
     }
     push(`#### Budget ceiling`);
     const ceiling = cap.ceiling;
-    push(
-      ceiling
-        ? table(
-            ["Ceiling", "Planned", "Actual", "Headroom", "Check"],
-            [
-              [
-                money(ceiling.ceiling, ceiling.currency),
-                money(ceiling.planned, ceiling.currency),
-                money(ceiling.actual, ceiling.currency),
-                money(ceiling.headroom, ceiling.currency),
-                ceilingNote(ceiling),
-              ],
-            ],
-          )
-        : "_No budget ceiling set._",
-      ceiling ? `Planned and actual count the budget lines in ${ceiling.currency}, the plan's currency.` : "",
-    );
+    if (ceiling) {
+      const t = ceilingTable(ceiling);
+      push(table(t.head, t.rows), ceilingBasis(ceiling));
+    } else push("_No budget ceiling set._");
     push(`### Additional resources needed`);
-    push(
-      cap.requests.length === 0
-        ? "_Nothing more asked for._"
-        : table(
-            ["What", "Why", "Estimated cost", "Status"],
-            cap.requests.map((r) => [r.what, r.why, money(r.estimatedCost, cap.currency), r.statusLabel]),
-          ),
-      cap.requests.length
-        ? `Estimated cost of the requests not declined: ${money(cap.requestedCost, cap.currency)}`
-        : "",
-    );
+    if (cap.requests.length) {
+      const t = requestsTable(cap);
+      push(table(t.head, t.rows), requestsTotal(cap));
+    } else push("_Nothing more asked for._");
   },
   raci: (m, push) => {
     const c = m.content;
