@@ -12,6 +12,7 @@ import {
   users,
   userTokens,
 } from "@/db/schema";
+import { personColumns } from "./users";
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 export type NewMail = Pick<OutboxRow, "to" | "subject" | "text" | "html" | "kind">;
@@ -163,9 +164,7 @@ export async function digestCandidates(today: string, lastDay: string) {
   const db = await getDb();
   return db
     .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
+      ...personColumns,
       planTitle: plans.title,
       taskName: planTasks.name,
       due: planTasks.end,

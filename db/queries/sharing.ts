@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, planMembers, plans, shareLinks, users, type PlanMemberRole } from "@/db/schema";
+import { personColumns } from "./users";
 
 export async function insertShareLink(values: {
   planId: string;
@@ -82,9 +83,7 @@ export async function listPlanAccess(planId: string) {
   const db = await getDb();
   return db
     .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
+      ...personColumns,
       workspaceRole: memberships.role,
       planRole: planMembers.role,
       isPlanOwner: sql<boolean>`${plans.ownerId} = ${users.id}`,

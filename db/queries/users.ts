@@ -3,6 +3,9 @@ import { eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users, type User } from "@/db/schema";
 
+/** The columns that name a person in a listing: who, by name and address. */
+export const personColumns = { userId: users.id, name: users.name, email: users.email };
+
 export async function findUserByEmail(email: string): Promise<User | undefined> {
   const db = await getDb();
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);

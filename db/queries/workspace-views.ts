@@ -6,6 +6,9 @@ import { planProjections, planResources, planRisks, planTasks, plans } from "@/d
 // Cross-plan views are SQL over the projection tables of one workspace's live (not archived) plans.
 const livePlansOf = (workspaceId: string) => and(eq(plans.workspaceId, workspaceId), isNull(plans.archivedAt));
 
+/** A task named with the plan it belongs to. */
+const taskOfPlan = { planId: plans.id, planTitle: plans.title, id: planTasks.id, name: planTasks.name };
+
 type Priority = (typeof planTasks.$inferSelect)["priority"];
 
 /**
@@ -24,10 +27,7 @@ export async function listTasksFor(
     .where(and(eq(planResources.planId, planTasks.planId), eq(planResources.userId, userId)));
   return db
     .select({
-      planId: plans.id,
-      planTitle: plans.title,
-      id: planTasks.id,
-      name: planTasks.name,
+      ...taskOfPlan,
       start: planTasks.start,
       end: planTasks.end,
       progress: planTasks.progress,
@@ -54,10 +54,7 @@ export async function listWorkspaceMilestones(workspaceId: string) {
   const date = sql<string>`coalesce(${planTasks.end}, ${planTasks.start})`;
   return db
     .select({
-      planId: plans.id,
-      planTitle: plans.title,
-      id: planTasks.id,
-      name: planTasks.name,
+      ...taskOfPlan,
       date,
       progress: planTasks.progress,
     })

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invitations, memberships, plans, users, workspaces, type WorkspaceRole } from "@/db/schema";
+import { personColumns } from "./users";
 
 /** Workspaces a user belongs to, with their role and the number of live plans. */
 export async function listWorkspacesForUser(userId: string) {
@@ -55,9 +56,7 @@ export async function listMembers(workspaceId: string) {
   const db = await getDb();
   return db
     .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
+      ...personColumns,
       role: memberships.role,
       joinedAt: memberships.createdAt,
     })

@@ -34,26 +34,17 @@ export const CLOSE = {
   forbidden: 4403,
 } as const;
 
-export function encodeSaved(count: number): Uint8Array {
+/** A control message: its type and one unsigned number. */
+function encodeControl(type: number, value: number): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MSG_SAVED);
-  encoding.writeVarUint(e, count);
+  encoding.writeVarUint(e, type);
+  encoding.writeVarUint(e, value);
   return encoding.toUint8Array(e);
 }
 
-export function encodeStoreStatus(up: boolean): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MSG_STORE);
-  encoding.writeVarUint(e, up ? 1 : 0);
-  return encoding.toUint8Array(e);
-}
-
-export function encodeAccess(canWrite: boolean): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MSG_ACCESS);
-  encoding.writeVarUint(e, canWrite ? 1 : 0);
-  return encoding.toUint8Array(e);
-}
+export const encodeSaved = (count: number) => encodeControl(MSG_SAVED, count);
+export const encodeStoreStatus = (up: boolean) => encodeControl(MSG_STORE, up ? 1 : 0);
+export const encodeAccess = (canWrite: boolean) => encodeControl(MSG_ACCESS, canWrite ? 1 : 0);
 
 export function decodeSaved(decoder: decoding.Decoder): number {
   return decoding.readVarUint(decoder);

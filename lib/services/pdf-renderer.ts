@@ -1,6 +1,7 @@
 import "server-only";
 import { chromium, type Browser } from "playwright-core";
 import { setting } from "@/lib/env";
+import { chromiumArgs } from "@/lib/chromium";
 
 /**
  * One headless Chromium for PDF exports: launched on first use, shared, closed after a minute idle.
@@ -10,15 +11,6 @@ import { setting } from "@/lib/env";
 const MAX_PAGES = 2;
 const IDLE_MS = 60_000;
 const RENDER_TIMEOUT_MS = 30_000;
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 type State = { browser: Promise<Browser> | null; active: number; queue: (() => void)[]; idle: NodeJS.Timeout | null };
 const state: State = ((globalThis as { __planwrightPdf?: State }).__planwrightPdf ??= {
@@ -32,7 +24,7 @@ function browser(): Promise<Browser> {
   if (!state.browser) {
     const launching = chromium.launch({
       executablePath: setting("CHROMIUM_PATH"),
-      args: ARGS,
+      args: chromiumArgs,
       headless: true,
     });
     state.browser = launching;
